@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace Cosem.Cli;
+
+public static class Program
+{
+    public static Task<int> Main(string[] args) => BuildRootCommand().Parse(args).InvokeAsync();
+
+    /// <summary>The whole command tree; tests drive it in-process.</summary>
+    public static RootCommand BuildRootCommand()
+    {
+        var root = new RootCommand("cosem: DLMS/COSEM tools (translate APDUs and frames, simulate and read meters).");
+        return root;
+    }
+}

@@ -1,0 +1,37 @@
+namespace Cosem.Sdk.Axdr;
+
+/// <summary>The tags of the COSEM <c>Data</c> CHOICE (IEC 62056-6-2 §4.1.5, Blue Book "Data").</summary>
+public enum DataType : byte
+{
+    NullData = 0,
+    Array = 1,
+    Structure = 2,
+    Boolean = 3,
+    BitString = 4,
+    DoubleLong = 5,
+    DoubleLongUnsigned = 6,
+    OctetString = 9,
+    VisibleString = 10,
+    Utf8String = 12,
+    Bcd = 13,
+    Integer = 15,
+    Long = 16,
+    Unsigned = 17,
+    LongUnsigned = 18,
+    CompactArray = 19,
+    Long64 = 20,
+    Long64Unsigned = 21,
+    Enum = 22,
+    Float32 = 23,
+    Float64 = 24,
+    DateTime = 25,
+    Date = 26,
+    Time = 27,
+    DeltaInteger = 28,
+    DeltaLong = 29,
+    DeltaDoubleLong = 30,
+    DeltaUnsigned = 31,
+    DeltaLongUnsigned = 32,
+    DeltaDoubleLongUnsigned = 33,
+    DontCare = 255,
+}
