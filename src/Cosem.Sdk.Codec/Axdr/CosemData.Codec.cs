@@ -107,8 +107,7 @@ public readonly partial struct CosemData
                 }
                 break;
             case CompactArrayValue compact:
-                writer.WriteRawBytes(compact.EncodedDescription);
-                writer.WriteLength(compact.Contents.Length);
+                writer.WriteRawBytes(compact.EncodedHeader);
                 writer.WriteRawBytes(compact.Contents);
                 break;
             default:
