@@ -25,7 +25,9 @@ public static class XdlmsApduDecoder
     /// <summary>True when <see cref="Decode"/> handles APDUs starting with <paramref name="tag"/>.</summary>
     public static bool IsSupported(ApduTag tag) => tag switch
     {
-        ApduTag.GetRequest or ApduTag.GetResponse => true,
+        ApduTag.GetRequest or ApduTag.GetResponse or
+        ApduTag.SetRequest or ApduTag.SetResponse or
+        ApduTag.ActionRequest or ApduTag.ActionResponse => true,
         _ => false,
     };
 
@@ -36,6 +38,10 @@ public static class XdlmsApduDecoder
         {
             ApduTag.GetRequest => GetRequest.Decode(source, ref reader),
             ApduTag.GetResponse => GetResponse.Decode(source, ref reader),
+            ApduTag.SetRequest => SetRequest.Decode(source, ref reader),
+            ApduTag.SetResponse => SetResponse.Decode(source, ref reader),
+            ApduTag.ActionRequest => ActionRequest.Decode(source, ref reader),
+            ApduTag.ActionResponse => ActionResponse.Decode(source, ref reader),
             _ => throw new CosemEncodingException($"Unknown or unsupported apdu tag {(byte)tag}.", reader.AbsolutePosition, "apdu tag"),
         };
     }
