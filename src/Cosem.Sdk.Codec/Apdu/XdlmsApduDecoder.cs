@@ -27,8 +27,14 @@ public static class XdlmsApduDecoder
     {
         ApduTag.GetRequest or ApduTag.GetResponse or
         ApduTag.SetRequest or ApduTag.SetResponse or
-        ApduTag.ActionRequest or ApduTag.ActionResponse => true,
-        _ => false,
+        ApduTag.ActionRequest or ApduTag.ActionResponse or
+        ApduTag.EventNotificationRequest or ApduTag.DataNotification or
+        ApduTag.ExceptionResponse or ApduTag.AccessRequest or ApduTag.AccessResponse or
+        ApduTag.GeneralBlockTransfer or
+        ApduTag.ReadRequest or ApduTag.ReadResponse or ApduTag.WriteRequest or ApduTag.WriteResponse or
+        ApduTag.UnconfirmedWriteRequest or ApduTag.InformationReportRequest or
+        ApduTag.GeneralGloCiphering or ApduTag.GeneralDedCiphering or ApduTag.GeneralCiphering or ApduTag.GeneralSigning => true,
+        _ => CipheredApdu.IsCipheredServiceTag(tag),
     };
 
     private static Apdu DecodeTagged(ReadOnlyMemory<byte> source, ref AxdrReader reader)
@@ -42,6 +48,23 @@ public static class XdlmsApduDecoder
             ApduTag.SetResponse => SetResponse.Decode(source, ref reader),
             ApduTag.ActionRequest => ActionRequest.Decode(source, ref reader),
             ApduTag.ActionResponse => ActionResponse.Decode(source, ref reader),
+            ApduTag.EventNotificationRequest => EventNotificationRequest.Decode(source, ref reader),
+            ApduTag.DataNotification => DataNotification.Decode(source, ref reader),
+            ApduTag.ExceptionResponse => ExceptionResponse.Decode(source, ref reader),
+            ApduTag.AccessRequest => AccessRequest.Decode(source, ref reader),
+            ApduTag.AccessResponse => AccessResponse.Decode(source, ref reader),
+            ApduTag.GeneralBlockTransfer => GeneralBlockTransfer.Decode(source, ref reader),
+            ApduTag.ReadRequest => ReadRequest.Decode(source, ref reader),
+            ApduTag.ReadResponse => ReadResponse.Decode(source, ref reader),
+            ApduTag.WriteRequest => WriteRequest.Decode(source, ref reader),
+            ApduTag.WriteResponse => WriteResponse.Decode(source, ref reader),
+            ApduTag.UnconfirmedWriteRequest => UnconfirmedWriteRequest.Decode(source, ref reader),
+            ApduTag.InformationReportRequest => InformationReportRequest.Decode(source, ref reader),
+            ApduTag.GeneralGloCiphering => GeneralGloCiphering.Decode(source, ref reader),
+            ApduTag.GeneralDedCiphering => GeneralDedCiphering.Decode(source, ref reader),
+            ApduTag.GeneralCiphering => GeneralCiphering.Decode(source, ref reader),
+            ApduTag.GeneralSigning => GeneralSigning.Decode(source, ref reader),
+            _ when CipheredApdu.IsCipheredServiceTag(tag) => CipheredApdu.Decode(source, ref reader),
             _ => throw new CosemEncodingException($"Unknown or unsupported apdu tag {(byte)tag}.", reader.AbsolutePosition, "apdu tag"),
         };
     }

@@ -60,7 +60,7 @@ public class XdlmsApduDecoderTests
     public void Mutated_valid_vectors_only_ever_raise_CosemEncodingException()
     {
         var random = new Random(7);
-        foreach (string hex in XdlmsApduCoverageTests.Samples)
+        foreach (string hex in XdlmsApduCoverageTests.AllSamples)
         {
             byte[] original = Hex(hex);
             for (int i = 0; i < 300; i++)
