@@ -1,0 +1,30 @@
+using Cosem.Sdk.Axdr;
+
+namespace Cosem.Sdk.Apdu;
+
+/// <summary>Acknowledges one block of long ACTION parameters (IEC 62056-5-3 §9.5, Action-Response-Next-Pblock): C7 04 ….</summary>
+public sealed class ActionResponseNextPBlock : ActionResponse
+{
+    public ActionResponseNextPBlock(
+        InvokeIdAndPriority invokeIdAndPriority,
+        uint blockNumber)
+        : base(invokeIdAndPriority)
+    {
+        BlockNumber = blockNumber;
+    }
+
+    public uint BlockNumber { get; init; }
+
+    public override void Encode(ref AxdrWriter writer)
+    {
+        ApduFields.WriteServiceHeader(ref writer, Tag, NextPBlockChoice, InvokeIdAndPriority);
+        writer.WriteRawUInt32(BlockNumber);
+    }
+
+    internal static new ActionResponseNextPBlock Decode(ReadOnlyMemory<byte> source, ref AxdrReader reader)
+    {
+        var invokeId = ApduFields.ReadServiceHeader(ref reader, ApduTag.ActionResponse, NextPBlockChoice, ChoiceField);
+        var blockNumber = reader.ReadRawUInt32("block-number");
+        return new ActionResponseNextPBlock(invokeId, blockNumber);
+    }
+}

@@ -1,0 +1,30 @@
+using Cosem.Sdk.Axdr;
+
+namespace Cosem.Sdk.Apdu;
+
+/// <summary>The result of one method, with optional return parameters (IEC 62056-5-3 §9.5, Action-Response-Normal): C7 01 ….</summary>
+public sealed class ActionResponseNormal : ActionResponse
+{
+    public ActionResponseNormal(
+        InvokeIdAndPriority invokeIdAndPriority,
+        ActionResponseWithOptionalData response)
+        : base(invokeIdAndPriority)
+    {
+        Response = response;
+    }
+
+    public ActionResponseWithOptionalData Response { get; init; }
+
+    public override void Encode(ref AxdrWriter writer)
+    {
+        ApduFields.WriteServiceHeader(ref writer, Tag, NormalChoice, InvokeIdAndPriority);
+        Response.Encode(ref writer);
+    }
+
+    internal static new ActionResponseNormal Decode(ReadOnlyMemory<byte> source, ref AxdrReader reader)
+    {
+        var invokeId = ApduFields.ReadServiceHeader(ref reader, ApduTag.ActionResponse, NormalChoice, ChoiceField);
+        var response = ActionResponseWithOptionalData.Decode(source, ref reader);
+        return new ActionResponseNormal(invokeId, response);
+    }
+}

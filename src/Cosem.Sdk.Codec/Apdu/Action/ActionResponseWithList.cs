@@ -1,0 +1,30 @@
+using Cosem.Sdk.Axdr;
+
+namespace Cosem.Sdk.Apdu;
+
+/// <summary>One result per invoked method (IEC 62056-5-3 §9.5, Action-Response-With-List): C7 03 ….</summary>
+public sealed class ActionResponseWithList : ActionResponse
+{
+    public ActionResponseWithList(
+        InvokeIdAndPriority invokeIdAndPriority,
+        IReadOnlyList<ActionResponseWithOptionalData> responses)
+        : base(invokeIdAndPriority)
+    {
+        Responses = responses ?? throw new ArgumentNullException(nameof(responses));
+    }
+
+    public IReadOnlyList<ActionResponseWithOptionalData> Responses { get; init; }
+
+    public override void Encode(ref AxdrWriter writer)
+    {
+        ApduFields.WriteServiceHeader(ref writer, Tag, WithListChoice, InvokeIdAndPriority);
+        ActionResponseWithOptionalData.EncodeList(ref writer, Responses);
+    }
+
+    internal static new ActionResponseWithList Decode(ReadOnlyMemory<byte> source, ref AxdrReader reader)
+    {
+        var invokeId = ApduFields.ReadServiceHeader(ref reader, ApduTag.ActionResponse, WithListChoice, ChoiceField);
+        var responses = ActionResponseWithOptionalData.DecodeList(source, ref reader);
+        return new ActionResponseWithList(invokeId, responses);
+    }
+}

@@ -1,0 +1,64 @@
+using Cosem.Sdk.Axdr;
+
+namespace Cosem.Sdk.Apdu;
+
+/// <summary>
+/// One block of a general block transfer, tag 224 (IEC 62056-5-3 §9.5, General-Block-Transfer ::= SEQUENCE
+/// { block-control Unsigned8, block-number Unsigned16, block-number-ack Unsigned16, block-data OCTET STRING }).
+/// Block-control: bit 7 last-block, bit 6 streaming, bits 0–5 window size (IEC 62056-5-3 §9.4.6.13).
+/// </summary>
+public sealed class GeneralBlockTransfer : Apdu
+{
+    public const byte MaxWindow = 0x3F;
+
+    public GeneralBlockTransfer(bool lastBlock, bool streaming, byte window, ushort blockNumber, ushort blockNumberAck, ReadOnlyMemory<byte> blockData)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(window, MaxWindow);
+        LastBlock = lastBlock;
+        Streaming = streaming;
+        Window = window;
+        BlockNumber = blockNumber;
+        BlockNumberAck = blockNumberAck;
+        BlockData = blockData;
+    }
+
+    public override ApduTag Tag => ApduTag.GeneralBlockTransfer;
+
+    public bool LastBlock { get; init; }
+
+    /// <summary>True while more blocks follow without waiting for an acknowledgement.</summary>
+    public bool Streaming { get; init; }
+
+    /// <summary>The number of blocks the sender can receive in a window (0–63).</summary>
+    public byte Window { get; init; }
+
+    public ushort BlockNumber { get; init; }
+
+    public ushort BlockNumberAck { get; init; }
+
+    /// <summary>A slice of the APDU being transferred.</summary>
+    public ReadOnlyMemory<byte> BlockData { get; init; }
+
+    /// <summary>The block-control byte as sent.</summary>
+    public byte BlockControl => (byte)((LastBlock ? 0x80 : 0) | (Streaming ? 0x40 : 0) | (Window & MaxWindow));
+
+    public override void Encode(ref AxdrWriter writer)
+    {
+        writer.WriteRawByte((byte)Tag);
+        writer.WriteRawByte(BlockControl);
+        writer.WriteRawUInt16(BlockNumber);
+        writer.WriteRawUInt16(BlockNumberAck);
+        ApduFields.WriteOctetString(ref writer, BlockData.Span);
+    }
+
+    internal static GeneralBlockTransfer Decode(ReadOnlyMemory<byte> source, ref AxdrReader reader)
+    {
+        ApduFields.ExpectTag(ref reader, ApduTag.GeneralBlockTransfer);
+        byte control = reader.ReadRawByte("block-control");
+        ushort blockNumber = reader.ReadRawUInt16("block-number");
+        ushort blockNumberAck = reader.ReadRawUInt16("block-number-ack");
+        var data = ApduFields.ReadOctetString(source, ref reader, "block-data");
+        return new GeneralBlockTransfer(
+            (control & 0x80) != 0, (control & 0x40) != 0, (byte)(control & MaxWindow), blockNumber, blockNumberAck, data);
+    }
+}

@@ -1,0 +1,61 @@
+using Cosem.Sdk.Axdr;
+
+namespace Cosem.Sdk.Apdu;
+
+/// <summary>
+/// A server's refusal of an APDU it could not handle, tag 216 (IEC 62056-5-3 §9.5, EXCEPTION-Response ::= SEQUENCE
+/// { state-error [0] ENUMERATED, service-error [1] CHOICE { operation-not-possible [1] … deciphering-error [5] NULL,
+/// invocation-counter-error [6] Unsigned32 } }).
+/// </summary>
+public sealed class ExceptionResponse : Apdu
+{
+    /// <param name="invocationCounter">Required with <see cref="ExceptionServiceError.InvocationCounterError"/>, refused otherwise.</param>
+    public ExceptionResponse(ExceptionStateError stateError, ExceptionServiceError serviceError, uint? invocationCounter = null)
+    {
+        if (invocationCounter.HasValue != (serviceError == ExceptionServiceError.InvocationCounterError))
+        {
+            throw new ArgumentException(
+                "An invocation counter is carried exactly when the service error is invocation-counter-error.", nameof(invocationCounter));
+        }
+        StateError = stateError;
+        ServiceError = serviceError;
+        InvocationCounter = invocationCounter;
+    }
+
+    public override ApduTag Tag => ApduTag.ExceptionResponse;
+
+    public ExceptionStateError StateError { get; init; }
+
+    public ExceptionServiceError ServiceError { get; init; }
+
+    /// <summary>With <see cref="ExceptionServiceError.InvocationCounterError"/>: the invocation counter the server expects.</summary>
+    public uint? InvocationCounter { get; init; }
+
+    public override void Encode(ref AxdrWriter writer)
+    {
+        writer.WriteRawByte((byte)Tag);
+        writer.WriteRawByte((byte)StateError);
+        writer.WriteRawByte((byte)ServiceError);
+        if (ServiceError == ExceptionServiceError.InvocationCounterError)
+        {
+            writer.WriteRawUInt32(InvocationCounter.GetValueOrDefault());
+        }
+    }
+
+    internal static ExceptionResponse Decode(ReadOnlyMemory<byte> source, ref AxdrReader reader)
+    {
+        ApduFields.ExpectTag(ref reader, ApduTag.ExceptionResponse);
+        var stateError = (ExceptionStateError)reader.ReadRawByte("state-error");
+        int at = reader.AbsolutePosition;
+        var serviceError = (ExceptionServiceError)reader.ReadRawByte("service-error");
+        switch (serviceError)
+        {
+            case >= ExceptionServiceError.OperationNotPossible and <= ExceptionServiceError.DecipheringError:
+                return new ExceptionResponse(stateError, serviceError);
+            case ExceptionServiceError.InvocationCounterError:
+                return new ExceptionResponse(stateError, serviceError, reader.ReadRawUInt32("invocation-counter-error"));
+            default:
+                throw ApduFields.UnknownChoice(at, (byte)serviceError, "service-error");
+        }
+    }
+}

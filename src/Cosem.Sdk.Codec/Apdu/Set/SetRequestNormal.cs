@@ -1,0 +1,43 @@
+using Cosem.Sdk.Axdr;
+
+namespace Cosem.Sdk.Apdu;
+
+/// <summary>Writes one attribute (IEC 62056-5-3 §9.5, Set-Request-Normal): C1 01 ….</summary>
+public sealed class SetRequestNormal : SetRequest
+{
+    public SetRequestNormal(
+        InvokeIdAndPriority invokeIdAndPriority,
+        CosemAttributeDescriptor attributeDescriptor,
+        SelectiveAccessDescriptor? accessSelection,
+        ReadOnlyMemory<byte> value)
+        : base(invokeIdAndPriority)
+    {
+        AttributeDescriptor = attributeDescriptor;
+        AccessSelection = accessSelection;
+        Value = value;
+    }
+
+    public CosemAttributeDescriptor AttributeDescriptor { get; init; }
+
+    public SelectiveAccessDescriptor? AccessSelection { get; init; }
+
+    /// <summary>One encoded Data value.</summary>
+    public ReadOnlyMemory<byte> Value { get; init; }
+
+    public override void Encode(ref AxdrWriter writer)
+    {
+        ApduFields.WriteServiceHeader(ref writer, Tag, NormalChoice, InvokeIdAndPriority);
+        AttributeDescriptor.Encode(ref writer);
+        ApduFields.WriteOptionalSelection(ref writer, AccessSelection);
+        writer.WriteEncoded(Value.Span);
+    }
+
+    internal static new SetRequestNormal Decode(ReadOnlyMemory<byte> source, ref AxdrReader reader)
+    {
+        var invokeId = ApduFields.ReadServiceHeader(ref reader, ApduTag.SetRequest, NormalChoice, ChoiceField);
+        var attributeDescriptor = CosemAttributeDescriptor.Decode(ref reader);
+        var accessSelection = ApduFields.ReadOptionalSelection(source, ref reader);
+        var value = ApduFields.ReadData(source, ref reader);
+        return new SetRequestNormal(invokeId, attributeDescriptor, accessSelection, value);
+    }
+}

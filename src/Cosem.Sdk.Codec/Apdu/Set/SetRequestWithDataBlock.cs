@@ -1,0 +1,30 @@
+using Cosem.Sdk.Axdr;
+
+namespace Cosem.Sdk.Apdu;
+
+/// <summary>Carries a further block of a long SET (IEC 62056-5-3 §9.5, Set-Request-With-Datablock): C1 03 ….</summary>
+public sealed class SetRequestWithDataBlock : SetRequest
+{
+    public SetRequestWithDataBlock(
+        InvokeIdAndPriority invokeIdAndPriority,
+        DataBlockSA dataBlock)
+        : base(invokeIdAndPriority)
+    {
+        DataBlock = dataBlock;
+    }
+
+    public DataBlockSA DataBlock { get; init; }
+
+    public override void Encode(ref AxdrWriter writer)
+    {
+        ApduFields.WriteServiceHeader(ref writer, Tag, WithDataBlockChoice, InvokeIdAndPriority);
+        DataBlock.Encode(ref writer);
+    }
+
+    internal static new SetRequestWithDataBlock Decode(ReadOnlyMemory<byte> source, ref AxdrReader reader)
+    {
+        var invokeId = ApduFields.ReadServiceHeader(ref reader, ApduTag.SetRequest, WithDataBlockChoice, ChoiceField);
+        var dataBlock = DataBlockSA.Decode(source, ref reader, "datablock");
+        return new SetRequestWithDataBlock(invokeId, dataBlock);
+    }
+}

@@ -1,0 +1,36 @@
+using Cosem.Sdk.Axdr;
+
+namespace Cosem.Sdk.Apdu;
+
+/// <summary>Starts writing several attributes whose values do not fit one APDU (IEC 62056-5-3 §9.5, Set-Request-With-List-And-First-Datablock): C1 05 ….</summary>
+public sealed class SetRequestWithListAndFirstDataBlock : SetRequest
+{
+    public SetRequestWithListAndFirstDataBlock(
+        InvokeIdAndPriority invokeIdAndPriority,
+        IReadOnlyList<CosemAttributeDescriptorWithSelection> attributeDescriptors,
+        DataBlockSA dataBlock)
+        : base(invokeIdAndPriority)
+    {
+        AttributeDescriptors = attributeDescriptors ?? throw new ArgumentNullException(nameof(attributeDescriptors));
+        DataBlock = dataBlock;
+    }
+
+    public IReadOnlyList<CosemAttributeDescriptorWithSelection> AttributeDescriptors { get; init; }
+
+    public DataBlockSA DataBlock { get; init; }
+
+    public override void Encode(ref AxdrWriter writer)
+    {
+        ApduFields.WriteServiceHeader(ref writer, Tag, WithListAndFirstDataBlockChoice, InvokeIdAndPriority);
+        CosemAttributeDescriptorWithSelection.EncodeList(ref writer, AttributeDescriptors);
+        DataBlock.Encode(ref writer);
+    }
+
+    internal static new SetRequestWithListAndFirstDataBlock Decode(ReadOnlyMemory<byte> source, ref AxdrReader reader)
+    {
+        var invokeId = ApduFields.ReadServiceHeader(ref reader, ApduTag.SetRequest, WithListAndFirstDataBlockChoice, ChoiceField);
+        var attributeDescriptors = CosemAttributeDescriptorWithSelection.DecodeList(source, ref reader);
+        var dataBlock = DataBlockSA.Decode(source, ref reader, "datablock");
+        return new SetRequestWithListAndFirstDataBlock(invokeId, attributeDescriptors, dataBlock);
+    }
+}

@@ -1,0 +1,28 @@
+using Cosem.Sdk.Axdr;
+
+namespace Cosem.Sdk.Apdu;
+
+/// <summary>Reads variables by short name, tag 5 (IEC 62056-5-3 §9.5, ReadRequest ::= SEQUENCE OF Variable-Access-Specification).</summary>
+public sealed class ReadRequest : Apdu
+{
+    public ReadRequest(IReadOnlyList<VariableAccessSpecification> variables)
+    {
+        Variables = variables ?? throw new ArgumentNullException(nameof(variables));
+    }
+
+    public override ApduTag Tag => ApduTag.ReadRequest;
+
+    public IReadOnlyList<VariableAccessSpecification> Variables { get; init; }
+
+    public override void Encode(ref AxdrWriter writer)
+    {
+        writer.WriteRawByte((byte)Tag);
+        VariableAccessSpecification.EncodeList(ref writer, Variables);
+    }
+
+    internal static ReadRequest Decode(ReadOnlyMemory<byte> source, ref AxdrReader reader)
+    {
+        ApduFields.ExpectTag(ref reader, ApduTag.ReadRequest);
+        return new ReadRequest(VariableAccessSpecification.DecodeList(source, ref reader));
+    }
+}
