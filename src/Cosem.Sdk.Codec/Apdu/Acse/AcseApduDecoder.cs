@@ -1,0 +1,36 @@
+namespace Cosem.Sdk.Apdu;
+
+/// <summary>
+/// Decodes the APDUs of association establishment and release: AARQ, AARE, RLRQ, RLRE (BER), the xDLMS
+/// InitiateRequest, InitiateResponse and ConfirmedServiceError (A-XDR), and the ciphered initiate and
+/// confirmed-service-error envelopes. Any malformed input is a <see cref="CosemEncodingException"/>, never another
+/// exception.
+/// </summary>
+public static class AcseApduDecoder
+{
+    /// <summary>Whether <see cref="Decode"/> handles APDUs starting with <paramref name="tag"/>.</summary>
+    public static bool CanDecode(ApduTag tag) => tag is ApduTag.Aarq or ApduTag.Aare or ApduTag.Rlrq or ApduTag.Rlre
+        or InitiateApduTag.InitiateRequest or InitiateApduTag.InitiateResponse or ApduTag.ConfirmedServiceError
+        || InitiateApduTag.IsCipheredUserInformation(tag);
+
+    public static Apdu Decode(ReadOnlyMemory<byte> apdu)
+    {
+        if (apdu.IsEmpty)
+        {
+            throw new CosemEncodingException("Empty APDU.", 0, "tag");
+        }
+        var tag = (ApduTag)apdu.Span[0];
+        return tag switch
+        {
+            ApduTag.Aarq => AarqApdu.Decode(apdu),
+            ApduTag.Aare => AareApdu.Decode(apdu),
+            ApduTag.Rlrq => RlrqApdu.Decode(apdu),
+            ApduTag.Rlre => RlreApdu.Decode(apdu),
+            InitiateApduTag.InitiateRequest => InitiateRequest.Decode(apdu),
+            InitiateApduTag.InitiateResponse => InitiateResponse.Decode(apdu),
+            ApduTag.ConfirmedServiceError => ConfirmedServiceError.Decode(apdu),
+            _ when InitiateApduTag.IsCipheredUserInformation(tag) => CipheredUserInformationApdu.Decode(apdu),
+            _ => throw new CosemEncodingException($"Tag {(byte)tag} (0x{(byte)tag:X2}) is not an association APDU.", 0, "tag"),
+        };
+    }
+}

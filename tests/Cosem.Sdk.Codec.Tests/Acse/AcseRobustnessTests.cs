@@ -1,0 +1,123 @@
+using Cosem.Sdk.Apdu;
+
+namespace Cosem.Sdk.Codec.Tests.Acse;
+
+/// <summary>Whatever the bytes, decoding either succeeds or throws <see cref="CosemEncodingException"/>.</summary>
+public class AcseRobustnessTests
+{
+    private static readonly string[] Vectors =
+    [
+        "601DA109060760857405080101BE10040E01000000065F1F0400007E1F04B0",
+        "6036A1090607608574050801018A0207808B0760857405080205AC0A80084B35366956616759BE10040E01000000065F1F0400007E1F04B0",
+        "6066A109060760857405080103A60A04084D4D4D0000BC614E8A0207808B0760857405080201AC0A80083132333435363738BE34043221303001234567801302FF8A7874133D414CED25B42534D28DB0047720606B175BD52211BE6841DB204D39EE6FDB8E356855",
+        "6129A109060760857405080101A203020100A305A103020100BE10040E0800065F1F040000501F01F40007",
+        "6142A109060760857405080101A203020100A305A10302010E88020780890760857405080205AA0A8008503677524A323146BE10040E0800065F1F040000501F01F40007",
+        "611FA109060760857405080101A203020101A305A103020101BE0604040E010601",
+        "6148A109060760857405080103A203020100A305A103020100A40A04084C475A2022604828BE230421281F300000005AE916783AF33B5317AD0E453A799A65F26AE97660CF8B14FEB7B0",
+        "6316800100BE11040F080100065F1F0400001E1D04C80007",
+        "6239800100BE34043221303001234567801302FF8A7874133D414CED25B42534D28DB0047720606B175BD52211BE6841DB204D39EE6FDB8E356855",
+        "01011000112233445566778899AABBCCDDEEFF0000065F1F0400007E1F04B0",
+        "0800065F1F040000501F01F40007",
+        "0E010601",
+    ];
+
+    private static void DecodeOrEncodingError(byte[] bytes)
+    {
+        try
+        {
+            var apdu = AcseApduDecoder.Decode(bytes);
+            // Whatever decoded must encode again, and what it encodes must decode.
+            AcseApduDecoder.Decode(apdu.ToArray());
+        }
+        catch (CosemEncodingException error)
+        {
+            Assert.True(error.Offset >= -1 && error.Offset <= bytes.Length, $"offset {error.Offset} outside 0..{bytes.Length}");
+        }
+    }
+
+    [Fact]
+    public void Every_truncation_of_every_vector_is_an_encoding_error()
+    {
+        foreach (var hex in Vectors)
+        {
+            var bytes = HexText.Bytes(hex);
+            for (int length = 0; length < bytes.Length; length++)
+            {
+                var truncated = bytes.AsSpan(0, length).ToArray();
+                Assert.Throws<CosemEncodingException>(() => AcseApduDecoder.Decode(truncated));
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_single_byte_corruption_decodes_or_fails_cleanly()
+    {
+        foreach (var hex in Vectors)
+        {
+            var bytes = HexText.Bytes(hex);
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                foreach (byte value in new byte[] { 0x00, 0x01, 0x1F, 0x7F, 0x80, 0x81, 0x84, 0xFF, (byte)(bytes[i] ^ 0x20), (byte)(bytes[i] + 1) })
+                {
+                    var corrupted = (byte[])bytes.Clone();
+                    corrupted[i] = value;
+                    DecodeOrEncodingError(corrupted);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Random_inputs_decode_or_fail_cleanly()
+    {
+        var random = new Random(62056);
+        byte[] tags = [0x60, 0x61, 0x62, 0x63, 0x01, 0x08, 0x0E, 0x21, 0x28, 0x41, 0x48, 0x2E, 0x4E, 0xC0, 0x00];
+        for (int i = 0; i < 20000; i++)
+        {
+            var bytes = new byte[random.Next(0, 80)];
+            random.NextBytes(bytes);
+            if (bytes.Length > 0)
+            {
+                bytes[0] = tags[random.Next(tags.Length)];
+            }
+            if (bytes.Length > 1 && bytes[0] >= 0x60 && bytes[0] <= 0x63)
+            {
+                bytes[1] = (byte)(bytes.Length - 2 < 0x80 ? bytes.Length - 2 : bytes[1]); // mostly plausible outer lengths
+            }
+            DecodeOrEncodingError(bytes);
+        }
+    }
+
+    [Fact]
+    public void Random_well_formed_tlv_soups_decode_or_fail_cleanly()
+    {
+        // Random sequences of context-tagged TLVs inside a valid outer AARQ/AARE tag reach the field decoders.
+        var random = new Random(8650);
+        for (int i = 0; i < 20000; i++)
+        {
+            var body = new List<byte>();
+            int fields = random.Next(1, 6);
+            for (int f = 0; f < fields; f++)
+            {
+                int number = random.Next(0, 31);
+                bool constructed = random.Next(2) == 0;
+                body.Add((byte)(0x80 | (constructed ? 0x20 : 0) | number));
+                var contents = new byte[random.Next(0, 12)];
+                random.NextBytes(contents);
+                if (contents.Length > 1 && random.Next(2) == 0)
+                {
+                    contents[0] = (byte)random.Next(0, 7);
+                    contents[1] = (byte)(contents.Length - 2);
+                }
+                body.Add((byte)contents.Length);
+                body.AddRange(contents);
+            }
+            var apdu = new List<byte> { (byte)(0x60 + random.Next(4)), (byte)body.Count };
+            apdu.AddRange(body);
+            if (apdu.Count - 2 < 0x80)
+            {
+                DecodeOrEncodingError(apdu.ToArray());
+            }
+        }
+    }
+}
