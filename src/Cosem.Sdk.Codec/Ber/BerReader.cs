@@ -13,6 +13,9 @@ namespace Cosem.Sdk.Ber;
 /// <remarks>
 /// Indefinite lengths (0x80) are refused: DLMS only uses definite lengths, and refusing them keeps hostile input from
 /// forcing a search for end-of-contents octets.
+/// System.Formats.Asn1 ships in the shared framework, but it is not used: its AsnReader/AsnWriter are classes that
+/// allocate, throw their own exception types without our offset and field, and the writer cannot encode straight into
+/// a caller's span; the DLMS subset of BER is small enough to read and write here without allocating.
 /// </remarks>
 public ref struct BerReader
 {

@@ -208,4 +208,11 @@ public class AareApduTests
             AareApdu.Decode(HexText.Bytes("6117A109060760857405080101A203020100A305A303020100")));
         Assert.Equal("result-source-diagnostic", error.Field);
     }
+
+    [Fact]
+    public void A_default_diagnostic_cannot_be_encoded()
+    {
+        var aare = new AareApdu { ResultSourceDiagnostic = default };
+        Assert.Throws<CosemEncodingException>(() => aare.ToArray());
+    }
 }

@@ -64,6 +64,10 @@ public sealed class AareApdu : AcseApdu
         }
         AcseEncoding.WriteApplicationContextName(ref writer, ApplicationContextName, BerTag.Context(1, true));
         AcseEncoding.WriteExplicitInteger(ref writer, (int)Result, BerTag.Context(2, true));
+        if (ResultSourceDiagnostic.Source is not (AcseDiagnosticSource.ServiceUser or AcseDiagnosticSource.ServiceProvider))
+        {
+            throw new CosemEncodingException($"Unknown result-source-diagnostic source {(int)ResultSourceDiagnostic.Source}.", writer.BytesWritten, "result-source-diagnostic");
+        }
         // result-source-diagnostic [3] EXPLICIT CHOICE { acse-service-user [1], acse-service-provider [2] }, each EXPLICIT INTEGER.
         writer.StartConstructed(BerTag.Context(3, true));
         AcseEncoding.WriteExplicitInteger(ref writer, ResultSourceDiagnostic.Value, BerTag.Context((int)ResultSourceDiagnostic.Source, true));

@@ -25,7 +25,8 @@ public abstract class AcseApdu : Apdu
 
     /// <summary>
     /// The encoded xDLMS APDU in user-information, or null when absent. Setting it also decodes the typed view
-    /// (<see cref="UserInformationApdu"/>); an APDU of an unknown tag is kept as bytes only.
+    /// (<see cref="UserInformationApdu"/>); an APDU of an unknown tag is kept as bytes only, and one of a known tag
+    /// that does not decode throws <see cref="CosemEncodingException"/>.
     /// </summary>
     public ReadOnlyMemory<byte>? UserInformation
     {
