@@ -1,3 +1,4 @@
+using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Crypto.Operators;
 using Org.BouncyCastle.Pkcs;
@@ -26,7 +27,7 @@ public static class CosemCertificateRequest
         }
         var algorithm = key.Curve == EccCurve.P256 ? "SHA256WITHECDSA" : "SHA384WITHECDSA";
         var request = new Pkcs10CertificationRequest(new Asn1SignatureFactory(algorithm, key.PrivateKey), name,
-            key.PublicKey.Parameters, null);
+            key.PublicKey.Parameters, new DerSet()); // attributes [0] is mandatory, even empty (RFC 2986 §4.1)
         return request.GetDerEncoded();
     }
 
