@@ -163,7 +163,7 @@ public sealed class HlsAuthentication
                     throw Failed();
                 }
                 var header = SecurityHeader.Read(response);
-                if (!header.Control.IsAuthenticated || header.Control.IsEncrypted || header.Control.Suite != _cipher!.Suite)
+                if (!header.Control.IsAuthenticated || header.Control.IsEncrypted || header.Control.IsCompressed || header.Control.Suite != _cipher!.Suite)
                 {
                     throw Failed();
                 }

@@ -49,6 +49,7 @@ public class HlsAuthenticationTests
     [InlineData("10000000011A52FE7DD3E72748973C1E29")] // tag
     [InlineData("10000000021A52FE7DD3E72748973C1E28")] // counter
     [InlineData("30000000011A52FE7DD3E72748973C1E28")] // control byte
+    [InlineData("90000000011A52FE7DD3E72748973C1E28")] // compression bit
     [InlineData("10000000011A52FE7DD3E72748973C1E")]   // truncated
     public void Gmac_tampered_answers_are_rejected(string response)
     {
