@@ -19,9 +19,10 @@ public static class CosemDateTimeText
             return null;
         }
         var text = new StringBuilder(64);
-        AppendDate(text, bytes[..5]);
+        AppendDate(text, bytes[..5], withDayOfWeek: false);
         text.Append(' ');
         AppendTime(text, bytes[5..9]);
+        AppendDayOfWeek(text, bytes[4]);
         short deviation = BinaryPrimitives.ReadInt16BigEndian(bytes[9..11]);
         text.Append(deviation == unchecked((short)0x8000)
             ? ", deviation *"
@@ -43,7 +44,7 @@ public static class CosemDateTimeText
             return null;
         }
         var text = new StringBuilder(24);
-        AppendDate(text, bytes);
+        AppendDate(text, bytes, withDayOfWeek: true);
         return text.ToString();
     }
 
@@ -81,7 +82,7 @@ public static class CosemDateTimeText
             && (deviation is >= -720 and <= 720 || deviation == unchecked((short)0x8000));
     }
 
-    private static void AppendDate(StringBuilder text, ReadOnlySpan<byte> date)
+    private static void AppendDate(StringBuilder text, ReadOnlySpan<byte> date, bool withDayOfWeek)
     {
         ushort year = BinaryPrimitives.ReadUInt16BigEndian(date);
         text.Append(year == 0xFFFF ? "*" : year.ToString("D4", CultureInfo.InvariantCulture)).Append('-');
@@ -99,7 +100,14 @@ public static class CosemDateTimeText
             0xFF => "*",
             var d => d.ToString("D2", CultureInfo.InvariantCulture),
         });
-        byte dow = date[4];
+        if (withDayOfWeek)
+        {
+            AppendDayOfWeek(text, date[4]);
+        }
+    }
+
+    private static void AppendDayOfWeek(StringBuilder text, byte dow)
+    {
         if (dow is >= 1 and <= 7)
         {
             text.Append(", ").Append(((DayOfWeek)(dow % 7)).ToString());

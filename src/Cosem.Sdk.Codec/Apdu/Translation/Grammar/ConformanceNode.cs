@@ -44,7 +44,7 @@ internal sealed class ConformanceNode : GrammarNode
         {
             throw cursor.Error("The conformance Value is 3 bytes (6 hex digits).");
         }
-        byte unused = cursor.Attribute("UnusedBits") is { } u ? (byte)cursor.ParseUnsigned("UnusedBits", u, 7) : (byte)0;
+        byte unused = cursor.Attribute("UnusedBits") is { } u ? (byte)cursor.ParseUnsigned("UnusedBits", u, 255) : (byte)0;
         writer.WriteBytes([0x5F, 0x1F, 0x04, unused]);
         writer.WriteBytes(bits);
     }
