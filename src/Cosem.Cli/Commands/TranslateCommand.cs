@@ -54,7 +54,7 @@ public static class TranslateCommand
                 if (parseResult.GetValue(toHex))
                 {
                     string text = ReadText(words, path, stdin);
-                    output.WriteLine(Hex.Format(FromText(translator, text)));
+                    output.WriteLine(HexText.Format(FromText(translator, text)));
                 }
                 else
                 {
@@ -103,7 +103,7 @@ public static class TranslateCommand
         {
             byte[] content = File.ReadAllBytes(path.FullName);
             string asText = Encoding.Latin1.GetString(content);
-            return Hex.TryParse(asText, out var fromHex) && fromHex.Length > 0 ? fromHex : content;
+            return HexText.TryParse(asText, out var fromHex) && fromHex.Length > 0 ? fromHex : content;
         }
         return ParseHex(words.Length > 0 ? string.Join(' ', words) : ReadStdin(stdin));
     }
@@ -120,7 +120,7 @@ public static class TranslateCommand
     /// <summary>Hex text to bytes; a bad character is reported with its position and the byte it falls in.</summary>
     public static byte[] ParseHex(string text)
     {
-        if (Hex.TryParse(text, out var bytes, out int errorIndex))
+        if (HexText.TryParse(text, out var bytes, out int errorIndex))
         {
             return bytes.Length > 0 ? bytes : throw new CosemException("No hex digits in the input.");
         }

@@ -86,7 +86,7 @@ public sealed class PduTranslator
         catch (CosemEncodingException e)
         {
             // A frame may carry a segment of an APDU, or data that is no APDU at all: show it as bytes.
-            root.Add(PayloadElement).Set("Value", Hex.Format(frame.Payload.Span)).Set("NotAnApdu", e.Message);
+            root.Add(PayloadElement).Set("Value", HexText.Format(frame.Payload.Span)).Set("NotAnApdu", e.Message);
         }
         return root;
     }

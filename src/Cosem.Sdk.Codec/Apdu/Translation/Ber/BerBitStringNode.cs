@@ -19,7 +19,7 @@ internal sealed class BerBitStringNode(params string[] bitNames) : GrammarNode
             throw context.Error("A BIT STRING needs at least its unused-bits byte.", at);
         }
         target.Set("UnusedBits", bytes[0].ToString(CultureInfo.InvariantCulture));
-        target.Set("Value", Hex.Format(bytes[1..]));
+        target.Set("Value", HexText.Format(bytes[1..]));
         if (bitNames.Length > 0)
         {
             var set = new List<string>();

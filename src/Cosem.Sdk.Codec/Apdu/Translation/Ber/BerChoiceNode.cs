@@ -23,7 +23,7 @@ internal sealed class BerChoiceNode(params BerField[] alternatives) : GrammarNod
         context.Enter(name, at);
         if (alternative is null)
         {
-            element.Set("Tag", Hex.Format(tag));
+            element.Set("Tag", HexText.Format(tag));
         }
         BerContent.Decode(ref reader, alternative?.Content ?? BerOctetsNode.Instance, element, context);
         context.Leave();

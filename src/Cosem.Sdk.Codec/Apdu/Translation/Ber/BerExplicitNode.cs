@@ -21,7 +21,7 @@ internal sealed class BerExplicitNode(byte innerTag, GrammarNode inner) : Gramma
             BerContent.Decode(ref reader, inner, target, context, InnerLength);
             return;
         }
-        target.Set("InnerTag", Hex.Format(tag));
+        target.Set("InnerTag", HexText.Format(tag));
         BerContent.Decode(ref reader, BerOctetsNode.Instance, target, context, InnerLength);
     }
 

@@ -15,7 +15,7 @@ internal sealed class BerIntegerNode(IReadOnlyDictionary<long, string>? names = 
         var bytes = reader.ReadRemaining();
         if (bytes.Length is 0 or > 8)
         {
-            target.Set("Raw", Hex.Format(bytes));
+            target.Set("Raw", HexText.Format(bytes));
             return;
         }
         long value = (sbyte)bytes[0];
@@ -30,7 +30,7 @@ internal sealed class BerIntegerNode(IReadOnlyDictionary<long, string>? names = 
         }
         if (!bytes.SequenceEqual(Minimal(value)))
         {
-            target.Set("Raw", Hex.Format(bytes));
+            target.Set("Raw", HexText.Format(bytes));
         }
     }
 

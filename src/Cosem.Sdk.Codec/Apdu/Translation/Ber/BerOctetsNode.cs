@@ -9,7 +9,7 @@ internal sealed class BerOctetsNode : GrammarNode
     public static BerOctetsNode Instance { get; } = new();
 
     public override void Decode(ref AxdrReader reader, PduElement target, DecodeContext context) =>
-        target.Set("Value", Hex.Format(reader.ReadRemaining()));
+        target.Set("Value", HexText.Format(reader.ReadRemaining()));
 
     public override void Encode(ElementCursor cursor, PduWriter writer) => writer.WriteBytes(cursor.RequiredHex("Value"));
 }

@@ -17,7 +17,7 @@ internal sealed class BerOidNode(IReadOnlyDictionary<string, string> names) : Gr
         string? dotted = TryFormat(bytes);
         if (dotted is null)
         {
-            target.Set("Raw", Hex.Format(bytes));
+            target.Set("Raw", HexText.Format(bytes));
             return;
         }
         target.Set("Value", dotted);
@@ -27,7 +27,7 @@ internal sealed class BerOidNode(IReadOnlyDictionary<string, string> names) : Gr
         }
         if (!TryEncode(dotted, out var canonical) || !bytes.SequenceEqual(canonical))
         {
-            target.Set("Raw", Hex.Format(bytes));
+            target.Set("Raw", HexText.Format(bytes));
         }
     }
 

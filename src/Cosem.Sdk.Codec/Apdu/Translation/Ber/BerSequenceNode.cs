@@ -40,10 +40,10 @@ internal sealed class BerSequenceNode : GrammarNode
             }
             else
             {
-                var unknown = target.Add(UnknownField).Set("Tag", Hex.Format(tag));
+                var unknown = target.Add(UnknownField).Set("Tag", HexText.Format(tag));
                 context.Enter(UnknownField, at);
                 int size = Length.Decode(ref content, unknown, context);
-                unknown.Set("Value", Hex.Format(content.ReadRawBytes(size, context.Path)));
+                unknown.Set("Value", HexText.Format(content.ReadRawBytes(size, context.Path)));
                 context.Leave();
             }
         }

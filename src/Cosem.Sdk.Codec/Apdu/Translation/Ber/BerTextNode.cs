@@ -14,7 +14,7 @@ internal sealed class BerTextNode : GrammarNode
         var bytes = reader.ReadRemaining();
         if (bytes.ContainsAnyExceptInRange((byte)0x20, (byte)0x7E))
         {
-            target.Set("Hex", Hex.Format(bytes));
+            target.Set("Hex", HexText.Format(bytes));
         }
         else
         {

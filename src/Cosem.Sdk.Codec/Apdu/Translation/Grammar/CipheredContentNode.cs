@@ -42,10 +42,10 @@ internal sealed class CipheredContentNode : GrammarNode
         uint counter = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(content[1..5]);
         target.Add("InvocationCounter").Set("Value", counter.ToString(CultureInfo.InvariantCulture));
         var information = content[5..(authenticated ? content.Length - TagLength : content.Length)];
-        target.Add((control & EncryptionBit) != 0 ? "CipheredText" : "PlainText").Set("Value", Hex.Format(information));
+        target.Add((control & EncryptionBit) != 0 ? "CipheredText" : "PlainText").Set("Value", HexText.Format(information));
         if (authenticated)
         {
-            target.Add("AuthenticationTag").Set("Value", Hex.Format(content[^TagLength..]));
+            target.Add("AuthenticationTag").Set("Value", HexText.Format(content[^TagLength..]));
         }
     }
 

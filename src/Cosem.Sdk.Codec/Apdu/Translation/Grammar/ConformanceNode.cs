@@ -26,14 +26,14 @@ internal sealed class ConformanceNode : GrammarNode
         var header = reader.ReadRawBytes(4, context.Path);
         if (header[0] != 0x5F || header[1] != 0x1F || header[2] != 0x04)
         {
-            throw context.Error($"Expected the conformance block header 5F1F04 but found {Hex.Format(header[..3])}.", at);
+            throw context.Error($"Expected the conformance block header 5F1F04 but found {HexText.Format(header[..3])}.", at);
         }
         if (header[3] != 0)
         {
             target.Set("UnusedBits", header[3].ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         var bits = reader.ReadRawBytes(3, context.Path);
-        target.Set("Value", Hex.Format(bits));
+        target.Set("Value", HexText.Format(bits));
         target.Set("Services", Describe(bits));
     }
 

@@ -103,7 +103,7 @@ internal sealed class DataNode : GrammarNode
                 return;
             case DataType.OctetString:
                 var octets = reader.ReadRawBytes(Length.Decode(ref reader, element, context), field);
-                element.Set("Value", Hex.Format(octets));
+                element.Set("Value", HexText.Format(octets));
                 if (octets.Length == ObisCode.Length && logicalNamePosition)
                 {
                     element.Set("Obis", new ObisCode(octets).ToString());
@@ -125,7 +125,7 @@ internal sealed class DataNode : GrammarNode
                 element.Set("Value", BitsText(packed, bitCount));
                 if (packed.Length > 0 && (packed[^1] & (0xFF >> (bitCount - (8 * (packed.Length - 1))))) != 0)
                 {
-                    element.Set("Bytes", Hex.Format(packed)); // non-zero padding bits, kept for an exact round trip
+                    element.Set("Bytes", HexText.Format(packed)); // non-zero padding bits, kept for an exact round trip
                 }
                 return;
             case DataType.DateTime:
@@ -143,7 +143,7 @@ internal sealed class DataNode : GrammarNode
                 context.Leave();
                 context.Enter("ArrayContents", reader.AbsolutePosition);
                 var contents = element.Add("ArrayContents");
-                contents.Set("Value", Hex.Format(reader.ReadRawBytes(Length.Decode(ref reader, contents, context), context.Path)));
+                contents.Set("Value", HexText.Format(reader.ReadRawBytes(Length.Decode(ref reader, contents, context), context.Path)));
                 context.Leave();
                 return;
             default:
@@ -155,7 +155,7 @@ internal sealed class DataNode : GrammarNode
 
     private static void SetFixed(PduElement element, ReadOnlySpan<byte> bytes, FixedFormatter format)
     {
-        element.Set("Value", Hex.Format(bytes));
+        element.Set("Value", HexText.Format(bytes));
         if (format(bytes) is { } text)
         {
             element.Set("Text", text);
@@ -189,7 +189,7 @@ internal sealed class DataNode : GrammarNode
         }
         else
         {
-            element.Set("Hex", Hex.Format(bytes));
+            element.Set("Hex", HexText.Format(bytes));
         }
     }
 

@@ -114,7 +114,7 @@ internal sealed class ElementCursor
     /// <summary>Hex digits; spaces and a 0x prefix are allowed.</summary>
     public byte[] ParseHex(string attribute, string text)
     {
-        return Hex.TryParse(text, out var bytes)
+        return HexText.TryParse(text, out var bytes)
             ? bytes
             : throw Error($"Attribute {attribute}=\"{Shorten(text)}\" is not hexadecimal bytes.");
     }

@@ -16,7 +16,7 @@ internal static class Length
         int size = reader.Position - start;
         if (size != AxdrWriter.GetLengthSize(length))
         {
-            target.Set(attribute, Hex.Format(reader.Buffer.Slice(start, size)));
+            target.Set(attribute, HexText.Format(reader.Buffer.Slice(start, size)));
         }
         return length;
     }

@@ -25,7 +25,7 @@ internal sealed class ObisNode : GrammarNode
         {
             return code;
         }
-        if (Hex.TryParse(text, out var bytes) && bytes.Length == ObisCode.Length)
+        if (HexText.TryParse(text, out var bytes) && bytes.Length == ObisCode.Length)
         {
             return new ObisCode(bytes);
         }

@@ -12,7 +12,7 @@ internal sealed class OctetStringNode(bool isDateTime = false) : GrammarNode
     {
         int length = Length.Decode(ref reader, target, context);
         var bytes = reader.ReadRawBytes(length, context.Path);
-        target.Set("Value", Hex.Format(bytes));
+        target.Set("Value", HexText.Format(bytes));
         if (isDateTime && CosemDateTimeText.FormatDateTime(bytes) is { } text)
         {
             target.Set("DateTime", text);

@@ -1,7 +1,7 @@
 namespace Cosem.Sdk.Apdu.Translation;
 
 /// <summary>Hex text as people paste it: upper or lower case, spaces, newlines, dashes, colons and 0x prefixes.</summary>
-public static class Hex
+public static class HexText
 {
     public static string Format(ReadOnlySpan<byte> bytes) => Convert.ToHexString(bytes);
 
