@@ -112,6 +112,18 @@ public class PduTranslatorErrorTests
     }
 
     [Fact]
+    public void Deeply_nested_text_is_refused_without_stack_overflow()
+    {
+        string open = string.Concat(Enumerable.Repeat("<Array>", 100_000));
+        string close = string.Concat(Enumerable.Repeat("</Array>", 100_000));
+        string xml = $"<GetResponse><GetResponseNormal><InvokeIdAndPriority Value=\"C1\"/><Result><Data>{open}{close}</Data></Result></GetResponseNormal></GetResponse>";
+        Assert.Throws<PduTextException>(() => Translator.FromXml(xml));
+
+        string json = string.Concat(Enumerable.Repeat("{\"A\":", 10_000)) + "{}" + new string('}', 10_000);
+        Assert.Throws<PduTextException>(() => Translator.FromJson(json));
+    }
+
+    [Fact]
     public void Malformed_xml_reports_the_line()
     {
         var error = Assert.Throws<PduTextException>(() => Translator.FromXml("<GetRequest>\n  <GetRequestNormal>\n</GetRequest>"));

@@ -2,7 +2,8 @@ namespace Cosem.Sdk.Codec.Tests.Translation;
 
 /// <summary>
 /// One APDU per kind and variant. Sources: "GB" = DLMS UA 1000-2 (Green Book) examples as also reproduced by
-/// Gurux.DLMS and dlms-cosem test suites; "own" = built by hand from the IEC 62056-5-3 ASN.1 for this suite.
+/// Gurux.DLMS examples (the GET of the clock time, the AARQ/AARE pair with its xDLMS InitiateRequest/Response,
+/// the low-level-security AARQ); "own" = built by hand from the IEC 62056-5-3 ASN.1 for this suite.
 /// </summary>
 public static class PduVectors
 {
@@ -16,7 +17,7 @@ public static class PduVectors
         ("get-request-next", "C002C100000002"),
         // own: GET.request-with-list, two descriptors, the second with selective access.
         ("get-request-with-list", "C003C102 0001 0000600100FF 02 00 0003 0000010000FF 03 01 01 0202 1101 1102"),
-        // GB: GET.response-normal with a double-long-unsigned.
+        // own: GET.response-normal with a double-long-unsigned.
         ("get-response-normal-data", "C401C10006000004D2"),
         // own: GET.response-normal, a date-time in an octet-string (Clock.time).
         ("get-response-normal-datetime", "C401C100090C07E6010106000000FF800000"),
@@ -44,7 +45,7 @@ public static class PduVectors
         ("set-response-last-datablock", "C503C10000000002"),
         ("set-response-last-datablock-with-list", "C504C1020003 00000003"),
         ("set-response-with-list", "C505C1020000"),
-        // GB: ACTION.request-normal, Register reset (class 3, method 1, integer 0).
+        // own: ACTION.request-normal, Register reset (class 3, method 1, integer 0).
         ("action-request-normal", "C301C100030100010800FF01010F00"),
         // own: ACTION.request-normal without parameters.
         ("action-request-normal-no-params", "C301C100460000600300FF0100"),
@@ -71,7 +72,7 @@ public static class PduVectors
         // own: exception-response service-not-allowed / operation-not-possible, and invocation-counter-error.
         ("exception-response", "D80101"),
         ("exception-response-invocation-counter", "D8010600000005"),
-        // GB: confirmedServiceError, initiateError, initiate dlms-version-too-low.
+        // own: confirmedServiceError, initiateError, initiate dlms-version-too-low.
         ("confirmed-service-error", "0E010601"),
         // own: access-request with get, set and action specifications.
         ("access-request", "D9 00000001 00 03 01 000300000100 00FF02 02 0001 0000600100FF02 03 0003 00000100 00FF01 03 00 1100 0F00"),

@@ -8,12 +8,26 @@ namespace Cosem.Sdk.Apdu.Translation.Grammar;
 /// </summary>
 internal sealed class ElementCursor
 {
+    /// <summary>Deepest element nesting accepted from text, so hostile input cannot exhaust the stack.</summary>
+    public const int MaxDepth = 200;
+
+    private readonly int _depth;
     private int _next;
 
     public ElementCursor(PduElement element, string parentPath)
+        : this(element, parentPath, 0)
+    {
+    }
+
+    private ElementCursor(PduElement element, string parentPath, int depth)
     {
         Element = element;
         Path = parentPath + "/" + element.Name;
+        _depth = depth;
+        if (depth > MaxDepth)
+        {
+            throw Error($"Elements nested deeper than {MaxDepth} levels.");
+        }
     }
 
     private ElementCursor(PduElement element)
@@ -53,7 +67,7 @@ internal sealed class ElementCursor
             throw new PduTextException($"Expected element <{name}> but found <{child.Name}>.", Path + "/" + child.Name, child.LineNumber);
         }
         _next++;
-        return new ElementCursor(child, Path);
+        return new ElementCursor(child, Path, _depth + 1);
     }
 
     /// <summary>Consumes the next child whatever its name.</summary>
@@ -63,7 +77,7 @@ internal sealed class ElementCursor
         {
             throw Error($"Missing {what}.");
         }
-        return new ElementCursor(Element.Children[_next++], Path);
+        return new ElementCursor(Element.Children[_next++], Path, _depth + 1);
     }
 
     /// <summary>Throws if a child was not consumed: an element the grammar does not expect here.</summary>
