@@ -188,4 +188,28 @@ public class PduTranslatorContentTests
         string xml = Translator.ToXml(PduVectors.Bytes("non-minimal-lengths")).Replace("Value=\"AABB\"", "Value=\"AABBCC\"", StringComparison.Ordinal);
         Assert.EndsWith("0903AABBCC", Convert.ToHexString(Translator.FromXml(xml)), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Unknown_acse_components_and_odd_ber_encodings_are_kept()
+    {
+        var unknown = Xml("aarq-unknown-field");
+        Assert.Equal("8121", (string?)unknown.Attribute("LengthBytes"));
+        var field = Single(unknown, "UnknownField");
+        Assert.Equal("9F20", (string?)field.Attribute("Tag"));
+        Assert.Equal("AA", (string?)field.Attribute("Value"));
+
+        var odd = Xml("aarq-odd-encodings");
+        Assert.Equal("80", (string?)Single(odd, "CallingApTitle").Attribute("InnerTag"));
+        var invocation = Single(odd, "CallingApInvocationId");
+        Assert.Equal("5", (string?)invocation.Attribute("Value"));
+        Assert.Equal("0005", (string?)invocation.Attribute("Raw"));
+    }
+
+    [Fact]
+    public void An_edited_ber_integer_wins_over_its_recorded_raw_bytes()
+    {
+        string xml = Translator.ToXml(PduVectors.Bytes("aarq-odd-encodings"))
+            .Replace("Value=\"5\" Raw=\"0005\"", "Value=\"6\" Raw=\"0005\"", StringComparison.Ordinal);
+        Assert.EndsWith("A803020106", Convert.ToHexString(Translator.FromXml(xml)), StringComparison.Ordinal);
+    }
 }

@@ -112,6 +112,10 @@ public static class PduVectors
         ("aarq-hls-gmac", "604CA109060760857405080103A60A04084D4D4D0000BC614E8A0207808B0760857405080205AC0A80084B35366958484C75BE1A0418211630000000011122334455667788990011223344556677"),
         // own: AARE rejected-permanent, acse-service-user authentication-failure.
         ("aare-rejected", "6117A109060760857405080101A203020101A305A10302010D"),
+        // own: AARQ with a long-form length, an unknown high-tag-number component, and the InitiateRequest.
+        ("aarq-unknown-field", "608121A109060760857405080101 9F2001AA BE10040E01000000065F1F0400007E1F04B0"),
+        // own: AARQ whose calling-AP-title carries an unexpected inner tag, and a non-minimal INTEGER.
+        ("aarq-odd-encodings", "6017A109060760857405080101 A6048002ABCD A80402020005"),
         // own: RLRQ and RLRE, reason normal.
         ("rlrq", "6203800100"),
         ("rlre", "6303800100"),

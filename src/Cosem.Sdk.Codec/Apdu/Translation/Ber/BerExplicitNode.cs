@@ -1,4 +1,3 @@
-using System.Globalization;
 using Cosem.Sdk.Apdu.Translation.Grammar;
 using Cosem.Sdk.Axdr;
 
@@ -34,6 +33,4 @@ internal sealed class BerExplicitNode(byte innerTag, GrammarNode inner) : Gramma
         }
         BerContent.Encode(writer, [innerTag], inner, cursor, InnerLength);
     }
-
-    public override string ToString() => innerTag.ToString("X2", CultureInfo.InvariantCulture);
 }

@@ -13,15 +13,10 @@ internal sealed class BerIntegerNode(IReadOnlyDictionary<long, string>? names = 
     public override void Decode(ref AxdrReader reader, PduElement target, DecodeContext context)
     {
         var bytes = reader.ReadRemaining();
-        if (bytes.Length is 0 or > 8)
+        if (!TryRead(bytes, out long value))
         {
             target.Set("Raw", HexText.Format(bytes));
             return;
-        }
-        long value = (sbyte)bytes[0];
-        foreach (byte b in bytes[1..])
-        {
-            value = (value << 8) | b;
         }
         target.Set("Value", value.ToString(CultureInfo.InvariantCulture));
         if (names is not null)
@@ -36,10 +31,15 @@ internal sealed class BerIntegerNode(IReadOnlyDictionary<long, string>? names = 
 
     public override void Encode(ElementCursor cursor, PduWriter writer)
     {
+        // Raw keeps a non-minimal encoding; it is used while it still says what Value says, so edits win.
         if (cursor.Attribute("Raw") is { } raw)
         {
-            writer.WriteBytes(cursor.ParseHex("Raw", raw));
-            return;
+            byte[] bytes = cursor.ParseHex("Raw", raw);
+            if (cursor.Attribute("Value") is not { } shown || (TryRead(bytes, out long held) && shown.Trim() == held.ToString(CultureInfo.InvariantCulture)))
+            {
+                writer.WriteBytes(bytes);
+                return;
+            }
         }
         if (cursor.Attribute("Value") is null && names is not null && cursor.Attribute("Name") is { } name)
         {
@@ -48,6 +48,21 @@ internal sealed class BerIntegerNode(IReadOnlyDictionary<long, string>? names = 
             return;
         }
         writer.WriteBytes(Minimal(cursor.RequiredSigned("Value", long.MinValue, long.MaxValue)));
+    }
+
+    private static bool TryRead(ReadOnlySpan<byte> bytes, out long value)
+    {
+        value = 0;
+        if (bytes.Length is 0 or > 8)
+        {
+            return false;
+        }
+        value = (sbyte)bytes[0];
+        foreach (byte b in bytes[1..])
+        {
+            value = (value << 8) | b;
+        }
+        return true;
     }
 
     /// <summary>The shortest two's-complement bytes of <paramref name="value"/> (X.690 §8.3.2).</summary>

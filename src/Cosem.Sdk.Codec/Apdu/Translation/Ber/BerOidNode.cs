@@ -33,10 +33,15 @@ internal sealed class BerOidNode(IReadOnlyDictionary<string, string> names) : Gr
 
     public override void Encode(ElementCursor cursor, PduWriter writer)
     {
+        // Raw keeps a non-canonical encoding; it is used while it still says what Value says, so edits win.
         if (cursor.Attribute("Raw") is { } raw)
         {
-            writer.WriteBytes(cursor.ParseHex("Raw", raw));
-            return;
+            byte[] held = cursor.ParseHex("Raw", raw);
+            if (cursor.Attribute("Value") is not { } shown || TryFormat(held) == shown.Trim())
+            {
+                writer.WriteBytes(held);
+                return;
+            }
         }
         string? dotted = cursor.Attribute("Value");
         if (dotted is null && cursor.Attribute("Name") is { } name)

@@ -27,8 +27,6 @@ internal sealed class ChoiceNode : GrammarNode
     /// <summary>What is chosen, for messages ("APDU tag", "Get-Data-Result").</summary>
     public string What { get; }
 
-    public IEnumerable<Alternative> Alternatives => _byName.Values;
-
     public override void Decode(ref AxdrReader reader, PduElement target, DecodeContext context)
     {
         int at = reader.AbsolutePosition;

@@ -11,9 +11,6 @@ internal sealed class DecodeContext
     /// <summary>Where decoding is, as "GetRequest/GetRequestNormal/AttributeDescriptor".</summary>
     public string Path => _path.Count == 0 ? "APDU" : string.Join('/', _path);
 
-    /// <summary>The attribute-id of the last attribute descriptor decoded (1 means the value is a logical name).</summary>
-    public int LastAttributeId { get; set; } = -1;
-
     /// <summary>Enters a named field; the caller leaves it with <see cref="Leave"/> when the field decoded.</summary>
     public void Enter(string name, int offset)
     {
