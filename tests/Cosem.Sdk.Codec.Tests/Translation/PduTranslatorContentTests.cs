@@ -212,4 +212,16 @@ public class PduTranslatorContentTests
             .Replace("Value=\"5\" Raw=\"0005\"", "Value=\"6\" Raw=\"0005\"", StringComparison.Ordinal);
         Assert.EndsWith("A803020106", Convert.ToHexString(Translator.FromXml(xml)), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Compact_array_contents_are_decoded_by_their_description()
+    {
+        var contents = Single(Xml("compact-array"), "ArrayContents");
+        Assert.Equal("2", (string?)contents.Attribute("Count"));
+        Assert.Equal(["1", "2"], contents.Elements("Structure").Select(s => (string?)s.Element("LongUnsigned")!.Attribute("Value")));
+        Assert.Equal("CC", (string?)contents.Elements("Structure").Last().Element("OctetString")!.Attribute("Value"));
+
+        Assert.Equal("000105", (string?)Single(Xml("compact-array-misfit"), "ArrayContents").Attribute("Value"));
+        Assert.Equal("00", (string?)Single(Xml("compact-array-nulls"), "ArrayContents").Attribute("Value"));
+    }
 }

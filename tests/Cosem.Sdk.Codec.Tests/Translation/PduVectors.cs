@@ -144,6 +144,11 @@ public static class PduVectors
         ("general-signing", "DF 01 01 08 4D4D4D0000BC614E 08 0102030405060708 00 00 0D C001C100080000010000FF0200 04 01020304"),
         // own: every Data type in one structure (GET.response-normal), incl. compact-array and float NaN payload.
         ("data-all-types", "C401C100 02 1C 00 0300 03 05 04 0A 80C0 05FFFFFFFE 0600000001 09 03 414243 0A 03 414243 0C 04 C3A96162 0D 12 0F FE 10 FFFE 11 FF 12 FFFF 14 FFFFFFFFFFFFFFFE 15 FFFFFFFFFFFFFFFF 16 03 17 3FC00000 18 3FF8000000000000 19 07E6010106000000FF800000 1A 07E6010106 1B 0C000000 1C 01 1D 0001 1E 00000001 FF 13 02 02 12 11 06 000102000304 17 7FC00001"),
+        // own: compact-array of 2 x {long-unsigned, octet-string}, and one whose contents do not fit the description.
+        ("compact-array", "C401C100 13 02 02 12 09 09 0001 02AABB 0002 01CC"),
+        ("compact-array-misfit", "C401C100 13 02 02 12 09 03 0001 05"),
+        // own: hostile compact-array: an array of 65535 arrays of 65535 null-data.
+        ("compact-array-nulls", "C401C100 13 01 FFFF 01 FFFF 00 01 00"),
         // own: array of capture objects (Profile generic attribute 3): logical names after class ids.
         ("capture-objects", "C401C100 01 02 02 04 12 0008 09 06 0000010000FF 0F 02 12 0000 02 04 12 0003 09 06 0100010800FF 0F 02 12 0000"),
         // own: visible-string with a control character and non-minimal lengths (long form where short would do).

@@ -34,7 +34,8 @@ internal sealed class DataNode : GrammarNode
         context.Leave();
     }
 
-    private static void DecodeBody(ref AxdrReader reader, DataType type, PduElement element, DecodeContext context, bool logicalNamePosition)
+    /// <summary>The value of <paramref name="type"/> after its tag (also the form of compact-array contents).</summary>
+    internal static void DecodeBody(ref AxdrReader reader, DataType type, PduElement element, DecodeContext context, bool logicalNamePosition)
     {
         string field = context.Path;
         switch (type)
@@ -143,7 +144,9 @@ internal sealed class DataNode : GrammarNode
                 context.Leave();
                 context.Enter("ArrayContents", reader.AbsolutePosition);
                 var contents = element.Add("ArrayContents");
-                contents.Set("Value", HexText.Format(reader.ReadRawBytes(Length.Decode(ref reader, contents, context), context.Path)));
+                int contentsLength = Length.Decode(ref reader, contents, context);
+                int contentsOffset = reader.AbsolutePosition;
+                CompactArrayContents.Decode(reader.ReadRawBytes(contentsLength, context.Path), contentsOffset, element.Children[0], contents, context);
                 context.Leave();
                 return;
             default:
@@ -214,6 +217,13 @@ internal sealed class DataNode : GrammarNode
             throw value.Error($"<{value.Element.Name}> is not a COSEM data type.");
         }
         writer.WriteByte((byte)type);
+        EncodeBody(value, type, writer);
+        value.EnsureConsumed();
+    }
+
+    /// <summary>The value of <paramref name="type"/> without its tag (also the form of compact-array contents).</summary>
+    internal static void EncodeBody(ElementCursor value, DataType type, PduWriter writer)
+    {
         switch (type)
         {
             case DataType.NullData or DataType.DontCare:
@@ -292,12 +302,12 @@ internal sealed class DataNode : GrammarNode
                 writer.WriteBytes(ExactBytes(value, "Value", 4));
                 break;
             case DataType.CompactArray:
-                TypeDescriptionNode.Encode(value.Take("ContentsDescription"), writer);
+                var description = value.Take("ContentsDescription");
+                TypeDescriptionNode.Encode(description, writer);
                 var contents = value.Take("ArrayContents");
-                WriteCounted(writer, contents, contents.RequiredHex("Value"));
+                WriteCounted(writer, contents, CompactArrayContents.Encode(description.Element, contents));
                 break;
         }
-        value.EnsureConsumed();
     }
 
     private static void WriteCounted(PduWriter writer, ElementCursor cursor, byte[] bytes)
