@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cosem.Cli.Commands;
 
 namespace Cosem.Cli;
 
@@ -7,9 +8,13 @@ public static class Program
     public static Task<int> Main(string[] args) => BuildRootCommand().Parse(args).InvokeAsync();
 
     /// <summary>The whole command tree; tests drive it in-process.</summary>
-    public static RootCommand BuildRootCommand()
+    /// <param name="stdin">Standard input for commands that read it; null means the console.</param>
+    public static RootCommand BuildRootCommand(TextReader? stdin = null)
     {
-        var root = new RootCommand("cosem: DLMS/COSEM tools (translate APDUs and frames, simulate and read meters).");
+        var root = new RootCommand("cosem: DLMS/COSEM tools (translate APDUs and frames, simulate and read meters).")
+        {
+            TranslateCommand.Create(stdin),
+        };
         return root;
     }
 }
