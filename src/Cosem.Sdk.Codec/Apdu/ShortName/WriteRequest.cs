@@ -2,38 +2,16 @@ using Cosem.Sdk.Axdr;
 
 namespace Cosem.Sdk.Apdu;
 
-/// <summary>
-/// Writes variables by short name, tag 6 (IEC 62056-5-3 §9.5, WriteRequest ::= SEQUENCE
-/// { variable-access-specification SEQUENCE OF Variable-Access-Specification, list-of-data SEQUENCE OF Data }).
-/// </summary>
-public sealed class WriteRequest : Apdu
+/// <summary>Writes variables by short name, confirmed, tag 6 (IEC 62056-5-3 §9.5, WriteRequest).</summary>
+public sealed class WriteRequest(
+    IReadOnlyList<VariableAccessSpecification> variables,
+    IReadOnlyList<ReadOnlyMemory<byte>> data) : ShortNameWriteApdu(variables, data)
 {
-    public WriteRequest(
-        IReadOnlyList<VariableAccessSpecification> variables,
-        IReadOnlyList<ReadOnlyMemory<byte>> data)
-    {
-        Variables = variables ?? throw new ArgumentNullException(nameof(variables));
-        Data = data ?? throw new ArgumentNullException(nameof(data));
-    }
-
     public override ApduTag Tag => ApduTag.WriteRequest;
-
-    public IReadOnlyList<VariableAccessSpecification> Variables { get; init; }
-
-    /// <summary>One encoded Data value per variable.</summary>
-    public IReadOnlyList<ReadOnlyMemory<byte>> Data { get; init; }
-
-    public override void Encode(ref AxdrWriter writer)
-    {
-        writer.WriteRawByte((byte)Tag);
-        VariableAccessSpecification.EncodeList(ref writer, Variables);
-        ApduFields.WriteDataList(ref writer, Data);
-    }
 
     internal static WriteRequest Decode(ReadOnlyMemory<byte> source, ref AxdrReader reader)
     {
-        ApduFields.ExpectTag(ref reader, ApduTag.WriteRequest);
-        var variables = VariableAccessSpecification.DecodeList(source, ref reader);
-        return new WriteRequest(variables, ApduFields.ReadDataList(source, ref reader, "list-of-data"));
+        var (variables, data) = DecodeBody(source, ref reader, ApduTag.WriteRequest);
+        return new WriteRequest(variables, data);
     }
 }
