@@ -292,7 +292,15 @@ public abstract class HdlcLink : IApduChannel
     private protected void WriteFrame(HdlcAddress to, HdlcAddress from, byte control, bool segmented, ReadOnlySpan<byte> information)
     {
         var output = _pipe.Output;
-        var span = output.GetSpan(HdlcFrame.GetEncodedLength(to, from, information.Length));
+        Span<byte> span;
+        try
+        {
+            span = output.GetSpan(HdlcFrame.GetEncodedLength(to, from, information.Length));
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new CosemTransportException(TransportErrorKind.ConnectionClosed, "The connection is closed for sending.", ex);
+        }
         var written = HdlcFrame.Encode(span, to, from, control, segmented, [], information);
         TransportLog.FrameSent(Logger, Name, span[..written]);
         output.Advance(written);
