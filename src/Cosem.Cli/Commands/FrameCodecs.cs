@@ -1,12 +1,13 @@
 using Cosem.Sdk.Apdu.Translation;
+using Cosem.Sdk.Transport.Translation;
 
 namespace Cosem.Cli.Commands;
 
 /// <summary>
-/// The transport frame codecs (HDLC, TCP/UDP wrapper) that <c>cosem translate</c> tries before taking its
-/// input as a bare APDU. Transports register theirs here.
+/// The transport frame codecs (HDLC, TCP/UDP wrapper) that <c>cosem translate</c> tries, in order, before taking
+/// its input as a bare APDU.
 /// </summary>
 public static class FrameCodecs
 {
-    public static IReadOnlyList<IFrameCodec> All { get; } = [];
+    public static IReadOnlyList<IFrameCodec> All { get; } = [HdlcFrameCodec.Instance, WrapperFrameCodec.Instance];
 }
