@@ -31,7 +31,7 @@ public class GeneratorAssemblyTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Regenerates every schema file of the repository (schema/classes, when present, plus the test inputs) and
+    /// Regenerates every schema file of the repository (schema/classes and schema/devices, when present, plus the test inputs) and
     /// compiles the result. The duration is printed for the closing note; speed is measured properly in
     /// tests/Cosem.Sdk.Benchmarks (GeneratorBenchmarks), not asserted here.
     /// </summary>
@@ -73,10 +73,10 @@ public class GeneratorAssemblyTests(ITestOutputHelper output)
         {
             root = Path.GetDirectoryName(root);
         }
-        // COSEM_SCHEMA_DIR points at another schema folder (e.g. a branch's checkout) without copying files.
-        string classes = Environment.GetEnvironmentVariable("COSEM_SCHEMA_DIR")
-            ?? (root is null ? "" : Path.Combine(root, "schema", "classes"));
-        var blueBook = Directory.Exists(classes) ? Directory.GetFiles(classes, "*.cosem.xml") : [];
+        // schema/classes and schema/devices; COSEM_SCHEMA_DIR points at another schema folder (e.g. a branch's checkout).
+        string schema = Environment.GetEnvironmentVariable("COSEM_SCHEMA_DIR")
+            ?? (root is null ? "" : Path.Combine(root, "schema"));
+        var blueBook = Directory.Exists(schema) ? Directory.GetFiles(schema, "*.cosem.xml", SearchOption.AllDirectories) : [];
         return blueBook.Concat(inputs).Order(StringComparer.Ordinal);
     }
 }
