@@ -12,7 +12,7 @@ public ref partial struct AxdrReader
     /// <summary>An untagged bit-string (length in bits, then the bytes), as in compact-array contents.</summary>
     public BitString ReadRawBitString(string field = "bit-string")
     {
-        int bitCount = ReadLength(field + " length");
+        int bitCount = ReadLength("bit-string length");
         var bytes = Take(BitString.ByteCount(bitCount), field);
         return BitString.Wrap(bytes.ToArray(), bitCount);
     }

@@ -8,8 +8,8 @@ public ref partial struct AxdrReader
 {
     /// <summary>
     /// Reads a compact-array after its tag: returns the raw type description and the raw contents, both sliced
-    /// from the buffer. Decode the contents with <see cref="CompactArrayContentReader"/> or
-    /// <c>CosemData.DecodeCompactArray</c>.
+    /// from the buffer. Decode the contents with <see cref="CosemData.DecodeCompactArray"/>, or read a whole
+    /// compact-array with <see cref="CosemData.Decode(ref AxdrReader)"/>.
     /// </summary>
     public void ReadCompactArrayBody(out ReadOnlySpan<byte> typeDescription, out ReadOnlySpan<byte> contents)
     {

@@ -50,7 +50,7 @@ public ref partial struct AxdrReader
                 $"Expected octet-string or {DataTypeInfo.Name(tag)} but found {DataTypeInfo.Name((DataType)type)} (tag {type}).", at, field);
         }
         int lengthAt = AbsolutePosition;
-        int actual = ReadLength(field + " length");
+        int actual = ReadLength("octet-string length");
         if (actual != length)
         {
             throw new CosemEncodingException($"A {field} is an octet-string of {length} bytes; found {actual}.", lengthAt, field);

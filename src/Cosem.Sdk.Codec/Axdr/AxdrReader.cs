@@ -416,7 +416,7 @@ public ref partial struct AxdrReader
         {
             case DataType.Array:
             case DataType.Structure:
-                int count = ReadBoundedLength(DataTypeInfo.Name(type) + " length");
+                int count = ReadBoundedLength(LengthFieldName(type));
                 for (int i = 0; i < count; i++)
                 {
                     int elementAt = AbsolutePosition;
@@ -426,7 +426,7 @@ public ref partial struct AxdrReader
             case DataType.OctetString:
             case DataType.VisibleString:
             case DataType.Utf8String:
-                Take(ReadLength(DataTypeInfo.Name(type) + " length"), DataTypeInfo.Name(type));
+                Take(ReadLength(LengthFieldName(type)), DataTypeInfo.Name(type));
                 return;
             case DataType.Bcd:
                 Take(1, "bcd");

@@ -44,7 +44,7 @@ public readonly partial struct CosemData
             case DataType.Array:
             case DataType.Structure:
                 // Every item takes at least its tag byte, so the count is checked against what is left before allocating.
-                int count = reader.ReadBoundedLength(DataTypeInfo.Name(type) + " length");
+                int count = reader.ReadBoundedLength(AxdrReader.LengthFieldName(type));
                 var items = count == 0 ? [] : new CosemData[count];
                 for (int i = 0; i < items.Length; i++)
                 {
@@ -62,7 +62,7 @@ public readonly partial struct CosemData
     // contents use exactly this form for their simple elements (IEC 62056-6-2 §4.1.5: values without tags).
     private static CosemData DecodeSimple(ref AxdrReader reader, DataType type)
     {
-        string name = DataTypeInfo.Name(type);
+        string name = DataTypeInfo.Name(type); // a constant per type: no allocation
         switch (type)
         {
             case DataType.NullData:
@@ -71,7 +71,7 @@ public readonly partial struct CosemData
             case DataType.OctetString:
             case DataType.VisibleString:
             case DataType.Utf8String:
-                int length = reader.ReadLength(name + " length");
+                int length = reader.ReadLength(AxdrReader.LengthFieldName(type));
                 return new CosemData(type, 0, reader.ReadRawBytes(length, name).ToArray());
             case DataType.BitString:
                 int bitCount = reader.ReadLength("bit-string length");
@@ -107,8 +107,7 @@ public readonly partial struct CosemData
                 }
                 break;
             case CompactArrayValue compact:
-                writer.WriteRawBytes(compact.EncodedDescription);
-                writer.WriteLength(compact.Contents.Length);
+                writer.WriteRawBytes(compact.EncodedHeader);
                 writer.WriteRawBytes(compact.Contents);
                 break;
             default:

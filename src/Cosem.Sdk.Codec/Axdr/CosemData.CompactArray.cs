@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace Cosem.Sdk.Axdr;
 
 // compact-array (IEC 62056-6-2 §4.1.5): a type description, then the element values back to back without tags.
-// The encoded description and contents are kept, so re-encoding is byte-identical whatever length forms the sender
+// The encoded description, contents length and contents are kept, so re-encoding is byte-identical whatever length forms the sender
 // chose; the elements are decoded once for reading.
 //
 // Delta types (delta-integer … delta-double-long-unsigned, tags 28–33, Blue Book Ed. 14 onwards) are meant for
@@ -37,12 +37,13 @@ public readonly partial struct CosemData
             elements[i].EncodeElement(ref writer);
         }
         writer.Flush();
-        var descriptionOutput = new ArrayBufferWriter<byte>();
-        var descriptionWriter = new AxdrWriter(descriptionOutput);
-        description.Encode(ref descriptionWriter);
-        descriptionWriter.Flush();
+        var headerOutput = new ArrayBufferWriter<byte>();
+        var headerWriter = new AxdrWriter(headerOutput);
+        description.Encode(ref headerWriter);
+        headerWriter.WriteLength(output.WrittenCount);
+        headerWriter.Flush();
         return new CosemData(DataType.CompactArray, 0, new CompactArrayValue(
-            description, descriptionOutput.WrittenSpan.ToArray(), output.WrittenSpan.ToArray(), elements.ToArray()));
+            description, headerOutput.WrittenSpan.ToArray(), output.WrittenSpan.ToArray(), elements.ToArray()));
     }
 
     /// <summary>The type description of a compact-array.</summary>
@@ -65,14 +66,14 @@ public readonly partial struct CosemData
 
     private static CosemData DecodeCompactArrayBody(ref AxdrReader reader)
     {
-        int descriptionStart = reader.Position;
+        int headerStart = reader.Position;
         var description = TypeDescription.Decode(ref reader);
-        var encodedDescription = reader.Buffer[descriptionStart..reader.Position].ToArray();
         int length = reader.ReadLength("array-contents length");
+        var encodedHeader = reader.Buffer[headerStart..reader.Position].ToArray();
         int contentsAt = reader.AbsolutePosition;
         var contents = reader.ReadRawBytes(length, "array-contents");
         var elements = DecodeContents(description, contents, contentsAt);
-        return new CosemData(DataType.CompactArray, 0, new CompactArrayValue(description, encodedDescription, contents.ToArray(), elements));
+        return new CosemData(DataType.CompactArray, 0, new CompactArrayValue(description, encodedHeader, contents.ToArray(), elements));
     }
 
     private static CosemData[] DecodeContents(TypeDescription description, ReadOnlySpan<byte> contents, int contentsAt)
@@ -147,14 +148,15 @@ public readonly partial struct CosemData
         }
     }
 
-    private sealed class CompactArrayValue(TypeDescription description, byte[] encodedDescription, byte[] contents, CosemData[] elements)
+    // EncodedHeader: the type description and the contents length exactly as they were (or will be) sent.
+    private sealed class CompactArrayValue(TypeDescription description, byte[] encodedHeader, byte[] contents, CosemData[] elements)
     {
         public TypeDescription Description { get; } = description;
-        public byte[] EncodedDescription { get; } = encodedDescription;
+        public byte[] EncodedHeader { get; } = encodedHeader;
         public byte[] Contents { get; } = contents;
         public CosemData[] Elements { get; } = elements;
 
         public bool ContentEquals(CompactArrayValue other) =>
-            EncodedDescription.AsSpan().SequenceEqual(other.EncodedDescription) && Contents.AsSpan().SequenceEqual(other.Contents);
+            EncodedHeader.AsSpan().SequenceEqual(other.EncodedHeader) && Contents.AsSpan().SequenceEqual(other.Contents);
     }
 }

@@ -8,8 +8,10 @@ namespace Cosem.Sdk.Axdr;
 /// <summary>
 /// Any COSEM <c>Data</c> value (IEC 62056-6-2 §4.1.5), untyped: what the translator shows and what untyped reads
 /// return. Numbers live inline (no boxing); strings, octet-strings and bit-strings keep their bytes; arrays and
-/// structures hold their items; a compact-array keeps its description and contents. Decoding and re-encoding any
-/// value is byte-identical, and equality compares encoded content (floats by bits, so NaN equals itself).
+/// structures hold their items; a compact-array keeps its description and contents. Decoding and re-encoding is
+/// byte-identical (non-canonical booleans, padding bits and reserved date-time values included); the one thing not
+/// kept is a length sent in a longer form than needed outside a compact-array, which is re-encoded in the
+/// shortest form. Equality compares content (floats by bits, so NaN equals itself).
 /// </summary>
 /// <remarks>The default value is null-data.</remarks>
 public readonly partial struct CosemData : IEquatable<CosemData>
