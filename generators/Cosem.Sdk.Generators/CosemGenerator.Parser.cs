@@ -447,7 +447,7 @@ public sealed partial class CosemGenerator
             private static bool IsEnumEncoding(AxdrKind encoding, NamedTypeKind kind) => kind == NamedTypeKind.Enum
                 ? encoding is AxdrKind.Enum or AxdrKind.Integer or AxdrKind.Long or AxdrKind.DoubleLong or AxdrKind.Long64
                     or AxdrKind.Unsigned or AxdrKind.LongUnsigned or AxdrKind.DoubleLongUnsigned or AxdrKind.Long64Unsigned
-                : encoding is AxdrKind.Unsigned or AxdrKind.LongUnsigned or AxdrKind.DoubleLongUnsigned or AxdrKind.Long64Unsigned
+                : encoding is AxdrKind.Enum or AxdrKind.Unsigned or AxdrKind.LongUnsigned or AxdrKind.DoubleLongUnsigned or AxdrKind.Long64Unsigned
                     or AxdrKind.BitString;
 
             // ---- type references -------------------------------------------------------------------------------
