@@ -14,7 +14,7 @@ public class FlagsOverEnumTests
     [Fact]
     public async Task Security_policy_is_typed_flags_and_encoded_with_the_enum_tag()
     {
-        var policy = BlueBook.SecurityPolicy.AuthenticatedRequest | BlueBook.SecurityPolicy.EncryptedResponse;
+        var policy = Cosem.Sdk.Security.SecurityPolicyFlags.AuthenticatedRequest | Cosem.Sdk.Security.SecurityPolicyFlags.EncryptedResponse;
         var setup = new BlueBook.SecuritySetup(Obis.ObisCode.SecuritySetup) { SecurityPolicy = policy };
 
         var output = new ArrayBufferWriter<byte>();
@@ -23,9 +23,9 @@ public class FlagsOverEnumTests
         Assert.Equal(DataAccessResult.Success, result);
         Assert.Equal([0x16, (byte)policy], output.WrittenSpan.ToArray());
 
-        var written = await setup.WriteAttributeAsync(2, new byte[] { 0x16, (byte)BlueBook.SecurityPolicy.EncryptedRequest }, RequestContext.Local);
+        var written = await setup.WriteAttributeAsync(2, new byte[] { 0x16, (byte)Cosem.Sdk.Security.SecurityPolicyFlags.EncryptedRequest }, RequestContext.Local);
         Assert.Equal(DataAccessResult.Success, written);
-        Assert.Equal(BlueBook.SecurityPolicy.EncryptedRequest, setup.SecurityPolicy);
+        Assert.Equal(Cosem.Sdk.Security.SecurityPolicyFlags.EncryptedRequest, setup.SecurityPolicy);
 
         // An unsigned where the enum tag is due is refused, not guessed.
         Assert.Equal(DataAccessResult.TypeUnmatched, await setup.WriteAttributeAsync(2, new byte[] { 0x11, 0x04 }, RequestContext.Local));
