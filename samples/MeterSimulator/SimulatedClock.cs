@@ -42,8 +42,8 @@ public sealed class SimulatedClock : Clock
         return default;
     }
 
-    protected override ValueTask<Cosem.Sdk.Objects.ClockStatus> GetStatusAsync(RequestContext context, CancellationToken cancellationToken) =>
-        new(_model.Zone.IsDaylightSavingTime(_model.Now) ? Cosem.Sdk.Objects.ClockStatus.DaylightSavingActive : Cosem.Sdk.Objects.ClockStatus.None);
+    protected override ValueTask<Cosem.Sdk.Axdr.ClockStatus> GetStatusAsync(RequestContext context, CancellationToken cancellationToken) =>
+        new(_model.Zone.IsDaylightSavingTime(_model.Now) ? Cosem.Sdk.Axdr.ClockStatus.DaylightSavingActive : Cosem.Sdk.Axdr.ClockStatus.None);
 
     protected override ValueTask AdjustToMinuteAsync(RequestContext context, CancellationToken cancellationToken) => RoundTo(TimeSpan.FromMinutes(1));
 
