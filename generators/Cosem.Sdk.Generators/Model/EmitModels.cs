@@ -1,0 +1,98 @@
+using Cosem.Sdk.Generators.Helpers;
+
+namespace Cosem.Sdk.Generators.Model;
+
+// What the emitter needs, with every name resolved and no source locations, so moving text around in a schema
+// file (new comments, reformatting) leaves these equal and nothing is re-emitted.
+
+/// <summary>A resolved type.</summary>
+/// <param name="Kind">How the value is encoded. Structures are <see cref="AxdrKind.Named"/>; a named enum or flags
+/// keeps its encoding kind and carries <paramref name="TypeName"/>.</param>
+/// <param name="TypeName">Fully qualified C# name (<c>global::Ns.ScalerUnit</c>) of a named type, else null.</param>
+/// <param name="NamedKind">What <paramref name="TypeName"/> is.</param>
+/// <param name="Element">Element type of an array.</param>
+/// <param name="Size">Fixed size of a string or bit-string, or 0.</param>
+/// <param name="IsReferenceType">The C# type is a class (a structure emitted as a sealed record).</param>
+/// <param name="FlagsBitCount">For flags encoded as bit-string: the number of bits written.</param>
+internal sealed record TypeModel(
+    AxdrKind Kind,
+    string? TypeName,
+    NamedTypeKind? NamedKind,
+    TypeModel? Element,
+    int Size,
+    bool IsReferenceType,
+    int FlagsBitCount);
+
+internal sealed record EnumMemberModel(long Value, string Name, string Member, string? Summary);
+
+internal sealed record FieldModel(string Name, string Member, TypeModel Type, string? Summary);
+
+internal sealed record NamedTypeModel(
+    string Namespace,
+    string Name,
+    NamedTypeKind Kind,
+    AxdrKind Encoding,
+    EquatableArray<EnumMemberModel> Members,
+    EquatableArray<FieldModel> Fields,
+    bool IsReferenceType,
+    int BitCount,
+    string? Summary,
+    bool IsReference)
+{
+    public string FullName => "global::" + Namespace + "." + Name;
+}
+
+internal sealed record AttributeModel(
+    int Index,
+    string Name,
+    string Member,
+    TypeModel Type,
+    AttributeAccessKind Access,
+    bool IsStatic,
+    int ShortNameOffset,
+    EquatableArray<int> Selectors,
+    string? Summary);
+
+internal sealed record MethodModel(
+    int Index,
+    string Name,
+    string Member,
+    TypeModel? Parameter,
+    string? DefaultLiteral,
+    TypeModel? Returns,
+    MethodAccessKind Access,
+    int ShortNameOffset,
+    string? Summary);
+
+internal sealed record ClassModel(
+    string Namespace,
+    string Name,
+    int ClassId,
+    int Version,
+    string? Summary,
+    string? BlueBook,
+    EquatableArray<AttributeModel> Attributes,
+    EquatableArray<MethodModel> Methods)
+{
+    public string FullName => "global::" + Namespace + "." + Name;
+}
+
+/// <summary>A class any schema file of the compilation declares (emitted here or referenced).</summary>
+internal sealed record ClassSummary(string Name, string FullName, int ClassId, int Version, bool IsReference);
+
+/// <summary>The named types and classes of the whole compilation, for resolving names across files.</summary>
+internal sealed record SchemaCatalog(string DefaultNamespace, EquatableArray<NamedTypeModel> Types, EquatableArray<ClassSummary> Classes);
+
+internal sealed record DeviceObjectModel(string Member, string ClassName, string ClassFullName, int ClassId, int Version, string LogicalName, string? Summary);
+
+internal sealed record DeviceModel(string Namespace, string Name, string? Summary, EquatableArray<DeviceObjectModel> Objects);
+
+/// <summary>The classes this compilation emits, for the generated registration.</summary>
+internal sealed record RegistryModel(string Namespace, EquatableArray<string> ClassFullNames);
+
+/// <summary>A step result that carries a model (null when errors prevent emission) and diagnostics apart, so
+/// they can feed separate outputs.</summary>
+internal sealed record ModelResult<T>(T? Model, EquatableArray<DiagnosticInfo> Diagnostics)
+    where T : class;
+
+internal sealed record GeneratorOptions(string DefaultNamespace);

@@ -1,0 +1,364 @@
+using System.IO.Pipelines;
+using System.Net;
+using Cosem.Sdk.Transport.Pipes;
+using Microsoft.Extensions.Logging;
+
+namespace Cosem.Sdk.Transport.Hdlc;
+
+/// <summary>
+/// The client (primary station) side of an HDLC link in normal response mode (IEC 62056-46 §6.4.4): connects with
+/// SNRM/UA and parameter negotiation, sends APDUs as I-frames with the poll bit on the last frame of each window,
+/// asks for further segments with RR, polls again with RR after a response time-out and retransmits (go-back-N)
+/// from the N(R) the server reports, and disconnects with DISC on disposal.
+/// </summary>
+public sealed class HdlcClientLink : HdlcLink
+{
+    private readonly HdlcClientOptions _options;
+    private bool _awaitingResponse;
+
+    private HdlcClientLink(IDuplexPipe pipe, HdlcClientOptions options)
+        : base(pipe, options, isClient: true, "hdlc-client")
+    {
+        _options = options;
+        LocalAddress = options.ClientAddress;
+        RemoteAddress = options.ServerAddress;
+    }
+
+    /// <summary>Sets up the link over <paramref name="pipe"/> (SNRM/UA). The link owns the pipe.</summary>
+    public static async ValueTask<HdlcClientLink> ConnectAsync(IDuplexPipe pipe, HdlcClientOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        var link = new HdlcClientLink(pipe, options ?? new HdlcClientOptions());
+        try
+        {
+            link.EnterOperation();
+            try
+            {
+                await link.OpenAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                link.ExitOperation();
+            }
+        }
+        catch
+        {
+            await link.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        return link;
+    }
+
+    /// <summary>Opens a TCP connection and sets up HDLC over it (HDLC over TCP, as many gateways expose it).</summary>
+    public static async ValueTask<HdlcClientLink> ConnectTcpAsync(string host, int port, HdlcClientOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        var pipe = await TcpTransport.ConnectAsync(host, port, cancellationToken).ConfigureAwait(false);
+        return await ConnectAsync(pipe, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Opens a TCP connection to <paramref name="endPoint"/> and sets up HDLC over it.</summary>
+    public static async ValueTask<HdlcClientLink> ConnectTcpAsync(EndPoint endPoint, HdlcClientOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        var pipe = await TcpTransport.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);
+        return await ConnectAsync(pipe, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask OpenAsync(CancellationToken cancellationToken)
+    {
+        var own = _options.Parameters;
+        var negotiate = _options.AlwaysNegotiate || own != HdlcParameters.Default;
+        var field = new byte[own.EncodedLength];
+        var fieldLength = negotiate ? own.Encode(field) : 0;
+        for (var attempt = 0; attempt <= _options.MaxRetries; attempt++)
+        {
+            await SendUnnumberedAsync(HdlcControl.Snrm, true, field.AsSpan(0, fieldLength), cancellationToken).ConfigureAwait(false);
+            var deadline = DeadlineReader.After(_options.ResponseTimeout);
+            while (await ReadFrameAsync(deadline, cancellationToken).ConfigureAwait(false) is { } frame)
+            {
+                if (!IsForUs(frame))
+                {
+                    continue;
+                }
+                switch (frame.Kind)
+                {
+                    case HdlcFrameKind.UnnumberedAcknowledge:
+                        if (!HdlcParameters.TryParse(frame.Information, out var offered))
+                        {
+                            throw new CosemTransportException(TransportErrorKind.ProtocolViolation,
+                                "The UA answering SNRM carries an unreadable parameter negotiation field.");
+                        }
+                        ResetLinkState(Negotiate(own, offered));
+                        IsConnected = true;
+                        TransportLog.LinkEvent(Logger, Name, $"connected to {RemoteAddress}: {Negotiated}");
+                        return;
+                    case HdlcFrameKind.DisconnectedMode:
+                        throw new CosemTransportException(TransportErrorKind.Refused,
+                            $"The server {RemoteAddress} refused the connection from client {LocalAddress} (DM).");
+                    default:
+                        Discard(frame, "not an answer to SNRM");
+                        break;
+                }
+            }
+        }
+        throw new CosemTransportException(TransportErrorKind.Timeout,
+            $"No UA from {RemoteAddress} after {_options.MaxRetries + 1} SNRM frames.");
+    }
+
+    private bool IsForUs(in ReceivedFrame frame)
+    {
+        if (SameStation(frame.Destination, LocalAddress) && SameStation(frame.Source, RemoteAddress))
+        {
+            return true;
+        }
+        Discard(frame, "addressed to another station");
+        return false;
+    }
+
+    // Liberal: a server answering with another address size but the same values is the same server.
+    private static bool SameStation(HdlcAddress received, HdlcAddress expected) =>
+        received.Upper == expected.Upper && (received.Size == 1 || expected.Size == 1 || received.Lower == expected.Lower);
+
+    public override async ValueTask SendAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken = default)
+    {
+        EnterOperation();
+        try
+        {
+            EnsureConnected();
+            var total = EncodedApduLength(apdu.Length);
+            var offset = 0;
+            while (true)
+            {
+                offset = WriteWindow(apdu.Span, offset);
+                await FlushAsync(cancellationToken).ConfigureAwait(false);
+                if (offset == total)
+                {
+                    // The answer (I-frames from the server) acknowledges the last window.
+                    _awaitingResponse = true;
+                    return;
+                }
+                await AwaitWindowAcknowledgedAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            ExitOperation();
+        }
+    }
+
+    // After a window of a segmented APDU the server answers RR with N(R) = V(S) (IEC 62056-46 §6.4.4.4.3.5).
+    private async ValueTask AwaitWindowAcknowledgedAsync(CancellationToken cancellationToken)
+    {
+        var retries = 0;
+        while (true)
+        {
+            var frame = await ReadFrameAsync(DeadlineReader.After(_options.ResponseTimeout), cancellationToken).ConfigureAwait(false);
+            if (frame is not { } received)
+            {
+                await PollAfterTimeoutAsync(ref retries, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            if (!IsForUs(received))
+            {
+                continue;
+            }
+            switch (received.Kind)
+            {
+                case HdlcFrameKind.ReceiveReady:
+                case HdlcFrameKind.ReceiveNotReady:
+                    Acknowledge(received.ReceiveSequence);
+                    if (HasUnacknowledged)
+                    {
+                        CountRetry(ref retries);
+                        await RetransmitAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    else if (received.Kind == HdlcFrameKind.ReceiveNotReady)
+                    {
+                        CountRetry(ref retries);
+                        await Task.Delay(_options.BusyPollInterval, cancellationToken).ConfigureAwait(false);
+                        await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        return;
+                    }
+                    break;
+                default:
+                    HandleUnexpected(received);
+                    break;
+            }
+        }
+    }
+
+    public override async ValueTask<ApduMessage> ReceiveAsync(CancellationToken cancellationToken = default)
+    {
+        EnterOperation();
+        try
+        {
+            EnsureConnected();
+            var retries = 0;
+            while (true)
+            {
+                // In normal response mode the server speaks only when polled: without a poll outstanding, wait.
+                var deadline = _awaitingResponse ? DeadlineReader.After(_options.ResponseTimeout) : DeadlineReader.Never;
+                var frame = await ReadFrameAsync(deadline, cancellationToken).ConfigureAwait(false);
+                if (frame is not { } received)
+                {
+                    await PollAfterTimeoutAsync(ref retries, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                if (!IsForUs(received))
+                {
+                    continue;
+                }
+                switch (received.Kind)
+                {
+                    case HdlcFrameKind.Information:
+                        Acknowledge(received.ReceiveSequence);
+                        if (received.SendSequence == ReceiveState)
+                        {
+                            ReceiveState = (ReceiveState + 1) & 7;
+                            AppendSegment(received.Information);
+                            if (!received.Segmented)
+                            {
+                                _awaitingResponse = false;
+                                return TakeApdu(received.Source, received.Destination);
+                            }
+                            if (received.PollFinal)
+                            {
+                                // Next segment please (IEC 62056-46 §6.4.4.4.3.5).
+                                retries = 0;
+                                await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
+                            }
+                        }
+                        else
+                        {
+                            Discard(received, $"N(S)={received.SendSequence} while V(R)={ReceiveState}");
+                            if (received.PollFinal)
+                            {
+                                CountRetry(ref retries);
+                                await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
+                            }
+                        }
+                        break;
+                    case HdlcFrameKind.ReceiveReady:
+                    case HdlcFrameKind.ReceiveNotReady:
+                        Acknowledge(received.ReceiveSequence);
+                        CountRetry(ref retries);
+                        if (HasUnacknowledged)
+                        {
+                            await RetransmitAsync(cancellationToken).ConfigureAwait(false);
+                        }
+                        else
+                        {
+                            // The server got everything but has nothing to say yet: ask again shortly.
+                            await Task.Delay(_options.BusyPollInterval, cancellationToken).ConfigureAwait(false);
+                            await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
+                        }
+                        break;
+                    case HdlcFrameKind.UnnumberedInformation:
+                        return UnnumberedApdu(received);
+                    default:
+                        HandleUnexpected(received);
+                        break;
+                }
+            }
+        }
+        finally
+        {
+            ExitOperation();
+        }
+    }
+
+    private void HandleUnexpected(in ReceivedFrame frame)
+    {
+        switch (frame.Kind)
+        {
+            case HdlcFrameKind.DisconnectedMode:
+                IsConnected = false;
+                throw new CosemTransportException(TransportErrorKind.Disconnected, $"The server {RemoteAddress} is in disconnected mode (DM).");
+            case HdlcFrameKind.FrameReject:
+                IsConnected = false;
+                throw new CosemTransportException(TransportErrorKind.FrameRejected,
+                    $"The server {RemoteAddress} rejected a frame (FRMR {Convert.ToHexString(frame.Information)}).");
+            default:
+                Discard(frame, "unexpected here");
+                break;
+        }
+    }
+
+    private ValueTask PollAfterTimeoutAsync(ref int retries, CancellationToken cancellationToken)
+    {
+        if (++retries > _options.MaxRetries)
+        {
+            throw new CosemTransportException(TransportErrorKind.Timeout,
+                $"No answer from {RemoteAddress} within {_options.ResponseTimeout} after {_options.MaxRetries} polls.");
+        }
+        if (Logger.IsEnabled(LogLevel.Debug))
+        {
+            TransportLog.LinkEvent(Logger, Name, $"response time-out, polling (attempt {retries})");
+        }
+        // Checkpoint: RR with P asks the server for its N(R) and for any answer it holds (ISO/IEC 13239 §6.11.4.1).
+        return SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken);
+    }
+
+    private void CountRetry(ref int retries)
+    {
+        if (++retries > _options.MaxRetries * 4 + 8)
+        {
+            throw new CosemTransportException(TransportErrorKind.ProtocolViolation,
+                $"The server {RemoteAddress} keeps the link from progressing (too many repeated RR/RNR or out-of-sequence frames).");
+        }
+    }
+
+    private void EnsureConnected()
+    {
+        if (!IsConnected)
+        {
+            throw new CosemTransportException(TransportErrorKind.Disconnected, "The HDLC link is not connected.");
+        }
+    }
+
+    /// <summary>Sends DISC and waits for UA or DM (IEC 62056-46 §6.4.4.4.3.3). The link stays usable for disposal only.</summary>
+    public async ValueTask DisconnectAsync(CancellationToken cancellationToken = default)
+    {
+        EnterOperation();
+        try
+        {
+            await DisconnectCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ExitOperation();
+        }
+    }
+
+    private async ValueTask DisconnectCoreAsync(CancellationToken cancellationToken)
+    {
+        if (!IsConnected)
+        {
+            return;
+        }
+        IsConnected = false;
+        for (var attempt = 0; attempt <= Math.Min(_options.MaxRetries, 1); attempt++)
+        {
+            await SendUnnumberedAsync(HdlcControl.Disc, true, [], cancellationToken).ConfigureAwait(false);
+            var deadline = DeadlineReader.After(_options.ResponseTimeout);
+            while (await ReadFrameAsync(deadline, cancellationToken).ConfigureAwait(false) is { } frame)
+            {
+                if (frame.Kind is HdlcFrameKind.UnnumberedAcknowledge or HdlcFrameKind.DisconnectedMode && IsForUs(frame))
+                {
+                    TransportLog.LinkEvent(Logger, Name, $"disconnected from {RemoteAddress}");
+                    return;
+                }
+            }
+        }
+    }
+
+    private protected override async ValueTask CloseLinkAsync()
+    {
+        using var timeout = new CancellationTokenSource(_options.ResponseTimeout * 2);
+        await DisconnectCoreAsync(timeout.Token).ConfigureAwait(false);
+    }
+}

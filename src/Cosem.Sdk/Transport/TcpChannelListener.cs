@@ -1,0 +1,90 @@
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+using Cosem.Sdk.Transport.Hdlc;
+using Cosem.Sdk.Transport.Pipes;
+using Cosem.Sdk.Transport.Wrapper;
+
+namespace Cosem.Sdk.Transport;
+
+/// <summary>
+/// Accepts TCP connections and turns each into an <see cref="IApduChannel"/> (wrapper or HDLC server link).
+/// The link handshake (HDLC SNRM/UA) happens in the channel, so a slow or hostile client never blocks accepting.
+/// </summary>
+public sealed class TcpChannelListener : IApduChannelListener
+{
+    private readonly Socket _socket;
+    private readonly Func<IDuplexPipe, IApduChannel> _createChannel;
+    private readonly CancellationTokenSource _stop = new();
+    private int _disposed;
+
+    private TcpChannelListener(IPEndPoint endPoint, Func<IDuplexPipe, IApduChannel> createChannel, int backlog)
+    {
+        _createChannel = createChannel;
+        _socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            _socket.Bind(endPoint);
+            _socket.Listen(backlog);
+        }
+        catch (SocketException ex)
+        {
+            _socket.Dispose();
+            throw new CosemTransportException(TransportErrorKind.ConnectionClosed, $"Cannot listen on {endPoint}: {ex.Message}", ex);
+        }
+        LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
+    }
+
+    /// <summary>The bound address; with port 0 requested, the port the system chose.</summary>
+    public IPEndPoint LocalEndPoint { get; }
+
+    /// <summary>Listens for wrapper clients; every connection becomes a server <see cref="WrapperChannel"/>.</summary>
+    public static TcpChannelListener StartWrapper(IPEndPoint endPoint, WrapperOptions? options = null, int backlog = 512) =>
+        new(endPoint, pipe => WrapperChannel.CreateServer(pipe, options), backlog);
+
+    /// <summary>Listens for HDLC-over-TCP clients; every connection becomes an <see cref="HdlcServerLink"/>.</summary>
+    public static TcpChannelListener StartHdlc(IPEndPoint endPoint, HdlcServerOptions? options = null, int backlog = 512) =>
+        new(endPoint, pipe => new HdlcServerLink(pipe, options), backlog);
+
+    /// <summary>Listens with a custom channel factory.</summary>
+    public static TcpChannelListener Start(IPEndPoint endPoint, Func<IDuplexPipe, IApduChannel> createChannel, int backlog = 512)
+    {
+        ArgumentNullException.ThrowIfNull(endPoint);
+        ArgumentNullException.ThrowIfNull(createChannel);
+        return new TcpChannelListener(endPoint, createChannel, backlog);
+    }
+
+    public async ValueTask<IApduChannel> AcceptAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
+        while (true)
+        {
+            Socket client;
+            try
+            {
+                client = await _socket.AcceptAsync(linked.Token).ConfigureAwait(false);
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted)
+            {
+                continue; // a client that gave up before being accepted concerns nobody else
+            }
+            catch (ObjectDisposedException) when (_stop.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(_stop.Token);
+            }
+            return _createChannel(StreamDuplexPipe.FromSocket(client));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _socket.Dispose();
+        _stop.Dispose();
+    }
+}
