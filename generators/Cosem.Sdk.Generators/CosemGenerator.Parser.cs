@@ -386,7 +386,13 @@ public sealed partial class CosemGenerator
                 {
                     return null;
                 }
-                return new NamedTypeSpec(name, kind, ns, encoding, members.OrderBy(m => m.Value).ToEquatableArray(),
+                string? clrType = (string?)element.Attribute("clr-type");
+                if (clrType is not null && !Naming.IsValidNamespace(clrType))
+                {
+                    Report(DiagnosticDescriptors.InvalidIdentifier, element.Attribute("clr-type")!, clrType);
+                    clrType = null;
+                }
+                return new NamedTypeSpec(name, kind, ns, clrType, encoding, members.OrderBy(m => m.Value).ToEquatableArray(),
                     EquatableArray<FieldSpec>.Empty, SummaryOf(element), Locate(element));
             }
 
@@ -413,10 +419,10 @@ public sealed partial class CosemGenerator
                     {
                         continue;
                     }
-                    if (!memberNames.Add(member) || member == name)
+                    if (!memberNames.Add(member) || member == name || member is "Decode" or "Encode")
                     {
                         Report(DiagnosticDescriptors.NameCollision, child, fieldName, name ?? "(unnamed)", member,
-                            member == name ? "the structure name" : "another field");
+                            member == name ? "the structure name" : member is "Decode" or "Encode" ? "the generated codec method" : "another field");
                         continue;
                     }
                     fields.Add(new FieldSpec(fieldName, member, type, SummaryOf(child), Locate(child)));
@@ -430,7 +436,11 @@ public sealed partial class CosemGenerator
                     Report(DiagnosticDescriptors.InvalidTypeUsage, element, "Structure '" + name + "' needs at least one <field>");
                     return null;
                 }
-                return new NamedTypeSpec(name, NamedTypeKind.Structure, ns, AxdrKind.Named, EquatableArray<EnumMemberSpec>.Empty,
+                if (element.Attribute("clr-type") is { } clrTypeAttribute)
+                {
+                    Report(DiagnosticDescriptors.InvalidTypeUsage, clrTypeAttribute, "clr-type is supported on <enum> and <flags> only");
+                }
+                return new NamedTypeSpec(name, NamedTypeKind.Structure, ns, null, AxdrKind.Named, EquatableArray<EnumMemberSpec>.Empty,
                     fields.ToEquatableArray(), SummaryOf(element), Locate(element));
             }
 
@@ -570,10 +580,10 @@ public sealed partial class CosemGenerator
                     {
                         continue;
                     }
-                    if (!members.Add(member) || member == name)
+                    if (!members.Add(member) || member == name || s_deviceMembers.Contains(member))
                     {
                         Report(DiagnosticDescriptors.NameCollision, child, member, name ?? "(unnamed)", member,
-                            member == name ? "the device name" : "another object");
+                            member == name ? "the device name" : s_deviceMembers.Contains(member) ? "a member of the generated facade" : "another object");
                         continue;
                     }
                     if (!logicalNames.Add(logicalName))
@@ -771,6 +781,8 @@ public sealed partial class CosemGenerator
             "ReadAttributeCoreAsync", "WriteAttributeCoreAsync", "InvokeMethodCoreAsync",
             "Equals", "GetHashCode", "ToString", "GetType", "Session",
         ];
+
+        private static readonly HashSet<string> s_deviceMembers = new(StringComparer.Ordinal) { "Session", "Objects", "CreateObjects" };
 
         private static readonly Dictionary<string, AttributeAccessKind> s_attributeAccess = new(StringComparer.Ordinal)
         {

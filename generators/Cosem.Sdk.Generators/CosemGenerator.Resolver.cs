@@ -83,7 +83,8 @@ public sealed partial class CosemGenerator
 
             var lookup = new TypeLookup(declared.ToDictionary(
                 p => p.Key,
-                p => new NamedEntry(p.Key, p.Value.Spec.Kind, p.Value.Spec.Encoding, p.Value.Namespace,
+                p => new NamedEntry(p.Key, p.Value.Spec.Kind, p.Value.Spec.Encoding, p.Value.Spec.ClrType,
+                    p.Value.Namespace,
                     IsReferenceStructure(p.Key, new HashSet<string>(StringComparer.Ordinal)), DefaultBitCount(p.Value.Spec)),
                 StringComparer.Ordinal));
 
@@ -104,7 +105,7 @@ public sealed partial class CosemGenerator
                     continue; // an unknown field type was reported; emitting the structure would not compile
                 }
                 types.Add(new NamedTypeModel(
-                    ns, spec.Name, spec.Kind, spec.Encoding,
+                    ns, spec.Name, spec.Kind, spec.ClrType, spec.Encoding,
                     spec.Members.Select(m => new EnumMemberModel(m.Value, m.Name, m.Member, m.Summary)).ToEquatableArray(),
                     fields.ToEquatableArray(),
                     lookup.IsReferenceType(spec.Name),
@@ -250,9 +251,9 @@ public sealed partial class CosemGenerator
 
         // ---- type resolution --------------------------------------------------------------------------------
 
-        private readonly record struct NamedEntry(string Name, NamedTypeKind Kind, AxdrKind Encoding, string Namespace, bool IsReferenceType, int BitCount)
+        private readonly record struct NamedEntry(string Name, NamedTypeKind Kind, AxdrKind Encoding, string? ClrType, string Namespace, bool IsReferenceType, int BitCount)
         {
-            public string FullName => "global::" + Namespace + "." + Name;
+            public string FullName => "global::" + (ClrType ?? Namespace + "." + Name);
         }
 
         // Bits a flags value occupies when carried as a bit-string without an explicit size: whole octets that
@@ -274,7 +275,7 @@ public sealed partial class CosemGenerator
                 var map = new Dictionary<string, NamedEntry>(StringComparer.Ordinal);
                 foreach (var type in catalog.Types)
                 {
-                    map[type.Name] = new NamedEntry(type.Name, type.Kind, type.Encoding, type.Namespace, type.IsReferenceType, type.BitCount);
+                    map[type.Name] = new NamedEntry(type.Name, type.Kind, type.Encoding, type.ClrType, type.Namespace, type.IsReferenceType, type.BitCount);
                 }
                 return new TypeLookup(map);
             }

@@ -52,7 +52,7 @@ public sealed partial class CosemGenerator : IIncrementalGenerator
             .Select(static (x, _) => x.Model)
             .WithTrackingName(TrackingNames.ClassModel);
         var namedTypes = catalog
-            .SelectMany(static (c, _) => c.Types.Where(t => !t.IsReference).ToImmutableArray())
+            .SelectMany(static (c, _) => c.Types.Where(t => !t.IsReference && t.ClrType is null).ToImmutableArray())
             .WithTrackingName(TrackingNames.NamedTypeModel);
         var deviceResults = files
             .Where(static f => f.Device is not null && !f.IsReference)

@@ -27,10 +27,12 @@ internal sealed record EnumMemberModel(long Value, string Name, string Member, s
 
 internal sealed record FieldModel(string Name, string Member, TypeModel Type, string? Summary);
 
+/// <param name="ClrType">An existing type the schema type maps to; then nothing is emitted for it.</param>
 internal sealed record NamedTypeModel(
     string Namespace,
     string Name,
     NamedTypeKind Kind,
+    string? ClrType,
     AxdrKind Encoding,
     EquatableArray<EnumMemberModel> Members,
     EquatableArray<FieldModel> Fields,
@@ -39,7 +41,7 @@ internal sealed record NamedTypeModel(
     string? Summary,
     bool IsReference)
 {
-    public string FullName => "global::" + Namespace + "." + Name;
+    public string FullName => "global::" + (ClrType ?? Namespace + "." + Name);
 }
 
 internal sealed record AttributeModel(

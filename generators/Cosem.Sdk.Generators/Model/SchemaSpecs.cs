@@ -52,10 +52,12 @@ internal sealed record FieldSpec(string Name, string Member, TypeRef Type, strin
 
 /// <param name="Encoding">How an enum or flags value is encoded (enum, unsigned, …, bit-string).</param>
 /// <param name="Namespace">The namespace written in the file, or null for the compilation default.</param>
+/// <param name="ClrType">An existing enum this schema type stands for (<c>clr-type="..."</c>); nothing is emitted.</param>
 internal sealed record NamedTypeSpec(
     string Name,
     NamedTypeKind Kind,
     string? Namespace,
+    string? ClrType,
     AxdrKind Encoding,
     EquatableArray<EnumMemberSpec> Members,
     EquatableArray<FieldSpec> Fields,

@@ -1,0 +1,158 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace Cosem.Sdk.Transport.Wrapper;
+
+/// <summary>
+/// APDUs over UDP with the wrapper header (IEC 62056-47 §5.2): one frame per datagram, so each datagram stands
+/// alone. A client channel owns a connected socket; a server channel is fed by a <see cref="UdpChannelListener"/>
+/// and answers from its socket.
+/// </summary>
+/// <remarks>
+/// A client's <see cref="ReceiveAsync"/> throws <see cref="CosemTransportException"/> for a datagram that is not a
+/// valid wrapper frame; the channel stays usable and the next call reads the next datagram.
+/// </remarks>
+public sealed class UdpWrapperChannel : IApduChannel
+{
+    private const string Name = "udp-wrapper";
+    private const int MaxDatagram = WrapperHeader.Size + WrapperFrame.MaxApduLength;
+    private readonly Socket _socket;
+    private readonly EndPoint _remote;
+    private readonly WrapperOptions _options;
+    private readonly ChannelReader<ApduMessage>? _inbox;
+    private readonly Action<UdpWrapperChannel>? _onDispose;
+    private ushort _localWPort;
+    private ushort _remoteWPort;
+    private int _disposed;
+
+    private UdpWrapperChannel(Socket socket, EndPoint remote, WrapperOptions options, ChannelReader<ApduMessage>? inbox,
+        Action<UdpWrapperChannel>? onDispose)
+    {
+        _socket = socket;
+        _remote = remote;
+        _options = options;
+        _inbox = inbox;
+        _onDispose = onDispose;
+        (_localWPort, _remoteWPort) = inbox is null ? (options.ClientWPort, options.ServerWPort) : (options.ServerWPort, options.ClientWPort);
+    }
+
+    /// <summary>The peer's endpoint.</summary>
+    public EndPoint RemoteEndPoint => _remote;
+
+    /// <summary>Opens a client channel to <paramref name="remote"/> over a connected UDP socket.</summary>
+    public static async ValueTask<UdpWrapperChannel> ConnectAsync(IPEndPoint remote, WrapperOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(remote);
+        var socket = new Socket(remote.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            await socket.ConnectAsync(remote, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException ex)
+        {
+            socket.Dispose();
+            throw new CosemTransportException(TransportErrorKind.ConnectionClosed, $"Cannot reach {remote}: {ex.Message}", ex);
+        }
+        return new UdpWrapperChannel(socket, remote, options ?? new WrapperOptions(), null, null);
+    }
+
+    internal static UdpWrapperChannel ForListener(Socket socket, EndPoint remote, WrapperOptions options,
+        ChannelReader<ApduMessage> inbox, Action<UdpWrapperChannel> onDispose) =>
+        new(socket, remote, options, inbox, onDispose);
+
+    public async ValueTask SendAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        var buffer = ArrayPool<byte>.Shared.Rent(WrapperHeader.Size + apdu.Length);
+        try
+        {
+            var length = WrapperFrame.Encode(buffer, _localWPort, _remoteWPort, apdu.Span);
+            TransportLog.FrameSent(_options.Logger, Name, buffer.AsSpan(0, length));
+            var datagram = buffer.AsMemory(0, length);
+            if (_inbox is null)
+            {
+                await _socket.SendAsync(datagram, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await _socket.SendToAsync(datagram, SocketFlags.None, _remote, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (SocketException ex)
+        {
+            throw new CosemTransportException(TransportErrorKind.ConnectionClosed, $"Cannot send to {_remote}: {ex.Message}", ex);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public async ValueTask<ApduMessage> ReceiveAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (_inbox is not null)
+        {
+            try
+            {
+                var message = await _inbox.ReadAsync(cancellationToken).ConfigureAwait(false);
+                (_localWPort, _remoteWPort) = ((ushort)message.DestinationAddress, (ushort)message.SourceAddress);
+                return message;
+            }
+            catch (ChannelClosedException ex)
+            {
+                throw new CosemTransportException(TransportErrorKind.ConnectionClosed, "The UDP listener was closed.", ex);
+            }
+        }
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxDatagram);
+        try
+        {
+            int received;
+            try
+            {
+                received = await _socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SocketException ex)
+            {
+                throw new CosemTransportException(TransportErrorKind.ConnectionClosed, $"Cannot receive from {_remote}: {ex.Message}", ex);
+            }
+            TransportLog.FrameReceived(_options.Logger, Name, buffer.AsSpan(0, received));
+            return Parse(buffer.AsSpan(0, received), _options.MaxApduLength);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>One datagram as one frame: a short datagram or trailing bytes make it invalid.</summary>
+    internal static ApduMessage Parse(ReadOnlySpan<byte> datagram, int maxApduLength)
+    {
+        if (!WrapperFrame.TryParse(datagram, out var header, out var apdu, out var consumed, maxApduLength) || consumed != datagram.Length)
+        {
+            throw new CosemTransportException(TransportErrorKind.InvalidFrame,
+                $"A UDP datagram of {datagram.Length} bytes is not exactly one wrapper frame.");
+        }
+        return ApduMessage.Create(apdu, header.SourceWPort, header.DestinationWPort);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            if (_onDispose is null)
+            {
+                _socket.Dispose();
+            }
+            else
+            {
+                _onDispose(this);
+            }
+        }
+        return ValueTask.CompletedTask;
+    }
+}
