@@ -4,7 +4,7 @@ namespace Cosem.Sdk.Generators;
 
 /// <summary>
 /// Every diagnostic the generator reports. Ids are stable: never renumber, only append
-/// (AnalyzerReleases.Unshipped.md lists them).
+/// (AnalyzerReleases.Unshipped.md lists them; schema/README.md, "Diagnostics", explains them).
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -75,10 +75,8 @@ internal static class DiagnosticDescriptors
         "Interface class {0} version {1} is declared more than once (also in {2})");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     private static DiagnosticDescriptor Warning(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
-
-    private static string HelpLink(string id) => "https://github.com/cosem-sdk/cosem-sdk/blob/main/schema/README.md#" + id.ToLowerInvariant();
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 }
