@@ -107,6 +107,17 @@ public class CosemClientTests
     }
 
     [Fact]
+    public async Task Over_hdlc_a_long_answer_is_segmented_by_the_link_and_reassembled()
+    {
+        var value = OctetString(3000);
+        await using var meter = new ScriptedMeter(r => One(new GetResponseNormal(Id(r), GetDataResult.FromData(value))), hdlc: true);
+        await using var client = await meter.ConnectAsync(new AssociationOptions { PhysicalAddress = 17 });
+        var read = await client.GetAsync(Energy, (ref AxdrReader r) => r.ReadOctetString().ToArray());
+        Assert.Equal(value[4..], read);
+        await client.ReleaseAsync();
+    }
+
+    [Fact]
     public async Task A_block_out_of_sequence_is_a_protocol_error()
     {
         var value = OctetString(100);

@@ -1,6 +1,7 @@
 using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Client;
 using Cosem.Sdk.Transport;
+using Cosem.Sdk.Transport.Hdlc;
 using Cosem.Sdk.Transport.Pipes;
 using Cosem.Sdk.Transport.Wrapper;
 
@@ -13,17 +14,19 @@ namespace Cosem.Sdk.Tests.Client;
 /// </summary>
 internal sealed class ScriptedMeter : IAsyncDisposable
 {
-    private readonly WrapperChannel _server;
+    private readonly IApduChannel _server;
+    private readonly bool _hdlc;
     private readonly InMemoryDuplexPipe _clientPipe;
     private readonly Task _loop;
     private readonly CancellationTokenSource _stop = new();
 
-    public ScriptedMeter(Func<Apdu.Apdu, IEnumerable<byte[]>> handler)
+    public ScriptedMeter(Func<Apdu.Apdu, IEnumerable<byte[]>> handler, bool hdlc = false)
     {
         Handler = handler;
+        _hdlc = hdlc;
         var (client, server) = InMemoryDuplexPipe.CreatePair();
         _clientPipe = client;
-        _server = WrapperChannel.CreateServer(server);
+        _server = hdlc ? new HdlcServerLink(server) : WrapperChannel.CreateServer(server);
         _loop = Task.Run(RunAsync);
     }
 
@@ -39,7 +42,7 @@ internal sealed class ScriptedMeter : IAsyncDisposable
     /// <summary>Every request received, as bytes, in order.</summary>
     public List<byte[]> Requests { get; } = [];
 
-    public ClientTransport Transport => ClientTransport.Wrapper(_clientPipe);
+    public ClientTransport Transport => _hdlc ? ClientTransport.Hdlc(_clientPipe) : ClientTransport.Wrapper(_clientPipe);
 
     public Task<CosemClient> ConnectAsync(AssociationOptions? options = null) =>
         CosemClient.ConnectAsync(Transport, options ?? new AssociationOptions(), CancellationToken.None);
