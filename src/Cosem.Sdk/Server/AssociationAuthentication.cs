@@ -1,0 +1,40 @@
+using Cosem.Sdk.Apdu;
+
+namespace Cosem.Sdk.Server;
+
+/// <summary>
+/// How an association authenticates its client: one strategy per authentication mechanism
+/// (IEC 62056-5-3 §9.2.7.2). <see cref="None"/> and <see cref="Low(string)"/> are built in; the HLS mechanisms 2–7
+/// derive from this class, answer the AARQ with a server challenge and verify the client's reply in
+/// <see cref="ReplyToChallengeAsync"/> (Association LN method 1, reply_to_HLS_authentication).
+/// </summary>
+public abstract class AssociationAuthentication
+{
+    /// <summary>The mechanism the client must propose in the AARQ mechanism-name.</summary>
+    public abstract MechanismName Mechanism { get; }
+
+    /// <summary>No authentication: lowest level security (mechanism 0).</summary>
+    public static AssociationAuthentication None { get; } = new NoAuthentication();
+
+    /// <summary>Low level security: a password (mechanism 1), compared in constant time.</summary>
+    public static AssociationAuthentication Low(string password) => new LowLevelAuthentication(password);
+
+    /// <inheritdoc cref="Low(string)"/>
+    public static AssociationAuthentication Low(ReadOnlySpan<byte> password) => new LowLevelAuthentication(password);
+
+    /// <summary>Passes 1 and 2: decides on the AARQ of a client whose mechanism-name matched <see cref="Mechanism"/>.</summary>
+    public abstract ValueTask<AuthenticationOutcome> AuthenticateAsync(AarqApdu request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Passes 3 and 4 (HLS only): verifies the client's f(StoC) and returns the server's f(CtoS), or null when the
+    /// verification fails. Mechanisms without a challenge refuse the call.
+    /// </summary>
+    public virtual ValueTask<ReadOnlyMemory<byte>?> ReplyToChallengeAsync(
+        ReadOnlyMemory<byte> clientResponse, ServerAssociation association, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<ReadOnlyMemory<byte>?>(null);
+
+    /// <summary>Writing the Association LN secret (attribute 7): false when this mechanism keeps no writable secret.</summary>
+    public virtual bool TryChangeSecret(ReadOnlySpan<byte> secret) => false;
+
+    public override string ToString() => Mechanism.ToString();
+}

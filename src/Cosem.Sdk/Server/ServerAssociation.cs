@@ -1,0 +1,87 @@
+using Cosem.Sdk.Apdu;
+
+namespace Cosem.Sdk.Server;
+
+/// <summary>
+/// One established (or HLS-pending) application association: who the client is, which Association LN object
+/// admitted it, and what the AARQ/AARE exchange negotiated (IEC 62056-5-3 §9.3.2). Read-only for applications;
+/// the server session owns it.
+/// </summary>
+public sealed class ServerAssociation
+{
+    internal ServerAssociation(
+        LogicalDevice device,
+        ClientAssociation definition,
+        ushort clientAddress,
+        ApplicationContextName applicationContext,
+        Conformance conformance,
+        ushort clientMaxReceivePduSize,
+        ushort serverMaxReceivePduSize,
+        ReadOnlyMemory<byte>? clientSystemTitle)
+    {
+        Device = device;
+        Definition = definition;
+        ClientAddress = clientAddress;
+        ApplicationContext = applicationContext;
+        NegotiatedConformance = conformance;
+        ClientMaxReceivePduSize = clientMaxReceivePduSize;
+        ServerMaxReceivePduSize = serverMaxReceivePduSize;
+        ClientSystemTitle = clientSystemTitle;
+        Context = new ServerRequestContext(this);
+    }
+
+    /// <summary>The logical device the client addressed (server SAP).</summary>
+    public LogicalDevice Device { get; }
+
+    /// <summary>The Association LN object that admitted the client and defines its access rights.</summary>
+    public ClientAssociation Definition { get; }
+
+    /// <summary>The client SAP (wrapper source wPort, HDLC client address).</summary>
+    public ushort ClientAddress { get; }
+
+    /// <summary>The server SAP (logical device address).</summary>
+    public ushort ServerAddress => Device.Address;
+
+    public ApplicationContextName ApplicationContext { get; }
+
+    public MechanismName Mechanism => Definition.Authentication.Mechanism;
+
+    /// <summary>Proposed ∩ supported conformance; services outside it are refused.</summary>
+    public Conformance NegotiatedConformance { get; }
+
+    /// <summary>The largest APDU the client accepts; longer answers go in blocks.</summary>
+    public ushort ClientMaxReceivePduSize { get; }
+
+    /// <summary>The largest APDU this server accepts, as announced in the InitiateResponse.</summary>
+    public ushort ServerMaxReceivePduSize { get; }
+
+    /// <summary>calling-AP-title of the AARQ, when the client sent one.</summary>
+    public ReadOnlyMemory<byte>? ClientSystemTitle { get; }
+
+    public ServerAssociationStatus Status { get; internal set; } = ServerAssociationStatus.Associated;
+
+    /// <summary>The context handed to object handlers for requests of this association.</summary>
+    public ServerRequestContext Context { get; }
+
+    public bool Allows(Conformance service) => (NegotiatedConformance & service) == service;
+
+    // ---- block transfer state (IEC 62056-5-3 §9.4.6), one long service at a time per association ----
+
+    internal OutgoingBlocks? PendingGet { get; set; }
+
+    internal IncomingBlocks? PendingSet { get; set; }
+
+    internal IncomingBlocks? PendingActionParameters { get; set; }
+
+    internal OutgoingBlocks? PendingActionResult { get; set; }
+
+    internal void AbortLongServices()
+    {
+        PendingGet = null;
+        PendingSet = null;
+        PendingActionParameters = null;
+        PendingActionResult = null;
+    }
+
+    public override string ToString() => $"client {ClientAddress} -> server {ServerAddress} ({Mechanism}, {Status})";
+}

@@ -1,0 +1,171 @@
+using System.Buffers;
+using Cosem.Sdk.Apdu;
+using Cosem.Sdk.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace Cosem.Sdk.Server;
+
+/// <summary>
+/// One client connection (one <see cref="IApduChannel"/>): receives APDUs, keeps the associations opened over it
+/// (one per client/server SAP pair) and answers each request in turn. Whatever arrives — a malformed APDU, a
+/// request out of context, an object that throws — ends at most that request; a broken link ends this session
+/// only.
+/// </summary>
+internal sealed class ServerSession
+{
+    private readonly CosemServer _server;
+    private readonly IApduChannel _channel;
+    private readonly ILogger _logger;
+    private readonly long _id;
+    private readonly Dictionary<(int Client, int Server), ServerAssociation> _associations = [];
+    private readonly ArrayBufferWriter<byte> _response = new(256);
+    private readonly ServiceProcessor _services;
+
+    public ServerSession(CosemServer server, IApduChannel channel, long id, ILogger logger)
+    {
+        _server = server;
+        _channel = channel;
+        _id = id;
+        _logger = logger;
+        _services = new ServiceProcessor(id, logger);
+    }
+
+    public int AssociationCount => _associations.Count;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        ServerLog.SessionOpened(_logger, _id);
+        var reason = "stopped";
+        var idleTimeout = _server.Options.IdleTimeout;
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                ApduMessage message;
+                try
+                {
+                    if (idleTimeout != Timeout.InfiniteTimeSpan && _channel is not Transport.Hdlc.HdlcServerLink)
+                    {
+                        idle.CancelAfter(idleTimeout);
+                    }
+                    message = await _channel.ReceiveAsync(idle.Token).ConfigureAwait(false);
+                    if (!idle.TryReset())
+                    {
+                        message.Dispose();
+                        reason = "idle time-out";
+                        break;
+                    }
+                }
+                catch (CosemTransportException ex) when (ex.Kind == TransportErrorKind.Disconnected)
+                {
+                    // HDLC DISC: the data link is gone and with it every association over it (IEC 62056-46 §6.4.4.4.3.3).
+                    _associations.Clear();
+                    continue;
+                }
+                catch (CosemTransportException ex)
+                {
+                    reason = $"{ex.Kind}: {ex.Message}";
+                    break;
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    reason = "idle time-out";
+                    break;
+                }
+                using (message)
+                {
+                    if (_logger.IsEnabled(LogLevel.Trace))
+                    {
+                        ServerLog.Received(_logger, _id, Convert.ToHexString(message.Span));
+                    }
+                    _response.ResetWrittenCount();
+                    await HandleAsync(message, cancellationToken).ConfigureAwait(false);
+                }
+                if (_response.WrittenCount > 0)
+                {
+                    if (_logger.IsEnabled(LogLevel.Trace))
+                    {
+                        ServerLog.Sent(_logger, _id, Convert.ToHexString(_response.WrittenSpan));
+                    }
+                    try
+                    {
+                        await _channel.SendAsync(_response.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (CosemTransportException ex)
+                    {
+                        reason = $"{ex.Kind}: {ex.Message}";
+                        break;
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            reason = "server stopping";
+        }
+        catch (Exception ex)
+        {
+            // A defect of ours must not reach the server: log it and drop this connection only.
+            ServerLog.SessionFailed(_logger, ex, _id);
+            reason = "internal error";
+        }
+        finally
+        {
+            _associations.Clear();
+            ServerLog.SessionClosed(_logger, _id, reason);
+            try
+            {
+                await _channel.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is CosemTransportException or IOException or ObjectDisposedException or InvalidOperationException)
+            {
+                // Closing a broken connection may fail; it is gone either way.
+            }
+        }
+    }
+
+    private async ValueTask HandleAsync(ApduMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Length == 0)
+        {
+            return;
+        }
+        var device = _server.FindDevice(message.DestinationAddress);
+        if (device is null)
+        {
+            // IEC 62056-47 §5.3: a wPort that names no application process is discarded.
+            ServerLog.UnknownDevice(_logger, _id, message.DestinationAddress, message.SourceAddress);
+            return;
+        }
+        var key = (message.SourceAddress, message.DestinationAddress);
+        var tag = (ApduTag)message.Span[0];
+        switch (tag)
+        {
+            case ApduTag.Aarq:
+                _associations.Remove(key); // a new AARQ replaces whatever the pair had
+                var established = await AssociationNegotiator.NegotiateAsync(
+                    message.Memory, device, (ushort)message.SourceAddress, _server.Options, _response, _id, _logger, cancellationToken).ConfigureAwait(false);
+                if (established is not null)
+                {
+                    _associations[key] = established;
+                }
+                return;
+            case ApduTag.Rlrq:
+                if (_associations.Remove(key, out var released))
+                {
+                    ServerLog.Released(_logger, _id, released.ClientAddress, released.ServerAddress);
+                }
+                AssociationNegotiator.Release(message.Memory, _response);
+                return;
+        }
+        if (!_associations.TryGetValue(key, out var association))
+        {
+            // IEC 62056-5-3 §9.4.2: xDLMS services need an established application association.
+            ServerLog.RequestRefused(_logger, _id, $"{tag} from client {message.SourceAddress} without an association");
+            ServiceProcessor.WriteException(_response, ExceptionStateError.ServiceNotAllowed, ExceptionServiceError.OperationNotPossible);
+            return;
+        }
+        await _services.HandleAsync(association, message.Memory, _response, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,171 @@
+using System.Buffers;
+using Cosem.Sdk.Apdu;
+using Cosem.Sdk.Axdr;
+using Microsoft.Extensions.Logging;
+
+namespace Cosem.Sdk.Server;
+
+/// <summary>
+/// Serves the xDLMS LN services of an established association (IEC 62056-5-3 §9.4): GET, SET and ACTION in all
+/// their forms, block transfer both ways, access rights and negotiated conformance enforced.
+/// </summary>
+internal sealed partial class ServiceProcessor
+{
+    private readonly long _session;
+    private readonly ILogger _logger;
+    private readonly ArrayBufferWriter<byte> _value = new(256);
+    private readonly ArrayBufferWriter<byte> _payload = new(256);
+
+    public ServiceProcessor(long session, ILogger logger)
+    {
+        _session = session;
+        _logger = logger;
+    }
+
+    public async ValueTask HandleAsync(ServerAssociation association, ReadOnlyMemory<byte> apdu, IBufferWriter<byte> response, CancellationToken cancellationToken)
+    {
+        if (apdu.Length > association.ServerMaxReceivePduSize)
+        {
+            Refuse(response, ExceptionStateError.ServiceNotAllowed, ExceptionServiceError.PduTooLong, $"request of {apdu.Length} bytes exceeds the server PDU size");
+            return;
+        }
+        var tag = (ApduTag)apdu.Span[0];
+        if (tag is not (ApduTag.GetRequest or ApduTag.SetRequest or ApduTag.ActionRequest))
+        {
+            // Services this server does not offer in an LN context without ciphering (SN, ACCESS, ciphered, GBT…).
+            Refuse(response, ExceptionStateError.ServiceUnknown, ExceptionServiceError.ServiceNotSupported, $"service {tag} not supported");
+            return;
+        }
+        Apdu.Apdu request;
+        try
+        {
+            request = XdlmsApduDecoder.Decode(apdu);
+        }
+        catch (CosemEncodingException ex)
+        {
+            Refuse(response, ExceptionStateError.ServiceNotAllowed, ExceptionServiceError.OtherReason, $"malformed {tag}: {ex.Message}");
+            return;
+        }
+        if (association.Status != ServerAssociationStatus.Associated && request is not ActionRequestNormal)
+        {
+            // HLS pending: only reply_to_HLS_authentication may pass (IEC 62056-5-3 §9.2.7.2.4).
+            Refuse(response, ExceptionStateError.ServiceNotAllowed, ExceptionServiceError.OperationNotPossible, "association pending authentication");
+            return;
+        }
+        switch (request)
+        {
+            case GetRequest get:
+                if (!Require(association, Conformance.Get, response))
+                {
+                    return;
+                }
+                if (get is not GetRequestNext)
+                {
+                    association.AbortLongServices();
+                }
+                await HandleGetAsync(association, get, response, cancellationToken).ConfigureAwait(false);
+                break;
+            case SetRequest set:
+                if (!Require(association, Conformance.Set, response))
+                {
+                    return;
+                }
+                if (set is not SetRequestWithDataBlock)
+                {
+                    association.AbortLongServices();
+                }
+                await HandleSetAsync(association, set, response, cancellationToken).ConfigureAwait(false);
+                break;
+            case ActionRequest action:
+                if (!Require(association, Conformance.Action, response))
+                {
+                    return;
+                }
+                if (action is not (ActionRequestWithPBlock or ActionRequestNextPBlock))
+                {
+                    association.AbortLongServices();
+                }
+                await HandleActionAsync(association, action, response, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    /// <summary>A service or option the association did not negotiate is refused outright (IEC 62056-5-3 §9.4.6.1).</summary>
+    private bool Require(ServerAssociation association, Conformance service, IBufferWriter<byte> response)
+    {
+        if (association.Allows(service))
+        {
+            return true;
+        }
+        Refuse(response, ExceptionStateError.ServiceNotAllowed, ExceptionServiceError.ServiceNotSupported, $"{service} not negotiated");
+        return false;
+    }
+
+    private void Refuse(IBufferWriter<byte> response, ExceptionStateError state, ExceptionServiceError service, string reason)
+    {
+        ServerLog.RequestRefused(_logger, _session, reason);
+        WriteException(response, state, service);
+    }
+
+    public static void WriteException(IBufferWriter<byte> response, ExceptionStateError state, ExceptionServiceError service)
+    {
+        var span = response.GetSpan(3);
+        span[0] = (byte)ApduTag.ExceptionResponse;
+        span[1] = (byte)state;
+        span[2] = (byte)service;
+        response.Advance(3);
+    }
+
+    /// <summary>The object a descriptor addresses in this association, or null when it is undefined here.</summary>
+    private static CosemObject? Resolve(ServerAssociation association, ushort classId, Obis.ObisCode logicalName)
+    {
+        if (classId == ClientAssociation.AssociationLnClassId && logicalName == RequestContext.CurrentAssociation)
+        {
+            return association.Definition; // Blue Book §4.4.4: 0.0.40.0.0.255 is the current association
+        }
+        var target = association.Device.Find(classId, logicalName);
+        return target is not null && association.Definition.IsVisible(target) ? target : null;
+    }
+
+    private static DataAccessResult CheckRead(AttributeAccess access) => access switch
+    {
+        AttributeAccess.Read or AttributeAccess.ReadWrite => DataAccessResult.Success,
+        // Authenticated access needs an authenticated (ciphered) request, which this association cannot carry.
+        AttributeAccess.AuthenticatedRead or AttributeAccess.AuthenticatedReadWrite => DataAccessResult.ScopeOfAccessViolated,
+        _ => DataAccessResult.ReadWriteDenied,
+    };
+
+    private static DataAccessResult CheckWrite(AttributeAccess access) => access switch
+    {
+        AttributeAccess.Write or AttributeAccess.ReadWrite => DataAccessResult.Success,
+        AttributeAccess.AuthenticatedWrite or AttributeAccess.AuthenticatedReadWrite => DataAccessResult.ScopeOfAccessViolated,
+        _ => DataAccessResult.ReadWriteDenied,
+    };
+
+    private static ActionResult CheckInvoke(MethodAccess access) => access switch
+    {
+        MethodAccess.Access => ActionResult.Success,
+        MethodAccess.AuthenticatedAccess => ActionResult.ScopeOfAccessViolated,
+        _ => ActionResult.ReadWriteDenied,
+    };
+
+    private bool IsOwnCancellation(Exception ex, CancellationToken cancellationToken) =>
+        ex is OperationCanceledException && cancellationToken.IsCancellationRequested;
+
+    /// <summary>Octets of an A-XDR length prefix for <paramref name="length"/>.</summary>
+    private static int LengthSize(int length) => AxdrWriter.GetLengthSize(length);
+
+    /// <summary>
+    /// The largest raw-data block that keeps an APDU of <paramref name="overhead"/> fixed octets plus the block's
+    /// length prefix within <paramref name="maxPdu"/>.
+    /// </summary>
+    private static int BlockSize(int maxPdu, int overhead)
+    {
+        var size = maxPdu - overhead - 1;
+        while (size > 0 && overhead + LengthSize(size) + size > maxPdu)
+        {
+            size--;
+        }
+        return Math.Max(size, 1);
+    }
+}
