@@ -70,7 +70,9 @@ public sealed partial class CosemGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Registry);
 
         // 4. Diagnostics and sources are separate outputs, so a moved line re-reports without re-emitting.
-        context.RegisterSourceOutput(files.Select(static (f, _) => f.Diagnostics), ReportDiagnostics);
+        // Reference files belong to another assembly (the SDK's own schema): their problems are not the user's.
+        context.RegisterSourceOutput(
+            files.Select(static (f, _) => f.IsReference ? EquatableArray<DiagnosticInfo>.Empty : f.Diagnostics), ReportDiagnostics);
         context.RegisterSourceOutput(catalogResult.Select(static (c, _) => c.Diagnostics), ReportDiagnostics);
         context.RegisterSourceOutput(classResults.Select(static (c, _) => c.Diagnostics), ReportDiagnostics);
         context.RegisterSourceOutput(deviceResults.Select(static (d, _) => d.Diagnostics), ReportDiagnostics);

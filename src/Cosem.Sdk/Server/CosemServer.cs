@@ -35,6 +35,7 @@ public sealed class CosemServer : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Lock _lock = new();
     private long _nextSession;
+    private int _active;
     private bool _started;
     private int _disposed;
 
@@ -95,7 +96,7 @@ public sealed class CosemServer : IAsyncDisposable
     }
 
     /// <summary>Connections being served now.</summary>
-    public int ActiveSessions => _sessions.Count;
+    public int ActiveSessions => Volatile.Read(ref _active);
 
     /// <summary>The first endpoint of <paramref name="transport"/>; throws when there is none.</summary>
     public IPEndPoint GetEndPoint(ServerTransportKind transport) =>
@@ -280,10 +281,25 @@ public sealed class CosemServer : IAsyncDisposable
     {
         var id = Interlocked.Increment(ref _nextSession);
         var session = new ServerSession(this, channel, id, _logger);
-        var task = Task.Run(() => session.RunAsync(_stop.Token));
-        _sessions[id] = task;
-        _ = task.ContinueWith(_ => _sessions.TryRemove(id, out Task? _), CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        Interlocked.Increment(ref _active);
+        var token = _stop.Token;
+        var task = Task.Run(async () =>
+        {
+            try
+            {
+                await session.RunAsync(token).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _active);
+                _sessions.TryRemove(id, out _);
+            }
+        });
+        _sessions.TryAdd(id, task);
+        if (task.IsCompleted)
+        {
+            _sessions.TryRemove(id, out _);
+        }
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed != 0, this);

@@ -92,7 +92,8 @@ public sealed class GetServiceTests
             new CosemAttributeDescriptor(1, ServerHarness.ValueName, 2), selection));
 
         Assert.True(response.Result.HasData);
-        Assert.Equal(selection, harness.Value.LastSelection);
+        Assert.Equal(2, harness.Value.LastSelection!.Value.Selector);
+        Assert.Equal(selection.Parameters.ToArray(), harness.Value.LastSelection!.Value.Parameters.ToArray());
     }
 
     [Fact]
