@@ -1,6 +1,7 @@
 using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Transport.Hdlc;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cosem.Sdk.Client;
 
@@ -55,6 +56,21 @@ public sealed class AssociationOptions
 
     /// <summary>Receives APDU traces (Trace), association events (Debug) and frame traces from the transport.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>
+    /// The HDLC link settings these options imply: client address, server address (logical device and, when given,
+    /// physical device), the offered parameters and a logger from <paramref name="loggers"/>. For transports built
+    /// outside the SDK (serial ports, modems).
+    /// </summary>
+    public HdlcClientOptions CreateHdlcClientOptions(ILoggerFactory? loggers = null) => new()
+    {
+        ClientAddress = HdlcAddress.Client(ClientAddress),
+        ServerAddress = PhysicalAddress is { } physical
+            ? HdlcAddress.Server(ServerAddress, physical, HdlcAddressSize)
+            : HdlcAddress.Server(ServerAddress),
+        Parameters = HdlcParameters,
+        Logger = (loggers ?? LoggerFactory)?.CreateLogger("Cosem.Sdk.Transport.Hdlc") ?? NullLogger.Instance,
+    };
 
     internal void Validate()
     {

@@ -111,15 +111,7 @@ public abstract class ClientTransport
         Logger = loggers.CreateLogger("Cosem.Sdk.Transport.Wrapper"),
     };
 
-    private static HdlcClientOptions HdlcOptionsFor(AssociationOptions options, ILoggerFactory loggers) => new()
-    {
-        ClientAddress = HdlcAddress.Client(options.ClientAddress),
-        ServerAddress = options.PhysicalAddress is { } physical
-            ? HdlcAddress.Server(options.ServerAddress, physical, options.HdlcAddressSize)
-            : HdlcAddress.Server(options.ServerAddress),
-        Parameters = options.HdlcParameters,
-        Logger = loggers.CreateLogger("Cosem.Sdk.Transport.Hdlc"),
-    };
+    private static HdlcClientOptions HdlcOptionsFor(AssociationOptions options, ILoggerFactory loggers) => options.CreateHdlcClientOptions(loggers);
 
     private static async ValueTask<IPEndPoint> ResolveAsync(string host, int port, CancellationToken cancellationToken)
     {
