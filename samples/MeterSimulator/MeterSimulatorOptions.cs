@@ -1,0 +1,47 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Cosem.Samples.MeterSimulator;
+
+/// <summary>How a simulated meter is built and where it listens.</summary>
+public sealed class MeterSimulatorOptions
+{
+    /// <summary>Address to listen on; loopback by default.</summary>
+    public IPAddress Address { get; init; } = IPAddress.Loopback;
+
+    /// <summary>TCP wrapper port (4059 is the IANA DLMS/COSEM port); 0 picks a free one; null disables.</summary>
+    public int? WrapperPort { get; init; } = 4059;
+
+    /// <summary>HDLC-over-TCP port; 0 picks a free one; null disables.</summary>
+    public int? HdlcPort { get; init; } = 4060;
+
+    /// <summary>Serial number; also makes the logical device name (COSEM SAP assignment) unique per meter.</summary>
+    public uint SerialNumber { get; init; } = 1;
+
+    /// <summary>LLS password of the management client (address 1).</summary>
+    public string ManagementPassword { get; init; } = "12345678";
+
+    /// <summary>The meter's time zone (clock attributes 3, 5–8).</summary>
+    public TimeZoneInfo TimeZone { get; init; } = DefaultTimeZone();
+
+    /// <summary>The meter's notion of now; a fake provider makes tests deterministic.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Days of 15-minute load profile rows present at start-up.</summary>
+    public int HistoryDays { get; init; } = 10;
+
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+
+    private static TimeZoneInfo DefaultTimeZone()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+}
