@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cosem.Cli.Commands;
 
 namespace Cosem.Cli;
 
@@ -9,7 +10,11 @@ public static class Program
     /// <summary>The whole command tree; tests drive it in-process.</summary>
     public static RootCommand BuildRootCommand()
     {
-        var root = new RootCommand("cosem: DLMS/COSEM tools (translate APDUs and frames, simulate and read meters).");
+        var root = new RootCommand("cosem: DLMS/COSEM tools (translate APDUs and frames, simulate and read meters).")
+        {
+            SimulateCommand.Create(),
+            ReadCommand.Create(),
+        };
         return root;
     }
 }

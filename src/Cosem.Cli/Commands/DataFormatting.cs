@@ -23,6 +23,13 @@ internal static class DataFormatting
                 break;
             case DataType.NullData or DataType.DontCare:
                 break;
+            case DataType.OctetString:
+                node["value"] = Convert.ToHexString(data.AsBytes().Span);
+                if (Readable(data.AsBytes().Span) is { } readable)
+                {
+                    node[readable.StartsWith('"') ? "text" : "dateTime"] = readable.Trim('"');
+                }
+                break;
             default:
                 node["value"] = JsonValue.Create(Scalar(data));
                 break;
@@ -43,6 +50,13 @@ internal static class DataFormatting
                 break;
             case DataType.NullData or DataType.DontCare:
                 break;
+            case DataType.OctetString:
+                element.SetAttributeValue("value", Convert.ToHexString(data.AsBytes().Span));
+                if (Readable(data.AsBytes().Span) is { } readable)
+                {
+                    element.SetAttributeValue(readable.StartsWith('"') ? "text" : "dateTime", readable.Trim('"'));
+                }
+                break;
             default:
                 element.SetAttributeValue("value", Scalar(data));
                 break;
@@ -50,13 +64,27 @@ internal static class DataFormatting
         return element;
     }
 
-    /// <summary>One-line text for a table cell: the value alone for scalars, the full description otherwise.</summary>
-    public static string ToCell(CosemData data) => data.Type switch
+    // Table cells longer than this are cut: a whole profile belongs in --json or --xml.
+    private const int MaxCellLength = 160;
+
+    /// <summary>
+    /// One-line text for a table cell: the value alone for scalars (a logical name in OBIS form when
+    /// <paramref name="isLogicalName"/>), a shortened description for structures and arrays.
+    /// </summary>
+    public static string ToCell(CosemData data, bool isLogicalName = false)
     {
-        DataType.Array or DataType.Structure or DataType.CompactArray => data.ToString(),
-        DataType.NullData => "null",
-        _ => Scalar(data),
-    };
+        if (isLogicalName && data.Type == DataType.OctetString && data.AsBytes().Length == Sdk.Obis.ObisCode.Length)
+        {
+            return data.AsObisCode().ToString();
+        }
+        var text = data.Type switch
+        {
+            DataType.Array or DataType.Structure or DataType.CompactArray => data.ToString(),
+            DataType.NullData => "null",
+            _ => Scalar(data),
+        };
+        return text.Length <= MaxCellLength ? text : string.Concat(text.AsSpan(0, MaxCellLength - 1), "…");
+    }
 
     private static string Scalar(CosemData data) => data.Type switch
     {
@@ -73,14 +101,28 @@ internal static class DataFormatting
         _ => data.AsInt64().ToString(CultureInfo.InvariantCulture),
     };
 
-    // Octet strings that are a logical name or a date-time are shown as such, others in hex.
-    private static string OctetText(ReadOnlySpan<byte> octets)
+    // Octet strings that hold a date-time or printable text are shown as such, others in hex.
+    private static string OctetText(ReadOnlySpan<byte> octets) => Readable(octets) ?? Convert.ToHexString(octets);
+
+    /// <summary>A date-time (12 octets that decode as one) or quoted printable ASCII; null otherwise.</summary>
+    private static string? Readable(ReadOnlySpan<byte> octets)
     {
         if (octets.Length == CosemDateTime.Length && new CosemDateTime(octets).TryToDateTimeOffset(out _))
         {
             return new CosemDateTime(octets).ToString();
         }
-        return Convert.ToHexString(octets);
+        if (octets.IsEmpty)
+        {
+            return null;
+        }
+        foreach (var octet in octets)
+        {
+            if (octet is < 0x20 or > 0x7E)
+            {
+                return null;
+            }
+        }
+        return $"\"{System.Text.Encoding.ASCII.GetString(octets)}\"";
     }
 
     private static string XmlName(DataType type) =>

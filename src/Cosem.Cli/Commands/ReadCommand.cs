@@ -199,7 +199,7 @@ public static class ReadCommand
                     }
                     array.Add(node);
                 }
-                output.WriteLine(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                output.WriteLine(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
                 break;
             case OutputFormat.Xml:
                 var root = new XElement("read");
@@ -218,7 +218,7 @@ public static class ReadCommand
                 break;
             default:
                 var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
-                if (!ReferenceEquals(output, Console.Out))
+                if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
                 {
                     console.Profile.Width = 240;
                 }
@@ -229,7 +229,7 @@ public static class ReadCommand
                         new Text(row.Descriptor.InstanceId.ToString()),
                         new Text(row.ClassName),
                         new Text($"{row.Descriptor.AttributeId} {row.AttributeName}"),
-                        row.Value is { } value ? new Text(DataFormatting.ToCell(value)) : new Text(row.Error!, new Style(Color.Red)));
+                        row.Value is { } value ? new Text(DataFormatting.ToCell(value, row.Descriptor.AttributeId == 1)) : new Text(row.Error!, new Style(Color.Red)));
                 }
                 console.Write(table);
                 break;
