@@ -138,7 +138,9 @@ public sealed partial class CosemClient
 
     private static string Describe(ApduTag tag) => Enum.IsDefined(tag) ? tag.ToString() : $"an APDU with tag 0x{(byte)tag:X2}";
 
-    // One timeout source is kept for reuse: a request costs no allocation for it unless the previous one fired.
+    // Request time-outs: a per-client watchdog timer checks the deadline of the request in flight a few times per
+    // time-out period. Arming a fresh timer per request would move the runtime's earliest timer each time and wake
+    // its timer thread on every request; the watchdog costs two writes per request instead.
     private CancellationTokenSource? RentTimeout(CancellationToken cancellationToken, out CancellationTokenRegistration registration)
     {
         registration = default;
@@ -148,10 +150,15 @@ public sealed partial class CosemClient
         }
         var source = _spareTimeout ?? new CancellationTokenSource();
         _spareTimeout = null;
-        source.CancelAfter(Options.RequestTimeout);
         if (cancellationToken.CanBeCanceled)
         {
             registration = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), source);
+        }
+        lock (_watchdogLock)
+        {
+            _watchdog ??= new Timer(static state => ((CosemClient)state!).CheckDeadline(), this, WatchdogPeriod, WatchdogPeriod);
+            _inFlight = source;
+            _deadline = Environment.TickCount64 + (long)Options.RequestTimeout.TotalMilliseconds;
         }
         return source;
     }
@@ -163,13 +170,44 @@ public sealed partial class CosemClient
         {
             return;
         }
-        if (source.TryReset())
+        bool expired;
+        lock (_watchdogLock)
+        {
+            expired = !ReferenceEquals(_inFlight, source);
+            _inFlight = null;
+        }
+        // A source the watchdog took may be cancelled at any moment: never reuse it (nor dispose it under the
+        // watchdog's feet; without a timer of its own it holds nothing to release).
+        if (!expired && source.TryReset())
         {
             _spareTimeout = source;
         }
-        else
+    }
+
+    private void CheckDeadline()
+    {
+        CancellationTokenSource? expired = null;
+        lock (_watchdogLock)
         {
-            source.Dispose();
+            if (_inFlight is { } source && Environment.TickCount64 >= _deadline)
+            {
+                expired = source;
+                _inFlight = null;
+            }
+        }
+        expired?.Cancel();
+    }
+
+    // The deadline is checked eight times per time-out: a request times out within 1/8 of the time-out after it.
+    private TimeSpan WatchdogPeriod => TimeSpan.FromMilliseconds(Math.Clamp(Options.RequestTimeout.TotalMilliseconds / 8, 1, 1000));
+
+    private void StopWatchdog()
+    {
+        lock (_watchdogLock)
+        {
+            _watchdog?.Dispose();
+            _watchdog = null;
+            _inFlight = null;
         }
     }
 }

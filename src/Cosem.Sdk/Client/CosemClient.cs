@@ -37,6 +37,10 @@ public sealed partial class CosemClient : ICosemSession, IAsyncDisposable
     private readonly ArrayBufferWriter<byte> _value = new(256);
     private readonly ArrayBufferWriter<byte> _blocks = new(1024);
     private CancellationTokenSource? _spareTimeout;
+    private readonly Lock _watchdogLock = new();
+    private Timer? _watchdog;
+    private CancellationTokenSource? _inFlight;
+    private long _deadline;
     private byte _lastInvokeId;
     private int _state = Connecting;
 
@@ -101,6 +105,7 @@ public sealed partial class CosemClient : ICosemSession, IAsyncDisposable
         }
         catch
         {
+            client.StopWatchdog();
             await client.CloseChannelAsync().ConfigureAwait(false);
             throw;
         }
@@ -163,6 +168,7 @@ public sealed partial class CosemClient : ICosemSession, IAsyncDisposable
                 return;
             }
             _state = Disposed;
+            StopWatchdog();
             await CloseChannelAsync().ConfigureAwait(false);
             _spareTimeout?.Dispose();
             _spareTimeout = null;
