@@ -14,6 +14,8 @@ public static class Program
         var root = new RootCommand("cosem: DLMS/COSEM tools (translate APDUs and frames, simulate and read meters).")
         {
             TranslateCommand.Create(stdin),
+            SimulateCommand.Create(),
+            ReadCommand.Create(),
         };
         return root;
     }

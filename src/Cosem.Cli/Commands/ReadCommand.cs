@@ -1,0 +1,290 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using Cosem.Sdk.Apdu;
+using Cosem.Sdk.Axdr;
+using Cosem.Sdk.Client;
+using Cosem.Sdk.Obis;
+using Cosem.Sdk.Objects;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace Cosem.Cli.Commands;
+
+/// <summary>
+/// <c>cosem read</c>: one attribute (<c>--obis X --attribute N</c>) or every readable attribute of every object in
+/// the association's object list (<c>--all</c>), as a table, <c>--json</c> or <c>--xml</c>. Bad arguments exit with
+/// 2, a meter that cannot be reached or refuses the association with 1; <c>--verbose</c> traces every frame and
+/// APDU on stderr.
+/// </summary>
+public static class ReadCommand
+{
+    /// <summary>Exit code for invalid arguments.</summary>
+    public const int BadArguments = 2;
+
+    /// <summary>Exit code when the meter cannot be reached or refuses the association or the read.</summary>
+    public const int MeterFailed = 1;
+
+    // Attributes per batch: one with-list request each, and one progress step.
+    private const int BatchSize = 10;
+
+    public static Command Create()
+    {
+        var connection = new MeterConnection();
+        var obis = new Option<string?>("--obis") { Description = "Logical name of the object to read, e.g. 1.0.1.8.0.255." };
+        var attribute = new Option<int>("--attribute") { Description = "Attribute index to read.", DefaultValueFactory = _ => 2 };
+        var classId = new Option<int?>("--class") { Description = "Class id of the object (looked up in the object list when omitted)." };
+        var all = new Option<bool>("--all") { Description = "Read every readable attribute of every object in the object list." };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+        var xml = new Option<bool>("--xml") { Description = "Print XML instead of a table." };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Trace every frame and APDU on stderr." };
+
+        var command = new Command("read", "Read attributes from a meter over the TCP wrapper or HDLC.")
+        {
+            obis, attribute, classId, all, json, xml, verbose,
+        };
+        foreach (var option in connection.All)
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            ReadRequest request;
+            ClientTransport transport;
+            AssociationOptions options;
+            using var loggers = parse.GetValue(verbose) ? CreateTraceLoggers() : null;
+            try
+            {
+                request = ReadRequest.From(parse.GetValue(obis), parse.GetValue(attribute), parse.GetValue(classId), parse.GetValue(all),
+                    parse.GetValue(json), parse.GetValue(xml));
+                (transport, options) = connection.Resolve(parse, loggers);
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException)
+            {
+                error.WriteLine("error: " + e.Message);
+                return BadArguments;
+            }
+            try
+            {
+                await using var client = await CosemClient.ConnectAsync(transport, options, cancellationToken);
+                var rows = request.All
+                    ? await ReadAllAsync(client, output, request.Format, cancellationToken)
+                    : [await ReadOneAsync(client, request, cancellationToken)];
+                await client.ReleaseAsync(cancellationToken);
+                Print(rows, request.Format, output);
+                return rows.Any(r => r.Error is not null) && !request.All ? MeterFailed : 0;
+            }
+            catch (Exception e) when (MeterConnection.IsMeterFailure(e))
+            {
+                error.WriteLine($"error: {e.Message}");
+                return MeterFailed;
+            }
+        });
+        return command;
+    }
+
+    private static ILoggerFactory CreateTraceLoggers() => LoggerFactory.Create(builder => builder
+        .SetMinimumLevel(LogLevel.Trace)
+        .AddSimpleConsole(console => console.SingleLine = true)
+        .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
+
+    private static async Task<ReadRow> ReadOneAsync(CosemClient client, ReadRequest request, CancellationToken cancellationToken)
+    {
+        var logicalName = request.LogicalName;
+        ushort classId;
+        byte version = 0;
+        if (request.ClassId is { } given)
+        {
+            classId = given;
+        }
+        else
+        {
+            var entries = await client.GetObjectListEntriesAsync(cancellationToken);
+            var entry = entries.FirstOrDefault(e => e.LogicalName == logicalName)
+                ?? throw new Cosem.Sdk.CosemException($"{logicalName} is not in the association's object list; give --class.");
+            (classId, version) = (entry.ClassId, entry.Version);
+        }
+        var descriptor = new CosemAttributeDescriptor(classId, logicalName, request.Attribute);
+        try
+        {
+            return ReadRow.From(descriptor, version, await client.GetDataAsync(descriptor, cancellationToken), null);
+        }
+        catch (CosemServiceException refused)
+        {
+            return ReadRow.From(descriptor, version, null, refused.DataAccessResult?.ToString() ?? refused.Message);
+        }
+    }
+
+    private static async Task<IReadOnlyList<ReadRow>> ReadAllAsync(CosemClient client, TextWriter output, OutputFormat format, CancellationToken cancellationToken)
+    {
+        var entries = await client.GetObjectListEntriesAsync(cancellationToken);
+        var targets = (
+            from entry in entries
+            from access in entry.AttributeAccess
+            where entry.CanRead(access.Index)
+            select (Descriptor: new CosemAttributeDescriptor(entry.ClassId, entry.LogicalName, access.Index), entry.Version)).ToArray();
+        var rows = new List<ReadRow>(targets.Length);
+
+        async Task ReadBatchesAsync(Action<int>? advance)
+        {
+            foreach (var batch in targets.Chunk(BatchSize))
+            {
+                var results = await client.GetManyAsync(batch.Select(t => t.Descriptor).ToArray(), cancellationToken);
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    rows.Add(ToRow(results[i], batch[i].Version));
+                }
+                advance?.Invoke(batch.Length);
+            }
+        }
+
+        // A long walk shows progress when a person watches a terminal; redirected output stays clean.
+        if (format == OutputFormat.Table && ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected)
+        {
+            await AnsiConsole.Progress().AutoClear(true).StartAsync(async context =>
+            {
+                var task = context.AddTask($"Reading {targets.Length} attributes of {entries.Count} objects", maxValue: Math.Max(1, targets.Length));
+                await ReadBatchesAsync(n => task.Increment(n));
+            });
+        }
+        else
+        {
+            await ReadBatchesAsync(null);
+        }
+        return rows;
+    }
+
+    private static ReadRow ToRow(CosemGetResult result, byte version)
+    {
+        if (!result.IsSuccess)
+        {
+            return ReadRow.From(result.Attribute, version, null, result.Result.ToString());
+        }
+        try
+        {
+            return ReadRow.From(result.Attribute, version, result.Value, null);
+        }
+        catch (Cosem.Sdk.CosemException e)
+        {
+            return ReadRow.From(result.Attribute, version, null, e.Message);
+        }
+    }
+
+    private static void Print(IReadOnlyList<ReadRow> rows, OutputFormat format, TextWriter output)
+    {
+        switch (format)
+        {
+            case OutputFormat.Json:
+                var array = new JsonArray();
+                foreach (var row in rows)
+                {
+                    var node = new JsonObject
+                    {
+                        ["obis"] = row.Descriptor.InstanceId.ToString(),
+                        ["classId"] = row.Descriptor.ClassId,
+                        ["class"] = row.ClassName,
+                        ["attribute"] = row.Descriptor.AttributeId,
+                        ["name"] = row.AttributeName,
+                    };
+                    if (row.Value is { } value)
+                    {
+                        node["value"] = DataFormatting.ToJson(value);
+                    }
+                    else
+                    {
+                        node["error"] = row.Error;
+                    }
+                    array.Add(node);
+                }
+                output.WriteLine(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                break;
+            case OutputFormat.Xml:
+                var root = new XElement("read");
+                foreach (var row in rows)
+                {
+                    var element = new XElement("attribute",
+                        new XAttribute("obis", row.Descriptor.InstanceId.ToString()),
+                        new XAttribute("classId", row.Descriptor.ClassId),
+                        new XAttribute("class", row.ClassName),
+                        new XAttribute("index", row.Descriptor.AttributeId),
+                        new XAttribute("name", row.AttributeName));
+                    element.Add(row.Value is { } value ? DataFormatting.ToXml(value) : new XAttribute("error", row.Error!));
+                    root.Add(element);
+                }
+                output.WriteLine(root.ToString());
+                break;
+            default:
+                var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+                if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
+                {
+                    console.Profile.Width = 240;
+                }
+                var table = new Table().Border(TableBorder.Rounded).AddColumns("Object", "Class", "Attribute", "Value");
+                foreach (var row in rows)
+                {
+                    table.AddRow(
+                        new Text(row.Descriptor.InstanceId.ToString()),
+                        new Text(row.ClassName),
+                        new Text($"{row.Descriptor.AttributeId} {row.AttributeName}"),
+                        row.Value is { } value ? new Text(DataFormatting.ToCell(value, row.Descriptor.AttributeId == 1)) : new Text(row.Error!, new Style(Color.Red)));
+                }
+                console.Write(table);
+                break;
+        }
+    }
+
+    private enum OutputFormat
+    {
+        Table,
+        Json,
+        Xml,
+    }
+
+    /// <summary>What to read and how to print it, checked before anything is sent.</summary>
+    private sealed record ReadRequest(bool All, ObisCode LogicalName, sbyte Attribute, ushort? ClassId, OutputFormat Format)
+    {
+        public static ReadRequest From(string? obis, int attribute, int? classId, bool all, bool json, bool xml)
+        {
+            if (json && xml)
+            {
+                throw new ArgumentException("Choose one of --json and --xml.");
+            }
+            var format = json ? OutputFormat.Json : xml ? OutputFormat.Xml : OutputFormat.Table;
+            if (all)
+            {
+                return obis is null
+                    ? new ReadRequest(true, default, 0, null, format)
+                    : throw new ArgumentException("Give either --obis or --all, not both.");
+            }
+            if (obis is null)
+            {
+                throw new ArgumentException("Nothing to read: give --obis (with --attribute) or --all.");
+            }
+            if (attribute is < -128 or > 127 or 0)
+            {
+                throw new ArgumentException($"--attribute {attribute} is not an attribute index (1-127, or negative for manufacturer attributes).");
+            }
+            if (classId is < 0 or > ushort.MaxValue)
+            {
+                throw new ArgumentException($"--class {classId} is not a class id (0-65535).");
+            }
+            return new ReadRequest(false, ObisCode.Parse(obis), (sbyte)attribute, (ushort?)classId, format);
+        }
+    }
+
+    /// <summary>One attribute read: its value or the reason it could not be read.</summary>
+    private sealed record ReadRow(CosemAttributeDescriptor Descriptor, string ClassName, string AttributeName, CosemData? Value, string? Error)
+    {
+        public static ReadRow From(CosemAttributeDescriptor descriptor, byte version, CosemData? value, string? error)
+        {
+            var info = CosemClassRegistry.Default.TryGet(descriptor.ClassId, version, out var exact)
+                ? exact
+                : CosemClassRegistry.Default.FindBestMatch(descriptor.ClassId, version);
+            var name = info?.Attributes.FirstOrDefault(a => a.Index == descriptor.AttributeId)?.Name ?? "";
+            return new ReadRow(descriptor, info?.Name ?? $"class {descriptor.ClassId}", name, value, error);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
+using Cosem.Samples.MeterSimulator;
+using Microsoft.Extensions.Logging;
+
+namespace Cosem.Cli.Commands;
+
+/// <summary>
+/// <c>cosem simulate</c>: one or more simulated reference meters on 127.0.0.1, each with the wrapper over TCP and
+/// HDLC over TCP; meter i listens on the base ports + i. Runs until Ctrl+C. Port 0 lets the system choose.
+/// </summary>
+public static class SimulateCommand
+{
+    /// <summary>Exit code for invalid arguments or ports that cannot be opened.</summary>
+    public const int BadArguments = 2;
+
+    public static Command Create()
+    {
+        var wrapperPort = new Option<int>("--wrapper-port") { Description = "TCP port of the wrapper (IEC 62056-47) of the first meter.", DefaultValueFactory = _ => 4059 };
+        var hdlcPort = new Option<int>("--hdlc-port") { Description = "TCP port of HDLC over TCP (IEC 62056-46) of the first meter.", DefaultValueFactory = _ => 4060 };
+        var meters = new Option<int>("--meters") { Description = "Number of meters, on consecutive ports.", DefaultValueFactory = _ => 1 };
+        var password = new Option<string>("--password") { Description = "LLS password of the management client (1).", DefaultValueFactory = _ => "12345678" };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Trace every frame and APDU." };
+        var command = new Command("simulate", "Run simulated reference meters on 127.0.0.1 (wrapper 4059, HDLC 4060).")
+        {
+            wrapperPort, hdlcPort, meters, password, verbose,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var count = parse.GetValue(meters);
+            var wrapper = parse.GetValue(wrapperPort);
+            var hdlc = parse.GetValue(hdlcPort);
+            if (count is < 1 or > 10_000)
+            {
+                error.WriteLine($"error: --meters {count} must be between 1 and 10000.");
+                return BadArguments;
+            }
+            foreach (var (name, port) in new[] { ("--wrapper-port", wrapper), ("--hdlc-port", hdlc) })
+            {
+                if (port < 0 || port != 0 && port + count - 1 > 65535)
+                {
+                    error.WriteLine($"error: {name} {port} leaves no room for {count} meter(s) below port 65536.");
+                    return BadArguments;
+                }
+            }
+            if (wrapper != 0 && hdlc != 0 && wrapper < hdlc + count && hdlc < wrapper + count)
+            {
+                error.WriteLine($"error: the wrapper ports {wrapper}.. and the HDLC ports {hdlc}.. overlap for {count} meters.");
+                return BadArguments;
+            }
+            using var loggers = LoggerFactory.Create(builder => builder
+                .SetMinimumLevel(parse.GetValue(verbose) ? LogLevel.Trace : LogLevel.Warning)
+                .AddSimpleConsole(console => console.SingleLine = true));
+            var running = new List<ReferenceMeterSimulator>(count);
+            try
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    var meter = await ReferenceMeterSimulator.StartAsync(new MeterSimulatorOptions
+                    {
+                        Address = IPAddress.Loopback,
+                        WrapperPort = wrapper == 0 ? 0 : wrapper + i,
+                        HdlcPort = hdlc == 0 ? 0 : hdlc + i,
+                        SerialNumber = (uint)(i + 1),
+                        ManagementPassword = parse.GetValue(password)!,
+                        LoggerFactory = loggers,
+                    }, cancellationToken);
+                    running.Add(meter);
+                    output.WriteLine($"meter {i + 1}: " + string.Join(", ", meter.Server!.EndPoints.Select(e => $"{e.Transport} {e.EndPoint}")));
+                }
+                output.WriteLine("Clients: 16 (public, no authentication, read-only), 1 (management, LLS). Ctrl+C stops.");
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C: stop every meter below.
+            }
+            catch (SocketException e)
+            {
+                error.WriteLine($"error: cannot listen: {e.Message}");
+                return BadArguments;
+            }
+            finally
+            {
+                foreach (var meter in running)
+                {
+                    await meter.DisposeAsync();
+                }
+            }
+            return 0;
+        });
+        return command;
+    }
+}

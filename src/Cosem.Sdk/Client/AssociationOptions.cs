@@ -1,0 +1,90 @@
+using Cosem.Sdk.Apdu;
+using Cosem.Sdk.Transport.Hdlc;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Cosem.Sdk.Client;
+
+/// <summary>Who connects to which logical device, how it authenticates, and what it proposes (IEC 62056-5-3 §9.3.2).</summary>
+public sealed class AssociationOptions
+{
+    /// <summary>
+    /// What a client proposes unless told otherwise: GET/SET/ACTION, selective access, multiple references
+    /// (with-list), block transfer in every service, attribute 0 with GET/SET and priority management.
+    /// </summary>
+    public const Conformance DefaultConformance =
+        Conformance.Get | Conformance.Set | Conformance.Action | Conformance.SelectiveAccess |
+        Conformance.MultipleReferences | Conformance.BlockTransferWithGetOrRead | Conformance.BlockTransferWithSetOrWrite |
+        Conformance.BlockTransferWithAction | Conformance.Attribute0SupportedWithGet | Conformance.Attribute0SupportedWithSet |
+        Conformance.PriorityManagementSupported;
+
+    /// <summary>Client SAP: 16 the public client, 1 the management client (IEC 62056-5-3 §4.7 / DLMS UA 1000-2).</summary>
+    public int ClientAddress { get; init; } = 16;
+
+    /// <summary>Server SAP: the logical device (1 the management logical device). On HDLC the upper address.</summary>
+    public int ServerAddress { get; init; } = 1;
+
+    /// <summary>
+    /// HDLC only: the physical device address (lower HDLC address), or null to address the logical device alone
+    /// with a one-byte server address.
+    /// </summary>
+    public int? PhysicalAddress { get; init; }
+
+    /// <summary>HDLC only: server address length 2 or 4 bytes, or 0 to pick the shortest that fits.</summary>
+    public int HdlcAddressSize { get; init; }
+
+    /// <summary>HDLC only: the information field lengths and windows the client offers in SNRM.</summary>
+    public HdlcParameters HdlcParameters { get; init; } = HdlcParameters.Default;
+
+    /// <summary><see cref="Authentication.None"/>, <see cref="Authentication.Low(string)"/>, or an HLS mechanism.</summary>
+    public Authentication Authentication { get; init; } = Authentication.None;
+
+    /// <summary>Ciphering of the association, or null for plain APDUs.</summary>
+    public ApduProtection? Protection { get; init; }
+
+    /// <summary>The services proposed; the association uses what the meter grants out of these.</summary>
+    public Conformance ProposedConformance { get; init; } = DefaultConformance;
+
+    /// <summary>The largest APDU the client accepts (client-max-receive-pdu-size); the meter splits longer answers into blocks.</summary>
+    public ushort MaxReceivePduSize { get; init; } = 0xFFFF;
+
+    /// <summary>The most attributes one GET-Request-With-List carries (meters often accept about ten).</summary>
+    public int MaxAttributesPerRequest { get; init; } = 10;
+
+    /// <summary>How long one request may wait for its answer; <see cref="Timeout.InfiniteTimeSpan"/> for ever.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Receives APDU traces (Trace), association events (Debug) and frame traces from the transport.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>
+    /// The HDLC link settings these options imply: client address, server address (logical device and, when given,
+    /// physical device), the offered parameters and a logger from <paramref name="loggers"/>. For transports built
+    /// outside the SDK (serial ports, modems).
+    /// </summary>
+    public HdlcClientOptions CreateHdlcClientOptions(ILoggerFactory? loggers = null) => new()
+    {
+        ClientAddress = HdlcAddress.Client(ClientAddress),
+        ServerAddress = PhysicalAddress is { } physical
+            ? HdlcAddress.Server(ServerAddress, physical, HdlcAddressSize)
+            : HdlcAddress.Server(ServerAddress),
+        Parameters = HdlcParameters,
+        Logger = (loggers ?? LoggerFactory)?.CreateLogger("Cosem.Sdk.Transport.Hdlc") ?? NullLogger.Instance,
+    };
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(ClientAddress, nameof(ClientAddress));
+        ArgumentOutOfRangeException.ThrowIfNegative(ServerAddress, nameof(ServerAddress));
+        ArgumentNullException.ThrowIfNull(Authentication, nameof(Authentication));
+        if (MaxReceivePduSize < 12)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxReceivePduSize), MaxReceivePduSize, "A receive PDU size below 12 bytes cannot carry any answer.");
+        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxAttributesPerRequest, 1, nameof(MaxAttributesPerRequest));
+        if (RequestTimeout != Timeout.InfiniteTimeSpan && RequestTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RequestTimeout), RequestTimeout, "The request timeout must be positive or infinite.");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using Cosem.Sdk.Apdu;
+
+namespace Cosem.Sdk.Client;
+
+public sealed partial class CosemClient
+{
+    // server-max-receive-pdu-size 0 is not a usable size; read it as "no limit below the A-XDR maximum".
+    private const int UnlimitedPduSize = 0xFFFF;
+
+    /// <summary>AARQ/AARE (IEC 62056-5-3 §9.3.2), then the authentication's remaining passes.</summary>
+    private async ValueTask AssociateAsync(CancellationToken cancellationToken)
+    {
+        var authentication = Options.Authentication;
+        var protection = Options.Protection;
+        var initiate = new InitiateRequest
+        {
+            ProposedConformance = Options.ProposedConformance,
+            ClientMaxReceivePduSize = Options.MaxReceivePduSize,
+        }.ToArray();
+        var mechanism = authentication.Mechanism;
+        var aarq = new AarqApdu
+        {
+            ApplicationContextName = protection?.ApplicationContextName ?? ApplicationContextName.LogicalName,
+            CallingApTitle = protection?.CallingApTitle,
+            SenderAcseRequirements = mechanism == MechanismName.None ? null : AcseRequirements.Authentication,
+            MechanismName = mechanism == MechanismName.None ? null : mechanism,
+            CallingAuthenticationValue = authentication.CreateCallingValue(),
+            UserInformation = protection is null ? initiate : protection.Protect(initiate),
+        };
+        _request.ResetWrittenCount();
+        aarq.Encode(_request);
+        ClientLog.Associating(_logger, Options.ClientAddress, Options.ServerAddress, authentication.ToString() ?? mechanism.ToString());
+
+        AareApdu aare;
+        using (var answer = await ExchangeAsync(_request.WrittenMemory, ApduTag.Aare, AnyInvokeId, protect: false, cancellationToken).ConfigureAwait(false))
+        {
+            // The AARE's values are slices of the message: decode a copy that outlives it.
+            aare = Decode<AareApdu>(answer.ToArray(), ApduTag.Aare);
+        }
+        if (aare.Result != AssociationResult.Accepted)
+        {
+            throw new CosemAssociationException(aare.Result, aare.ResultSourceDiagnostic, aare.ConfirmedServiceError);
+        }
+        var response = ReadInitiateResponse(aare, protection);
+        NegotiatedConformance = response.NegotiatedConformance;
+        NegotiatedDlmsVersion = response.NegotiatedDlmsVersionNumber;
+        ServerMaxReceivePduSize = response.ServerMaxReceivePduSize == 0 ? UnlimitedPduSize : response.ServerMaxReceivePduSize;
+        AssociationResponse = aare;
+        protection?.OnAssociated(aare);
+        _state = Associated;
+        ClientLog.Associated(_logger, NegotiatedConformance.ToString(), ServerMaxReceivePduSize);
+        await authentication.CompleteAsync(this, aare, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static InitiateResponse ReadInitiateResponse(AareApdu aare, ApduProtection? protection)
+    {
+        if (aare.InitiateResponse is { } plain)
+        {
+            return plain;
+        }
+        if (protection is not null && aare.UserInformation is { } ciphered && aare.CipheredUserInformation is not null)
+        {
+            var opened = protection.Unprotect(ciphered.Span);
+            return ApduDecoder.Decode(opened) switch
+            {
+                InitiateResponse response => response,
+                ConfirmedServiceError error => throw new CosemAssociationException(aare.Result, aare.ResultSourceDiagnostic, error),
+                var other => throw new CosemProtocolException($"The AARE carries {other.GetType().Name} where an InitiateResponse was expected."),
+            };
+        }
+        throw new CosemProtocolException("The meter accepted the association but its AARE carries no InitiateResponse.");
+    }
+
+    /// <summary>Throws when the meter did not grant <paramref name="needed"/>: a client never sends what was not negotiated.</summary>
+    private void Require(Conformance needed, string what)
+    {
+        if ((NegotiatedConformance & needed) != needed)
+        {
+            throw new CosemProtocolException($"The meter did not grant {needed} in this association, so {what} cannot be sent.");
+        }
+    }
+
+    private bool Granted(Conformance service) => (NegotiatedConformance & service) == service;
+}

@@ -1,0 +1,213 @@
+using Cosem.Sdk.Apdu;
+using Cosem.Sdk.Transport;
+
+namespace Cosem.Sdk.Client;
+
+public sealed partial class CosemClient
+{
+    /// <summary>The next invoke-id, 0..15 in turn (IEC 62056-5-3 §9.3.1, Invoke-Id-And-Priority); confirmed, high priority.</summary>
+    private InvokeIdAndPriority NextInvokeId()
+    {
+        _lastInvokeId = (byte)((_lastInvokeId + 1) & 0x0F);
+        return new InvokeIdAndPriority(_lastInvokeId, confirmed: true, highPriority: true);
+    }
+
+    /// <summary>Waits for the gate and checks the association is usable for a service request.</summary>
+    private async ValueTask EnterAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        switch (_state)
+        {
+            case Associated:
+                return;
+            case Disposed:
+                _gate.Release();
+                throw new ObjectDisposedException(nameof(CosemClient));
+            case Broken:
+                _gate.Release();
+                throw new CosemTransportException(TransportErrorKind.ConnectionClosed, "The link to the meter broke earlier; connect again.");
+            default:
+                _gate.Release();
+                throw new InvalidOperationException("The association was released; connect again.");
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> and waits for the answer of service <paramref name="expected"/> with
+    /// <paramref name="invokeId"/>. Stale answers (an earlier, timed-out request's) and unsolicited notifications are
+    /// skipped; an EXCEPTION-Response or confirmed-service-error is returned for the caller to raise. The caller owns
+    /// the returned message.
+    /// </summary>
+    private async ValueTask<ApduMessage> ExchangeAsync(ReadOnlyMemory<byte> request, ApduTag expected, int invokeId, bool protect,
+        CancellationToken cancellationToken)
+    {
+        var timeout = RentTimeout(cancellationToken, out var registration);
+        var token = timeout?.Token ?? cancellationToken;
+        try
+        {
+            ClientLog.ApduSent(_logger, request.Span);
+            if (protect && Options.Protection is { } protection)
+            {
+                request = protection.Protect(request.Span);
+            }
+            await _channel.SendAsync(request, token).ConfigureAwait(false);
+            while (true)
+            {
+                var message = await _channel.ReceiveAsync(token).ConfigureAwait(false);
+                if (protect && Options.Protection is { } opener)
+                {
+                    var plain = Unprotect(opener, message);
+                    message.Dispose();
+                    message = plain;
+                }
+                ClientLog.ApduReceived(_logger, message.Span);
+                if (IsAnswer(message.Span, expected, invokeId))
+                {
+                    return message;
+                }
+                message.Dispose();
+            }
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout is { IsCancellationRequested: true })
+        {
+            throw new TimeoutException($"The meter did not answer within {Options.RequestTimeout}.", ex);
+        }
+        catch (CosemTransportException)
+        {
+            // The link is gone (or cannot be resynchronised): no further request can succeed.
+            _state = Broken;
+            throw;
+        }
+        finally
+        {
+            ReturnTimeout(timeout, registration);
+        }
+    }
+
+    private static ApduMessage Unprotect(ApduProtection protection, ApduMessage message)
+    {
+        var plain = protection.Unprotect(message.Span);
+        return ApduMessage.Create(plain, message.SourceAddress, message.DestinationAddress);
+    }
+
+    private bool IsAnswer(ReadOnlySpan<byte> apdu, ApduTag expected, int invokeId)
+    {
+        if (apdu.IsEmpty)
+        {
+            ClientLog.Skipped(_logger, "an empty APDU");
+            return false;
+        }
+        var tag = (ApduTag)apdu[0];
+        if (tag == expected)
+        {
+            // GET/SET/ACTION answers: tag, choice, Invoke-Id-And-Priority (IEC 62056-5-3 §9.3.1).
+            if (invokeId != AnyInvokeId && apdu.Length >= 3 && (apdu[2] & 0x0F) != invokeId)
+            {
+                ClientLog.Skipped(_logger, $"an answer to invoke-id {apdu[2] & 0x0F} while waiting for {invokeId}");
+                return false;
+            }
+            return true;
+        }
+        switch (tag)
+        {
+            case ApduTag.ExceptionResponse or ApduTag.ConfirmedServiceError:
+                return true;
+            case ApduTag.EventNotificationRequest or ApduTag.DataNotification or ApduTag.InformationReportRequest:
+                ClientLog.Skipped(_logger, $"an unsolicited {tag}");
+                return false;
+            default:
+                throw new CosemProtocolException($"The meter answered with {Describe(tag)} where {expected} was expected.");
+        }
+    }
+
+    /// <summary>
+    /// Decodes an answer of type <typeparamref name="T"/>, raising an EXCEPTION-Response or confirmed-service-error
+    /// as the matching typed exception.
+    /// </summary>
+    private static T Decode<T>(ReadOnlyMemory<byte> message, ApduTag expected) where T : Apdu.Apdu
+    {
+        var apdu = ApduDecoder.Decode(message);
+        return apdu switch
+        {
+            T typed => typed,
+            ExceptionResponse exception => throw new CosemExceptionResponseException(exception),
+            ConfirmedServiceError error => throw new CosemConfirmedServiceErrorException(error),
+            _ => throw new CosemProtocolException($"The meter answered with {apdu.GetType().Name} where {expected} was expected."),
+        };
+    }
+
+    private static string Describe(ApduTag tag) => Enum.IsDefined(tag) ? tag.ToString() : $"an APDU with tag 0x{(byte)tag:X2}";
+
+    // Request time-outs: a per-client watchdog timer checks the deadline of the request in flight a few times per
+    // time-out period. Arming a fresh timer per request would move the runtime's earliest timer each time and wake
+    // its timer thread on every request; the watchdog costs two writes per request instead.
+    private CancellationTokenSource? RentTimeout(CancellationToken cancellationToken, out CancellationTokenRegistration registration)
+    {
+        registration = default;
+        if (Options.RequestTimeout == Timeout.InfiniteTimeSpan)
+        {
+            return null;
+        }
+        var source = _spareTimeout ?? new CancellationTokenSource();
+        _spareTimeout = null;
+        if (cancellationToken.CanBeCanceled)
+        {
+            registration = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), source);
+        }
+        lock (_watchdogLock)
+        {
+            _watchdog ??= new Timer(static state => ((CosemClient)state!).CheckDeadline(), this, WatchdogPeriod, WatchdogPeriod);
+            _inFlight = source;
+            _deadline = Environment.TickCount64 + (long)Options.RequestTimeout.TotalMilliseconds;
+        }
+        return source;
+    }
+
+    private void ReturnTimeout(CancellationTokenSource? source, CancellationTokenRegistration registration)
+    {
+        registration.Dispose();
+        if (source is null)
+        {
+            return;
+        }
+        bool expired;
+        lock (_watchdogLock)
+        {
+            expired = !ReferenceEquals(_inFlight, source);
+            _inFlight = null;
+        }
+        // A source the watchdog took may be cancelled at any moment: never reuse it (nor dispose it under the
+        // watchdog's feet; without a timer of its own it holds nothing to release).
+        if (!expired && source.TryReset())
+        {
+            _spareTimeout = source;
+        }
+    }
+
+    private void CheckDeadline()
+    {
+        CancellationTokenSource? expired = null;
+        lock (_watchdogLock)
+        {
+            if (_inFlight is { } source && Environment.TickCount64 >= _deadline)
+            {
+                expired = source;
+                _inFlight = null;
+            }
+        }
+        expired?.Cancel();
+    }
+
+    // The deadline is checked eight times per time-out: a request times out within 1/8 of the time-out after it.
+    private TimeSpan WatchdogPeriod => TimeSpan.FromMilliseconds(Math.Clamp(Options.RequestTimeout.TotalMilliseconds / 8, 1, 1000));
+
+    private void StopWatchdog()
+    {
+        lock (_watchdogLock)
+        {
+            _watchdog?.Dispose();
+            _watchdog = null;
+            _inFlight = null;
+        }
+    }
+}

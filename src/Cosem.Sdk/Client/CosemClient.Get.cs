@@ -1,0 +1,161 @@
+using System.Buffers;
+using Cosem.Sdk.Apdu;
+using Cosem.Sdk.Axdr;
+using Cosem.Sdk.Transport;
+
+namespace Cosem.Sdk.Client;
+
+public sealed partial class CosemClient
+{
+    /// <summary>Reads one attribute (GET-Request-Normal; a long answer arrives in blocks, reassembled here).</summary>
+    public ValueTask<T> GetAsync<T>(CosemAttributeDescriptor attribute, AxdrDecoder<T> decode, CancellationToken cancellationToken = default) =>
+        GetCoreAsync(attribute, null, decode, cancellationToken);
+
+    /// <summary>Reads one attribute with selective access (IEC 62056-5-3 §9.3.4): a profile's rows by range or entry.</summary>
+    public ValueTask<T> GetAsync<T>(CosemAttributeDescriptor attribute, SelectiveAccessDescriptor access, AxdrDecoder<T> decode,
+        CancellationToken cancellationToken = default) =>
+        GetCoreAsync(attribute, access, decode, cancellationToken);
+
+    /// <summary>Reads one attribute as a generic <see cref="CosemData"/> value, whatever its type.</summary>
+    public ValueTask<CosemData> GetDataAsync(CosemAttributeDescriptor attribute, CancellationToken cancellationToken = default) =>
+        GetCoreAsync(attribute, null, CosemData.Decode, cancellationToken);
+
+    private async ValueTask<T> GetCoreAsync<T>(CosemAttributeDescriptor attribute, SelectiveAccessDescriptor? access, AxdrDecoder<T> decode,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decode);
+        await EnterAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Require(Conformance.Get, "a GET request");
+            if (access is not null)
+            {
+                Require(Conformance.SelectiveAccess, "a GET with selective access");
+            }
+            var invoke = NextInvokeId();
+            _request.ResetWrittenCount();
+            new GetRequestNormal(invoke, attribute, access).Encode(_request);
+            using var answer = await SendGetAsync(invoke, attribute, cancellationToken).ConfigureAwait(false);
+            switch (answer.Response)
+            {
+                case null:
+                    return DecodeValue(_blocks.WrittenSpan, decode, attribute);
+                case GetResponseNormal { Result.HasData: true } normal:
+                    return DecodeValue(normal.Result.Data.Span, decode, attribute);
+                case GetResponseNormal refused:
+                    throw new CosemServiceException(refused.Result.AccessResult, $"Reading {attribute} failed: data-access-result {refused.Result.AccessResult}.");
+                default:
+                    throw new CosemProtocolException($"The meter answered a GET-Request-Normal for {attribute} with a GET-Response-With-List.");
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Sends the GET request in <see cref="_request"/> and returns its answer: a normal or with-list response, or,
+    /// when the meter answered in blocks, a null response with the reassembled data in <see cref="_blocks"/>.
+    /// </summary>
+    private async ValueTask<GetAnswer> SendGetAsync(InvokeIdAndPriority invoke, object what, CancellationToken cancellationToken)
+    {
+        EnsureFits(_request.WrittenCount, "The GET request");
+        var message = await ExchangeAsync(_request.WrittenMemory, ApduTag.GetResponse, invoke.InvokeId, protect: true, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var response = Decode<GetResponse>(message.Memory, ApduTag.GetResponse);
+            if (response is not GetResponseWithDataBlock first)
+            {
+                var answer = new GetAnswer(message, response);
+                message = null;
+                return answer;
+            }
+            _blocks.ResetWrittenCount();
+            var last = AppendGetBlock(first.Block, 1, what);
+            message.Dispose();
+            message = null;
+            if (!last)
+            {
+                await ReceiveRemainingGetBlocksAsync(invoke, 1, what, cancellationToken).ConfigureAwait(false);
+            }
+            return default;
+        }
+        finally
+        {
+            message?.Dispose();
+        }
+    }
+
+    /// <summary>A GET answer and the message its values are sliced from.</summary>
+    private readonly struct GetAnswer(ApduMessage? message, GetResponse? response) : IDisposable
+    {
+        /// <summary>The answer, or null when it came in blocks (the data is then in <see cref="_blocks"/>).</summary>
+        public GetResponse? Response => response;
+
+        public void Dispose() => message?.Dispose();
+    }
+
+    /// <summary>
+    /// Collects the rest of a long GET answer into <see cref="_blocks"/>: each block is acknowledged with
+    /// GET-Request-Next and must carry the next block number (IEC 62056-5-3 §9.4.6.2).
+    /// </summary>
+    private async ValueTask ReceiveRemainingGetBlocksAsync(InvokeIdAndPriority invoke, uint received, object what, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            _request.ResetWrittenCount();
+            new GetRequestNext(invoke, received).Encode(_request);
+            using var answer = await ExchangeAsync(_request.WrittenMemory, ApduTag.GetResponse, invoke.InvokeId, protect: true, cancellationToken).ConfigureAwait(false);
+            var block = Decode<GetResponse>(answer.Memory, ApduTag.GetResponse) is GetResponseWithDataBlock next
+                ? next.Block
+                : throw new CosemProtocolException($"Reading {what}: the meter left a block transfer without sending its last block.");
+            received++;
+            if (AppendGetBlock(block, received, what))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Checks one block of a GET answer and appends its data; returns whether it was the last.</summary>
+    private bool AppendGetBlock(in DataBlockG block, uint expected, object what)
+    {
+        if (!block.HasRawData)
+        {
+            throw new CosemServiceException(block.AccessResult, $"Reading {what} failed in block {block.BlockNumber}: data-access-result {block.AccessResult}.");
+        }
+        if (block.BlockNumber != expected)
+        {
+            throw new CosemProtocolException($"Reading {what}: the meter sent block {block.BlockNumber} where block {expected} was expected.");
+        }
+        _blocks.Write(block.RawData.Span);
+        return block.LastBlock;
+    }
+
+    /// <summary>Decodes one attribute value and checks the decoder consumed it whole.</summary>
+    private static T DecodeValue<T>(ReadOnlySpan<byte> data, AxdrDecoder<T> decode, object what)
+    {
+        var reader = new AxdrReader(data);
+        T value;
+        try
+        {
+            value = decode(ref reader);
+        }
+        catch (Exception ex) when (ex is not (CosemException or OperationCanceledException))
+        {
+            throw new CosemEncodingException($"The value of {what} does not decode as {typeof(T).Name}: {ex.Message}", reader.Position, what.ToString(), ex);
+        }
+        reader.EnsureAtEnd($"end of {what}");
+        return value;
+    }
+
+    /// <summary>A request longer than the meter accepts cannot be sent (and GET requests cannot be split).</summary>
+    private void EnsureFits(int length, string what)
+    {
+        if (length > ServerMaxReceivePduSize)
+        {
+            throw new CosemProtocolException($"{what} takes {length} bytes; the meter accepts at most {ServerMaxReceivePduSize}.");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Sockets;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using Cosem.Sdk.Apdu;
+using Cosem.Sdk.Axdr;
+using Cosem.Sdk.Client;
+
+namespace Cosem.Sdk.Benchmarks;
+
+/// <summary>
+/// One GET round trip over the loopback wrapper, client and server in this process: every iteration is a single
+/// GET-Request-Normal / GET-Response-Normal of a double-long-unsigned register value, so the P50 and P99 columns are
+/// percentiles of single requests. Target: P50 under 25 µs.
+/// </summary>
+[Config(typeof(Config))]
+[MemoryDiagnoser]
+public class GetRoundTripBenchmarks
+{
+    private static readonly CosemAttributeDescriptor Energy = new(3, BenchmarkMeter.EnergyName, 2);
+    private BenchmarkMeter _meter = null!;
+    private CosemClient _client = null!;
+    private Socket _echoClient = null!;
+    private Socket _echoServer = null!;
+    private Task _echo = Task.CompletedTask;
+    private readonly byte[] _ping = new byte[21];
+    private readonly byte[] _pong = new byte[64];
+
+    private sealed class Config : ManualConfig
+    {
+        public Config()
+        {
+            AddJob(Job.Default.WithStrategy(RunStrategy.Throughput).WithInvocationCount(1).WithUnrollFactor(1)
+                .WithWarmupCount(200).WithIterationCount(3000).WithId("PerRequest"));
+            AddColumn(StatisticColumn.Median, new PercentileColumn(50), new PercentileColumn(99));
+            WithOptions(ConfigOptions.DisableOptimizationsValidator);
+        }
+    }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _meter = BenchmarkMeter.StartAsync(profileRows: 1).GetAwaiter().GetResult();
+        _client = _meter.ConnectAsync().GetAwaiter().GetResult();
+        using var listener = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen();
+        _echoClient = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        _echoClient.Connect(listener.LocalEndPoint!);
+        _echoServer = listener.Accept();
+        _echoServer.NoDelay = true;
+        _echo = Task.Run(async () =>
+        {
+            var buffer = new byte[64];
+            int read;
+            while ((read = await _echoServer.ReceiveAsync(buffer)) > 0)
+            {
+                await _echoServer.SendAsync(buffer.AsMemory(0, read));
+            }
+        });
+    }
+
+    /// <summary>The floor on this machine: a 21-byte ping and its echo between two loopback sockets, no protocol.</summary>
+    [Benchmark(Baseline = true)]
+    public int RawSocketEcho() => PingAsync().GetAwaiter().GetResult();
+
+    private async Task<int> PingAsync()
+    {
+        await _echoClient.SendAsync(_ping);
+        var received = 0;
+        while (received < _ping.Length)
+        {
+            received += await _echoClient.ReceiveAsync(_pong.AsMemory(received));
+        }
+        return received;
+    }
+
+    [Benchmark]
+    public uint Get() => _client.GetAsync(Energy, static (ref AxdrReader reader) => reader.ReadUInt32()).AsTask().GetAwaiter().GetResult();
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _client.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _meter.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _echoClient.Dispose();
+        _echo.GetAwaiter().GetResult();
+        _echoServer.Dispose();
+    }
+}
+
+/// <summary>
+/// Reading a whole 10,000-row load profile (about 360 KB, answered in blocks) over the loopback wrapper through the
+/// generated proxy, rows decoded. Target: under 25 ms.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Throughput, warmupCount: 3, iterationCount: 15)]
+public class ProfileReadBenchmarks
+{
+    private BenchmarkMeter _meter = null!;
+    private CosemClient _client = null!;
+    private Objects.ProfileGeneric.Proxy _profile = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _meter = BenchmarkMeter.StartAsync(profileRows: 10_000).GetAwaiter().GetResult();
+        _client = _meter.ConnectAsync().GetAwaiter().GetResult();
+        _profile = new Objects.ProfileGeneric.Proxy(_client, BenchmarkMeter.ProfileName);
+    }
+
+    [Benchmark]
+    public int Read10000Rows() => _profile.GetBufferAsync().AsTask().GetAwaiter().GetResult().Count;
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _client.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _meter.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+}
