@@ -31,14 +31,18 @@ public sealed class HdlcClientLink : HdlcLink
         var link = new HdlcClientLink(pipe, options ?? new HdlcClientOptions());
         try
         {
-            link.EnterOperation();
+            var operation = link.EnterOperation(cancellationToken);
             try
             {
-                await link.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await link.OpenAsync(operation.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (operation.ClosedUnder(ex))
+            {
+                throw OperationScope.Closed(ex);
             }
             finally
             {
-                link.ExitOperation();
+                link.ExitOperation(operation);
             }
         }
         catch
@@ -122,28 +126,37 @@ public sealed class HdlcClientLink : HdlcLink
 
     public override async ValueTask SendAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken = default)
     {
-        EnterOperation();
+        var operation = EnterOperation(cancellationToken);
         try
         {
-            EnsureConnected();
-            var total = EncodedApduLength(apdu.Length);
-            var offset = 0;
-            while (true)
-            {
-                offset = WriteWindow(apdu.Span, offset);
-                await FlushAsync(cancellationToken).ConfigureAwait(false);
-                if (offset == total)
-                {
-                    // The answer (I-frames from the server) acknowledges the last window.
-                    _awaitingResponse = true;
-                    return;
-                }
-                await AwaitWindowAcknowledgedAsync(cancellationToken).ConfigureAwait(false);
-            }
+            await SendCoreAsync(apdu, operation.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (operation.ClosedUnder(ex))
+        {
+            throw OperationScope.Closed(ex);
         }
         finally
         {
-            ExitOperation();
+            ExitOperation(operation);
+        }
+    }
+
+    private async ValueTask SendCoreAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken)
+    {
+        EnsureConnected();
+        var total = EncodedApduLength(apdu.Length);
+        var offset = 0;
+        while (true)
+        {
+            offset = WriteWindow(apdu.Span, offset);
+            await FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (offset == total)
+            {
+                // The answer (I-frames from the server) acknowledges the last window.
+                _awaitingResponse = true;
+                return;
+            }
+            await AwaitWindowAcknowledgedAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -193,81 +206,90 @@ public sealed class HdlcClientLink : HdlcLink
 
     public override async ValueTask<ApduMessage> ReceiveAsync(CancellationToken cancellationToken = default)
     {
-        EnterOperation();
+        var operation = EnterOperation(cancellationToken);
         try
         {
-            EnsureConnected();
-            var retries = 0;
-            while (true)
-            {
-                // In normal response mode the server speaks only when polled: without a poll outstanding, wait.
-                var deadline = _awaitingResponse ? DeadlineReader.After(_options.ResponseTimeout) : DeadlineReader.Never;
-                var frame = await ReadFrameAsync(deadline, cancellationToken).ConfigureAwait(false);
-                if (frame is not { } received)
-                {
-                    await PollAfterTimeoutAsync(ref retries, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-                if (!IsForUs(received))
-                {
-                    continue;
-                }
-                switch (received.Kind)
-                {
-                    case HdlcFrameKind.Information:
-                        Acknowledge(received.ReceiveSequence);
-                        if (received.SendSequence == ReceiveState)
-                        {
-                            ReceiveState = (ReceiveState + 1) & 7;
-                            AppendSegment(received.Information);
-                            if (!received.Segmented)
-                            {
-                                _awaitingResponse = false;
-                                return TakeApdu(received.Source, received.Destination);
-                            }
-                            if (received.PollFinal)
-                            {
-                                // Next segment please (IEC 62056-46 §6.4.4.4.3.5).
-                                retries = 0;
-                                await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
-                            }
-                        }
-                        else
-                        {
-                            Discard(received, $"N(S)={received.SendSequence} while V(R)={ReceiveState}");
-                            if (received.PollFinal)
-                            {
-                                CountRetry(ref retries);
-                                await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
-                            }
-                        }
-                        break;
-                    case HdlcFrameKind.ReceiveReady:
-                    case HdlcFrameKind.ReceiveNotReady:
-                        Acknowledge(received.ReceiveSequence);
-                        CountRetry(ref retries);
-                        if (HasUnacknowledged)
-                        {
-                            await RetransmitAsync(cancellationToken).ConfigureAwait(false);
-                        }
-                        else
-                        {
-                            // The server got everything but has nothing to say yet: ask again shortly.
-                            await Task.Delay(_options.BusyPollInterval, cancellationToken).ConfigureAwait(false);
-                            await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
-                        }
-                        break;
-                    case HdlcFrameKind.UnnumberedInformation:
-                        return UnnumberedApdu(received);
-                    default:
-                        HandleUnexpected(received);
-                        break;
-                }
-            }
+            return await ReceiveCoreAsync(operation.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (operation.ClosedUnder(ex))
+        {
+            throw OperationScope.Closed(ex);
         }
         finally
         {
-            ExitOperation();
+            ExitOperation(operation);
+        }
+    }
+
+    private async ValueTask<ApduMessage> ReceiveCoreAsync(CancellationToken cancellationToken)
+    {
+        EnsureConnected();
+        var retries = 0;
+        while (true)
+        {
+            // In normal response mode the server speaks only when polled: without a poll outstanding, wait.
+            var deadline = _awaitingResponse ? DeadlineReader.After(_options.ResponseTimeout) : DeadlineReader.Never;
+            var frame = await ReadFrameAsync(deadline, cancellationToken).ConfigureAwait(false);
+            if (frame is not { } received)
+            {
+                await PollAfterTimeoutAsync(ref retries, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            if (!IsForUs(received))
+            {
+                continue;
+            }
+            switch (received.Kind)
+            {
+                case HdlcFrameKind.Information:
+                    Acknowledge(received.ReceiveSequence);
+                    if (received.SendSequence == ReceiveState)
+                    {
+                        ReceiveState = (ReceiveState + 1) & 7;
+                        AppendSegment(received.Information);
+                        if (!received.Segmented)
+                        {
+                            _awaitingResponse = false;
+                            return TakeApdu(received.Source, received.Destination);
+                        }
+                        if (received.PollFinal)
+                        {
+                            // Next segment please (IEC 62056-46 §6.4.4.4.3.5).
+                            retries = 0;
+                            await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+                    else
+                    {
+                        Discard(received, $"N(S)={received.SendSequence} while V(R)={ReceiveState}");
+                        if (received.PollFinal)
+                        {
+                            CountRetry(ref retries);
+                            await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+                    break;
+                case HdlcFrameKind.ReceiveReady:
+                case HdlcFrameKind.ReceiveNotReady:
+                    Acknowledge(received.ReceiveSequence);
+                    CountRetry(ref retries);
+                    if (HasUnacknowledged)
+                    {
+                        await RetransmitAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        // The server got everything but has nothing to say yet: ask again shortly.
+                        await Task.Delay(_options.BusyPollInterval, cancellationToken).ConfigureAwait(false);
+                        await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
+                    }
+                    break;
+                case HdlcFrameKind.UnnumberedInformation:
+                    return UnnumberedApdu(received);
+                default:
+                    HandleUnexpected(received);
+                    break;
+            }
         }
     }
 
@@ -323,14 +345,18 @@ public sealed class HdlcClientLink : HdlcLink
     /// <summary>Sends DISC and waits for UA or DM (IEC 62056-46 §6.4.4.4.3.3). The link stays usable for disposal only.</summary>
     public async ValueTask DisconnectAsync(CancellationToken cancellationToken = default)
     {
-        EnterOperation();
+        var operation = EnterOperation(cancellationToken);
         try
         {
-            await DisconnectCoreAsync(cancellationToken).ConfigureAwait(false);
+            await DisconnectCoreAsync(operation.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (operation.ClosedUnder(ex))
+        {
+            throw OperationScope.Closed(ex);
         }
         finally
         {
-            ExitOperation();
+            ExitOperation(operation);
         }
     }
 

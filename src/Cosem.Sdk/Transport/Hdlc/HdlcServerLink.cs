@@ -32,94 +32,112 @@ public sealed class HdlcServerLink : HdlcLink
 
     public override async ValueTask<ApduMessage> ReceiveAsync(CancellationToken cancellationToken = default)
     {
-        EnterOperation();
+        var operation = EnterOperation(cancellationToken);
         try
         {
-            while (true)
-            {
-                var received = await ReadOrInactivityAsync(cancellationToken).ConfigureAwait(false);
-                if (!await HandleCommonAsync(received, cancellationToken).ConfigureAwait(false))
-                {
-                    continue;
-                }
-                switch (received.Kind)
-                {
-                    case HdlcFrameKind.Information:
-                        Acknowledge(received.ReceiveSequence);
-                        if (received.SendSequence == ReceiveState)
-                        {
-                            ReceiveState = (ReceiveState + 1) & 7;
-                            AppendSegment(received.Information);
-                            if (!received.Segmented)
-                            {
-                                return TakeApdu(received.Source, received.Destination);
-                            }
-                            if (received.PollFinal)
-                            {
-                                await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
-                            }
-                        }
-                        else if (received.SendSequence == ((ReceiveState + 7) & 7) && !Reassembling && HasUnacknowledged)
-                        {
-                            // The client repeats its last request: our answer was lost. Send it again.
-                            await RetransmitAsync(cancellationToken).ConfigureAwait(false);
-                        }
-                        else
-                        {
-                            Discard(received, $"N(S)={received.SendSequence} while V(R)={ReceiveState}");
-                            if (received.PollFinal)
-                            {
-                                await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
-                            }
-                        }
-                        break;
-                    case HdlcFrameKind.ReceiveReady:
-                    case HdlcFrameKind.ReceiveNotReady:
-                        Acknowledge(received.ReceiveSequence);
-                        if (received.PollFinal)
-                        {
-                            await AnswerPollAsync(received, cancellationToken).ConfigureAwait(false);
-                        }
-                        break;
-                    case HdlcFrameKind.UnnumberedInformation:
-                        return UnnumberedApdu(received);
-                    default:
-                        await RejectAsync(received, cancellationToken).ConfigureAwait(false);
-                        break;
-                }
-            }
+            return await ReceiveCoreAsync(operation.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (operation.ClosedUnder(ex))
+        {
+            throw OperationScope.Closed(ex);
         }
         finally
         {
-            ExitOperation();
+            ExitOperation(operation);
+        }
+    }
+
+    private async ValueTask<ApduMessage> ReceiveCoreAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var received = await ReadOrInactivityAsync(cancellationToken).ConfigureAwait(false);
+            if (!await HandleCommonAsync(received, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+            switch (received.Kind)
+            {
+                case HdlcFrameKind.Information:
+                    Acknowledge(received.ReceiveSequence);
+                    if (received.SendSequence == ReceiveState)
+                    {
+                        ReceiveState = (ReceiveState + 1) & 7;
+                        AppendSegment(received.Information);
+                        if (!received.Segmented)
+                        {
+                            return TakeApdu(received.Source, received.Destination);
+                        }
+                        if (received.PollFinal)
+                        {
+                            await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+                    else if (received.SendSequence == ((ReceiveState + 7) & 7) && !Reassembling && HasUnacknowledged)
+                    {
+                        // The client repeats its last request: our answer was lost. Send it again.
+                        await RetransmitAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        Discard(received, $"N(S)={received.SendSequence} while V(R)={ReceiveState}");
+                        if (received.PollFinal)
+                        {
+                            await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+                    break;
+                case HdlcFrameKind.ReceiveReady:
+                case HdlcFrameKind.ReceiveNotReady:
+                    Acknowledge(received.ReceiveSequence);
+                    if (received.PollFinal)
+                    {
+                        await AnswerPollAsync(received, cancellationToken).ConfigureAwait(false);
+                    }
+                    break;
+                case HdlcFrameKind.UnnumberedInformation:
+                    return UnnumberedApdu(received);
+                default:
+                    await RejectAsync(received, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
         }
     }
 
     public override async ValueTask SendAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken = default)
     {
-        EnterOperation();
+        var operation = EnterOperation(cancellationToken);
         try
         {
-            if (!IsConnected)
-            {
-                throw new CosemTransportException(TransportErrorKind.Disconnected, "The HDLC link is not connected.");
-            }
-            var total = EncodedApduLength(apdu.Length);
-            var offset = 0;
-            while (true)
-            {
-                offset = WriteWindow(apdu.Span, offset);
-                await FlushAsync(cancellationToken).ConfigureAwait(false);
-                if (offset == total)
-                {
-                    return; // kept for retransmission until the client's next frame acknowledges it
-                }
-                await AwaitNextWindowRequestAsync(cancellationToken).ConfigureAwait(false);
-            }
+            await SendCoreAsync(apdu, operation.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (operation.ClosedUnder(ex))
+        {
+            throw OperationScope.Closed(ex);
         }
         finally
         {
-            ExitOperation();
+            ExitOperation(operation);
+        }
+    }
+
+    private async ValueTask SendCoreAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken)
+    {
+        if (!IsConnected)
+        {
+            throw new CosemTransportException(TransportErrorKind.Disconnected, "The HDLC link is not connected.");
+        }
+        var total = EncodedApduLength(apdu.Length);
+        var offset = 0;
+        while (true)
+        {
+            offset = WriteWindow(apdu.Span, offset);
+            await FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (offset == total)
+            {
+                return; // kept for retransmission until the client's next frame acknowledges it
+            }
+            await AwaitNextWindowRequestAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
