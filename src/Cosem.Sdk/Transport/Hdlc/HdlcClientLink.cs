@@ -164,6 +164,7 @@ public sealed class HdlcClientLink : HdlcLink
     private async ValueTask AwaitWindowAcknowledgedAsync(CancellationToken cancellationToken)
     {
         var retries = 0;
+        var busySince = 0L;
         while (true)
         {
             var frame = await ReadFrameAsync(DeadlineReader.After(_options.ResponseTimeout), cancellationToken).ConfigureAwait(false);
@@ -181,16 +182,18 @@ public sealed class HdlcClientLink : HdlcLink
                 case HdlcFrameKind.ReceiveReady:
                 case HdlcFrameKind.ReceiveNotReady:
                     Acknowledge(received.ReceiveSequence);
-                    if (HasUnacknowledged)
+                    if (received.Kind == HdlcFrameKind.ReceiveNotReady)
                     {
+                        // A busy receiver gets no I-frames, not even the ones it missed: poll until it is ready
+                        // (ISO/IEC 13239 §5.5.3.2, RNR).
+                        busySince = busySince == 0 ? DeadlineReader.Now : busySince;
+                        await PollBusyServerAsync(busySince, cancellationToken).ConfigureAwait(false);
+                    }
+                    else if (HasUnacknowledged)
+                    {
+                        busySince = 0;
                         CountRetry(ref retries);
                         await RetransmitAsync(cancellationToken).ConfigureAwait(false);
-                    }
-                    else if (received.Kind == HdlcFrameKind.ReceiveNotReady)
-                    {
-                        CountRetry(ref retries);
-                        await Task.Delay(_options.BusyPollInterval, cancellationToken).ConfigureAwait(false);
-                        await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
                     }
                     else
                     {
@@ -225,6 +228,7 @@ public sealed class HdlcClientLink : HdlcLink
     {
         EnsureConnected();
         var retries = 0;
+        var busySince = 0L;
         while (true)
         {
             // In normal response mode the server speaks only when polled: without a poll outstanding, wait.
@@ -243,6 +247,7 @@ public sealed class HdlcClientLink : HdlcLink
             {
                 case HdlcFrameKind.Information:
                     Acknowledge(received.ReceiveSequence);
+                    busySince = 0;
                     if (received.SendSequence == ReceiveState)
                     {
                         ReceiveState = (ReceiveState + 1) & 7;
@@ -272,16 +277,18 @@ public sealed class HdlcClientLink : HdlcLink
                 case HdlcFrameKind.ReceiveReady:
                 case HdlcFrameKind.ReceiveNotReady:
                     Acknowledge(received.ReceiveSequence);
-                    CountRetry(ref retries);
-                    if (HasUnacknowledged)
+                    if (HasUnacknowledged && received.Kind == HdlcFrameKind.ReceiveReady)
                     {
+                        // The request did not arrive whole: go back to the first frame the server lacks.
+                        busySince = 0;
+                        CountRetry(ref retries);
                         await RetransmitAsync(cancellationToken).ConfigureAwait(false);
                     }
                     else
                     {
-                        // The server got everything but has nothing to say yet: ask again shortly.
-                        await Task.Delay(_options.BusyPollInterval, cancellationToken).ConfigureAwait(false);
-                        await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
+                        // Busy (RNR), or it got everything but has nothing to say yet: ask again shortly.
+                        busySince = busySince == 0 ? DeadlineReader.Now : busySince;
+                        await PollBusyServerAsync(busySince, cancellationToken).ConfigureAwait(false);
                     }
                     break;
                 case HdlcFrameKind.UnnumberedInformation:
@@ -323,6 +330,23 @@ public sealed class HdlcClientLink : HdlcLink
         }
         // Checkpoint: RR with P asks the server for its N(R) and for any answer it holds (ISO/IEC 13239 §6.11.4.1).
         return SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Polls a server that is busy (RNR) or has nothing to send yet (RR) after <see cref="HdlcClientOptions.BusyPollInterval"/>.
+    /// A server may take its time to prepare an answer, so this is bounded by time, not by count: the whole
+    /// response time-out budget (time-out times attempts) since the server first said it was busy.
+    /// </summary>
+    private async ValueTask PollBusyServerAsync(long busySince, CancellationToken cancellationToken)
+    {
+        var budget = _options.ResponseTimeout * (_options.MaxRetries + 1);
+        if (DeadlineReader.Now - busySince > (long)budget.TotalMilliseconds)
+        {
+            throw new CosemTransportException(TransportErrorKind.Timeout,
+                $"The server {RemoteAddress} stayed busy or without an answer for longer than {budget}.");
+        }
+        await Task.Delay(_options.BusyPollInterval, cancellationToken).ConfigureAwait(false);
+        await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
     }
 
     private void CountRetry(ref int retries)

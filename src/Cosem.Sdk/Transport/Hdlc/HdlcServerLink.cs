@@ -164,13 +164,9 @@ public sealed class HdlcServerLink : HdlcLink
                     {
                         return;
                     }
-                    if (received.PollFinal && HasUnacknowledged)
+                    if (received.PollFinal)
                     {
-                        await RetransmitAsync(cancellationToken).ConfigureAwait(false);
-                    }
-                    else if (received.PollFinal)
-                    {
-                        await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
+                        await AnswerPollAsync(received, cancellationToken).ConfigureAwait(false);
                     }
                     break;
                 default:
@@ -271,8 +267,10 @@ public sealed class HdlcServerLink : HdlcLink
         TransportLog.LinkEvent(Logger, Name, $"client {RemoteAddress} connected to {LocalAddress}: {Negotiated}");
     }
 
+    // A poll is answered with what the client lacks, except that a busy client (RNR) gets no I-frames: RR with F
+    // hands the turn back, and the client polls again with RR once it is ready (ISO/IEC 13239 §5.5.3.2).
     private ValueTask AnswerPollAsync(in ReceivedFrame frame, CancellationToken cancellationToken) =>
-        HasUnacknowledged
+        HasUnacknowledged && frame.Kind == HdlcFrameKind.ReceiveReady
             ? RetransmitAsync(cancellationToken)
             : SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken);
 
