@@ -58,14 +58,14 @@ internal sealed class ScriptedHdlcPeer(IDuplexPipe pipe, HdlcAddress local, Hdlc
         return true;
     }
 
-    /// <summary>Whether a frame arrives within <paramref name="wait"/> (consumed if so).</summary>
+    /// <summary>The next frame if one arrives within <paramref name="wait"/> before the connection closes, else null.</summary>
     public async Task<PeerFrame?> TryReadAsync(TimeSpan wait)
     {
         try
         {
             return await ReadAsync(wait);
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException)
         {
             return null;
         }

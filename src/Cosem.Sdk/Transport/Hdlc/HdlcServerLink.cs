@@ -20,6 +20,9 @@ public sealed class HdlcServerLink : HdlcLink
 {
     private readonly HdlcServerOptions _options;
 
+    // Counts SNRMs answered: a change tells a multi-frame answer that the link under it was started afresh.
+    private int _linkGeneration;
+
     /// <summary>A server link over <paramref name="pipe"/> (which it owns), waiting for SNRM.</summary>
     public HdlcServerLink(IDuplexPipe pipe, HdlcServerOptions? options = null)
         : base(pipe, options ??= new HdlcServerOptions(), isClient: false, "hdlc-server")
@@ -129,6 +132,7 @@ public sealed class HdlcServerLink : HdlcLink
         }
         var total = EncodedApduLength(apdu.Length);
         var offset = 0;
+        var generation = _linkGeneration;
         while (true)
         {
             offset = WriteWindow(apdu.Span, offset);
@@ -137,21 +141,23 @@ public sealed class HdlcServerLink : HdlcLink
             {
                 return; // kept for retransmission until the client's next frame acknowledges it
             }
-            await AwaitNextWindowRequestAsync(cancellationToken).ConfigureAwait(false);
+            await AwaitNextWindowRequestAsync(generation, cancellationToken).ConfigureAwait(false);
         }
     }
 
     // The client asks for the next window with RR, P set and N(R) = our V(S) (IEC 62056-46 §6.4.4.4.3.5).
-    private async ValueTask AwaitNextWindowRequestAsync(CancellationToken cancellationToken)
+    private async ValueTask AwaitNextWindowRequestAsync(int generation, CancellationToken cancellationToken)
     {
         while (true)
         {
             var received = await ReadOrInactivityAsync(cancellationToken).ConfigureAwait(false);
             if (!await HandleCommonAsync(received, cancellationToken).ConfigureAwait(false))
             {
-                if (!IsConnected)
+                if (!IsConnected || generation != _linkGeneration)
                 {
-                    throw new CosemTransportException(TransportErrorKind.Disconnected, "The link was reset while a segmented answer was being sent.");
+                    // SNRM restarted the link (state variables to zero): the rest of this answer belongs to the old one.
+                    throw new CosemTransportException(TransportErrorKind.Disconnected,
+                        "The client reset or closed the link while a segmented answer was being sent.");
                 }
                 continue;
             }
@@ -251,6 +257,7 @@ public sealed class HdlcServerLink : HdlcLink
     private async ValueTask AnswerSnrmAsync(ReceivedFrame frame, CancellationToken cancellationToken)
     {
         ReplyTo(frame);
+        _linkGeneration++;
         if (!HdlcParameters.TryParse(frame.Information, out var offered))
         {
             // A negotiation field we cannot read: refuse rather than guess the peer's limits.
