@@ -40,4 +40,37 @@ public class HdlcRecoveryTests
         Assert.Equal(HdlcControl.Information(0, 1, true), answer.Control);
         await a.DisposeAsync();
     }
+
+    [Fact]
+    public async Task An_answer_cut_off_half_way_loses_the_link_instead_of_leaving_stale_segments()
+    {
+        var (a, b) = InMemoryDuplexPipe.CreatePair();
+        var server = new ScriptedHdlcPeer(b, ServerAddress, ClientAddress);
+        var accepting = server.AcceptSnrmAsync();
+        var client = await HdlcClientLink.ConnectAsync(a, new HdlcClientOptions
+        {
+            ResponseTimeout = TimeSpan.FromMilliseconds(100),
+            MaxRetries = 1,
+        }).AsTask().WaitAsync(TestTimeout);
+        await accepting;
+        await client.SendAsync(new byte[] { 0xC0, 0x01 });
+        Assert.Equal(HdlcFrameKind.Information, (await server.ReadAsync()).Kind);
+        var receiving = client.ReceiveAsync().AsTask();
+        // First segment of the answer, then the meter falls silent.
+        await server.WriteAsync(HdlcControl.Information(0, 1, true), segmented: true, information: [0xE6, 0xE7, 0x00, 0xC4, 0x01, 0x81]);
+        var error = await Assert.ThrowsAsync<CosemTransportException>(() => receiving.WaitAsync(TestTimeout));
+        Assert.Equal(TransportErrorKind.Timeout, error.Kind);
+
+        // The half answer is not kept for the next exchange: the link is down and says so.
+        Assert.False(client.IsConnected);
+        var refused = await Assert.ThrowsAsync<CosemTransportException>(async () => await client.SendAsync(new byte[] { 0xC0, 0x01 }));
+        Assert.Equal(TransportErrorKind.Disconnected, refused.Kind);
+        await client.DisposeAsync().AsTask().WaitAsync(TestTimeout);
+        // Only polls followed the segment: no DISC to a link already lost, no new request.
+        while (await server.TryReadAsync(TimeSpan.FromMilliseconds(100)) is { } frame)
+        {
+            Assert.Equal(HdlcFrameKind.ReceiveReady, frame.Kind);
+        }
+        await b.DisposeAsync();
+    }
 }

@@ -131,6 +131,11 @@ public sealed class HdlcClientLink : HdlcLink
         {
             await SendCoreAsync(apdu, operation.Token).ConfigureAwait(false);
         }
+        catch (CosemTransportException ex) when (LosesLink(ex))
+        {
+            LoseLink();
+            throw;
+        }
         catch (Exception ex) when (operation.ClosedUnder(ex))
         {
             throw OperationScope.Closed(ex);
@@ -144,6 +149,7 @@ public sealed class HdlcClientLink : HdlcLink
     private async ValueTask SendCoreAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken)
     {
         EnsureConnected();
+        ClearReassembly(); // a new request abandons whatever was left of an earlier answer
         var total = EncodedApduLength(apdu.Length);
         var offset = 0;
         while (true)
@@ -213,6 +219,11 @@ public sealed class HdlcClientLink : HdlcLink
         try
         {
             return await ReceiveCoreAsync(operation.Token).ConfigureAwait(false);
+        }
+        catch (CosemTransportException ex) when (LosesLink(ex))
+        {
+            LoseLink();
+            throw;
         }
         catch (Exception ex) when (operation.ClosedUnder(ex))
         {
@@ -358,11 +369,24 @@ public sealed class HdlcClientLink : HdlcLink
         }
     }
 
+    // After these the two stations no longer agree on the state variables (retries exhausted, the procedure
+    // broken, an answer cut off half-way, the connection gone): the link must be set up again with SNRM.
+    private static bool LosesLink(CosemTransportException exception) => exception.Kind is TransportErrorKind.Timeout
+        or TransportErrorKind.ProtocolViolation or TransportErrorKind.FrameTooLarge or TransportErrorKind.ConnectionClosed;
+
+    private void LoseLink()
+    {
+        IsConnected = false;
+        _awaitingResponse = false;
+        ClearReassembly();
+    }
+
     private void EnsureConnected()
     {
         if (!IsConnected)
         {
-            throw new CosemTransportException(TransportErrorKind.Disconnected, "The HDLC link is not connected.");
+            throw new CosemTransportException(TransportErrorKind.Disconnected,
+                "The HDLC link is not connected (disconnected, refused, or lost after a failure): connect again.");
         }
     }
 
