@@ -108,6 +108,41 @@ public abstract class HdlcLink : IApduChannel
 
     public abstract ValueTask<ApduMessage> ReceiveAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Sends an APDU in one UI frame (IEC 62056-46 §6.4.4.4.3.9; Green Book: unconfirmed services such as a
+    /// server's EventNotification): LLC header included, no sequence numbers, no acknowledgement, no segmentation,
+    /// and allowed whether or not the link is connected. A client sends it with P = 0 (no answer asked for); a
+    /// server with F = 1, since in normal response mode it speaks only when polled and hands the turn back with it.
+    /// The peer's <see cref="ReceiveAsync"/> returns it like any APDU.
+    /// </summary>
+    /// <exception cref="CosemTransportException">
+    /// <see cref="TransportErrorKind.FrameTooLarge"/> when LLC + APDU exceed the information field length in force.
+    /// </exception>
+    public async ValueTask SendUnnumberedInformationAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken = default)
+    {
+        var limit = Negotiated.MaxInfoFieldLengthTransmit;
+        if (LlcLength + apdu.Length > limit)
+        {
+            throw new CosemTransportException(TransportErrorKind.FrameTooLarge,
+                $"A UI frame cannot be segmented: {apdu.Length} APDU bytes and the LLC header exceed the {limit}-byte information field.");
+        }
+        var operation = EnterOperation(cancellationToken);
+        try
+        {
+            WriteFrame(RemoteAddress, LocalAddress, HdlcControl.Unnumbered(HdlcControl.Ui, pollFinal: !_isClient), false,
+                _isClient ? ClientLlc : ServerLlc, apdu.Span);
+            await FlushAsync(operation.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (operation.ClosedUnder(ex))
+        {
+            throw OperationScope.Closed(ex);
+        }
+        finally
+        {
+            ExitOperation(operation);
+        }
+    }
+
     /// <summary>Negotiation (IEC 62056-46 §6.4.4.4.3.2): each value is the smaller of what both sides offer.</summary>
     private protected static HdlcParameters Negotiate(HdlcParameters own, HdlcParameters peer) => new(
         ClampLength(Math.Min(own.MaxInfoFieldLengthTransmit, peer.MaxInfoFieldLengthReceive)),
@@ -316,21 +351,22 @@ public abstract class HdlcLink : IApduChannel
 
     /// <summary>Encodes one frame to <see cref="RemoteAddress"/> into the output (not yet flushed).</summary>
     private protected void WriteFrame(byte control, bool segmented, ReadOnlySpan<byte> information) =>
-        WriteFrame(RemoteAddress, LocalAddress, control, segmented, information);
+        WriteFrame(RemoteAddress, LocalAddress, control, segmented, [], information);
 
-    private protected void WriteFrame(HdlcAddress to, HdlcAddress from, byte control, bool segmented, ReadOnlySpan<byte> information)
+    private protected void WriteFrame(HdlcAddress to, HdlcAddress from, byte control, bool segmented, ReadOnlySpan<byte> prefix,
+        ReadOnlySpan<byte> information)
     {
         var output = _pipe.Output;
         Span<byte> span;
         try
         {
-            span = output.GetSpan(HdlcFrame.GetEncodedLength(to, from, information.Length));
+            span = output.GetSpan(HdlcFrame.GetEncodedLength(to, from, prefix.Length + information.Length));
         }
         catch (InvalidOperationException ex)
         {
             throw new CosemTransportException(TransportErrorKind.ConnectionClosed, "The connection is closed for sending.", ex);
         }
-        var written = HdlcFrame.Encode(span, to, from, control, segmented, [], information);
+        var written = HdlcFrame.Encode(span, to, from, control, segmented, prefix, information);
         TransportLog.FrameSent(Logger, Name, span[..written]);
         output.Advance(written);
     }
