@@ -239,6 +239,24 @@ public class DisposalTests
     }
 
     [Fact]
+    public async Task Listeners_stopped_under_a_pending_accept_end_it_as_cancelled()
+    {
+        for (var round = 0; round < Rounds / 4; round++)
+        {
+            var tcp = TcpChannelListener.StartHdlc(new IPEndPoint(IPAddress.Loopback, 0));
+            var udp = UdpChannelListener.Start(new IPEndPoint(IPAddress.Loopback, 0));
+            var accepts = new[] { tcp.AcceptAsync().AsTask(), udp.AcceptAsync().AsTask() };
+            await Jitter(round);
+            await tcp.DisposeAsync();
+            await udp.DisposeAsync();
+            foreach (var accept in accepts)
+            {
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => accept.WaitAsync(TestTimeout));
+            }
+        }
+    }
+
+    [Fact]
     public async Task Buffers_go_back_by_the_last_user_when_an_operation_outlives_the_grace_period()
     {
         var released = 0;
