@@ -15,12 +15,15 @@ public sealed class TcpChannelListener : IApduChannelListener
 {
     private readonly Socket _socket;
     private readonly Func<IDuplexPipe, IApduChannel> _createChannel;
+    // Not disposed: a pending accept may still be linking to or reading its token when the listener stops.
     private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationToken _stopToken;
     private int _disposed;
 
     private TcpChannelListener(IPEndPoint endPoint, Func<IDuplexPipe, IApduChannel> createChannel, int backlog)
     {
         _createChannel = createChannel;
+        _stopToken = _stop.Token;
         _socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
@@ -57,7 +60,7 @@ public sealed class TcpChannelListener : IApduChannelListener
     public async ValueTask<IApduChannel> AcceptAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopToken);
         while (true)
         {
             Socket client;
@@ -69,9 +72,9 @@ public sealed class TcpChannelListener : IApduChannelListener
             {
                 continue; // a client that gave up before being accepted concerns nobody else
             }
-            catch (ObjectDisposedException) when (_stop.IsCancellationRequested)
+            catch (Exception ex) when (ex is ObjectDisposedException or SocketException && _stopToken.IsCancellationRequested)
             {
-                throw new OperationCanceledException(_stop.Token);
+                throw new OperationCanceledException("The listener was stopped.", ex, _stopToken);
             }
             return _createChannel(StreamDuplexPipe.FromSocket(client));
         }
@@ -85,6 +88,5 @@ public sealed class TcpChannelListener : IApduChannelListener
         }
         await _stop.CancelAsync().ConfigureAwait(false);
         _socket.Dispose();
-        _stop.Dispose();
     }
 }

@@ -31,14 +31,18 @@ public sealed class HdlcClientLink : HdlcLink
         var link = new HdlcClientLink(pipe, options ?? new HdlcClientOptions());
         try
         {
-            link.EnterOperation();
+            var operation = link.EnterOperation(cancellationToken);
             try
             {
-                await link.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await link.OpenAsync(operation.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (operation.ClosedUnder(ex))
+            {
+                throw OperationScope.Closed(ex);
             }
             finally
             {
-                link.ExitOperation();
+                link.ExitOperation(operation);
             }
         }
         catch
@@ -122,28 +126,43 @@ public sealed class HdlcClientLink : HdlcLink
 
     public override async ValueTask SendAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken = default)
     {
-        EnterOperation();
+        var operation = EnterOperation(cancellationToken);
         try
         {
-            EnsureConnected();
-            var total = EncodedApduLength(apdu.Length);
-            var offset = 0;
-            while (true)
-            {
-                offset = WriteWindow(apdu.Span, offset);
-                await FlushAsync(cancellationToken).ConfigureAwait(false);
-                if (offset == total)
-                {
-                    // The answer (I-frames from the server) acknowledges the last window.
-                    _awaitingResponse = true;
-                    return;
-                }
-                await AwaitWindowAcknowledgedAsync(cancellationToken).ConfigureAwait(false);
-            }
+            await SendCoreAsync(apdu, operation.Token).ConfigureAwait(false);
+        }
+        catch (CosemTransportException ex) when (LosesLink(ex))
+        {
+            LoseLink();
+            throw;
+        }
+        catch (Exception ex) when (operation.ClosedUnder(ex))
+        {
+            throw OperationScope.Closed(ex);
         }
         finally
         {
-            ExitOperation();
+            ExitOperation(operation);
+        }
+    }
+
+    private async ValueTask SendCoreAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken)
+    {
+        EnsureConnected();
+        ClearReassembly(); // a new request abandons whatever was left of an earlier answer
+        var total = EncodedApduLength(apdu.Length);
+        var offset = 0;
+        while (true)
+        {
+            offset = WriteWindow(apdu.Span, offset);
+            await FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (offset == total)
+            {
+                // The answer (I-frames from the server) acknowledges the last window.
+                _awaitingResponse = true;
+                return;
+            }
+            await AwaitWindowAcknowledgedAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -151,6 +170,7 @@ public sealed class HdlcClientLink : HdlcLink
     private async ValueTask AwaitWindowAcknowledgedAsync(CancellationToken cancellationToken)
     {
         var retries = 0;
+        var busySince = 0L;
         while (true)
         {
             var frame = await ReadFrameAsync(DeadlineReader.After(_options.ResponseTimeout), cancellationToken).ConfigureAwait(false);
@@ -168,16 +188,18 @@ public sealed class HdlcClientLink : HdlcLink
                 case HdlcFrameKind.ReceiveReady:
                 case HdlcFrameKind.ReceiveNotReady:
                     Acknowledge(received.ReceiveSequence);
-                    if (HasUnacknowledged)
+                    if (received.Kind == HdlcFrameKind.ReceiveNotReady)
                     {
+                        // A busy receiver gets no I-frames, not even the ones it missed: poll until it is ready
+                        // (ISO/IEC 13239 §5.5.3.2, RNR).
+                        busySince = busySince == 0 ? DeadlineReader.Now : busySince;
+                        await PollBusyServerAsync(busySince, cancellationToken).ConfigureAwait(false);
+                    }
+                    else if (HasUnacknowledged)
+                    {
+                        busySince = 0;
                         CountRetry(ref retries);
                         await RetransmitAsync(cancellationToken).ConfigureAwait(false);
-                    }
-                    else if (received.Kind == HdlcFrameKind.ReceiveNotReady)
-                    {
-                        CountRetry(ref retries);
-                        await Task.Delay(_options.BusyPollInterval, cancellationToken).ConfigureAwait(false);
-                        await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
                     }
                     else
                     {
@@ -193,81 +215,99 @@ public sealed class HdlcClientLink : HdlcLink
 
     public override async ValueTask<ApduMessage> ReceiveAsync(CancellationToken cancellationToken = default)
     {
-        EnterOperation();
+        var operation = EnterOperation(cancellationToken);
         try
         {
-            EnsureConnected();
-            var retries = 0;
-            while (true)
-            {
-                // In normal response mode the server speaks only when polled: without a poll outstanding, wait.
-                var deadline = _awaitingResponse ? DeadlineReader.After(_options.ResponseTimeout) : DeadlineReader.Never;
-                var frame = await ReadFrameAsync(deadline, cancellationToken).ConfigureAwait(false);
-                if (frame is not { } received)
-                {
-                    await PollAfterTimeoutAsync(ref retries, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-                if (!IsForUs(received))
-                {
-                    continue;
-                }
-                switch (received.Kind)
-                {
-                    case HdlcFrameKind.Information:
-                        Acknowledge(received.ReceiveSequence);
-                        if (received.SendSequence == ReceiveState)
-                        {
-                            ReceiveState = (ReceiveState + 1) & 7;
-                            AppendSegment(received.Information);
-                            if (!received.Segmented)
-                            {
-                                _awaitingResponse = false;
-                                return TakeApdu(received.Source, received.Destination);
-                            }
-                            if (received.PollFinal)
-                            {
-                                // Next segment please (IEC 62056-46 §6.4.4.4.3.5).
-                                retries = 0;
-                                await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
-                            }
-                        }
-                        else
-                        {
-                            Discard(received, $"N(S)={received.SendSequence} while V(R)={ReceiveState}");
-                            if (received.PollFinal)
-                            {
-                                CountRetry(ref retries);
-                                await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
-                            }
-                        }
-                        break;
-                    case HdlcFrameKind.ReceiveReady:
-                    case HdlcFrameKind.ReceiveNotReady:
-                        Acknowledge(received.ReceiveSequence);
-                        CountRetry(ref retries);
-                        if (HasUnacknowledged)
-                        {
-                            await RetransmitAsync(cancellationToken).ConfigureAwait(false);
-                        }
-                        else
-                        {
-                            // The server got everything but has nothing to say yet: ask again shortly.
-                            await Task.Delay(_options.BusyPollInterval, cancellationToken).ConfigureAwait(false);
-                            await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
-                        }
-                        break;
-                    case HdlcFrameKind.UnnumberedInformation:
-                        return UnnumberedApdu(received);
-                    default:
-                        HandleUnexpected(received);
-                        break;
-                }
-            }
+            return await ReceiveCoreAsync(operation.Token).ConfigureAwait(false);
+        }
+        catch (CosemTransportException ex) when (LosesLink(ex))
+        {
+            LoseLink();
+            throw;
+        }
+        catch (Exception ex) when (operation.ClosedUnder(ex))
+        {
+            throw OperationScope.Closed(ex);
         }
         finally
         {
-            ExitOperation();
+            ExitOperation(operation);
+        }
+    }
+
+    private async ValueTask<ApduMessage> ReceiveCoreAsync(CancellationToken cancellationToken)
+    {
+        EnsureConnected();
+        var retries = 0;
+        var busySince = 0L;
+        while (true)
+        {
+            // In normal response mode the server speaks only when polled: without a poll outstanding, wait.
+            var deadline = _awaitingResponse ? DeadlineReader.After(_options.ResponseTimeout) : DeadlineReader.Never;
+            var frame = await ReadFrameAsync(deadline, cancellationToken).ConfigureAwait(false);
+            if (frame is not { } received)
+            {
+                await PollAfterTimeoutAsync(ref retries, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            if (!IsForUs(received))
+            {
+                continue;
+            }
+            switch (received.Kind)
+            {
+                case HdlcFrameKind.Information:
+                    Acknowledge(received.ReceiveSequence);
+                    busySince = 0;
+                    if (received.SendSequence == ReceiveState)
+                    {
+                        ReceiveState = (ReceiveState + 1) & 7;
+                        AppendSegment(received.Information);
+                        if (!received.Segmented)
+                        {
+                            _awaitingResponse = false;
+                            return TakeApdu(received.Source, received.Destination);
+                        }
+                        if (received.PollFinal)
+                        {
+                            // Next segment please (IEC 62056-46 §6.4.4.4.3.5).
+                            retries = 0;
+                            await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+                    else
+                    {
+                        Discard(received, $"N(S)={received.SendSequence} while V(R)={ReceiveState}");
+                        if (received.PollFinal)
+                        {
+                            CountRetry(ref retries);
+                            await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+                    break;
+                case HdlcFrameKind.ReceiveReady:
+                case HdlcFrameKind.ReceiveNotReady:
+                    Acknowledge(received.ReceiveSequence);
+                    if (HasUnacknowledged && received.Kind == HdlcFrameKind.ReceiveReady)
+                    {
+                        // The request did not arrive whole: go back to the first frame the server lacks.
+                        busySince = 0;
+                        CountRetry(ref retries);
+                        await RetransmitAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        // Busy (RNR), or it got everything but has nothing to say yet: ask again shortly.
+                        busySince = busySince == 0 ? DeadlineReader.Now : busySince;
+                        await PollBusyServerAsync(busySince, cancellationToken).ConfigureAwait(false);
+                    }
+                    break;
+                case HdlcFrameKind.UnnumberedInformation:
+                    return UnnumberedApdu(received);
+                default:
+                    HandleUnexpected(received);
+                    break;
+            }
         }
     }
 
@@ -303,6 +343,23 @@ public sealed class HdlcClientLink : HdlcLink
         return SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken);
     }
 
+    /// <summary>
+    /// Polls a server that is busy (RNR) or has nothing to send yet (RR) after <see cref="HdlcClientOptions.BusyPollInterval"/>.
+    /// A server may take its time to prepare an answer, so this is bounded by time, not by count: the whole
+    /// response time-out budget (time-out times attempts) since the server first said it was busy.
+    /// </summary>
+    private async ValueTask PollBusyServerAsync(long busySince, CancellationToken cancellationToken)
+    {
+        var budget = _options.ResponseTimeout * (_options.MaxRetries + 1);
+        if (DeadlineReader.Now - busySince > (long)budget.TotalMilliseconds)
+        {
+            throw new CosemTransportException(TransportErrorKind.Timeout,
+                $"The server {RemoteAddress} stayed busy or without an answer for longer than {budget}.");
+        }
+        await Task.Delay(_options.BusyPollInterval, cancellationToken).ConfigureAwait(false);
+        await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
+    }
+
     private void CountRetry(ref int retries)
     {
         if (++retries > _options.MaxRetries * 4 + 8)
@@ -312,25 +369,42 @@ public sealed class HdlcClientLink : HdlcLink
         }
     }
 
+    // After these the two stations no longer agree on the state variables (retries exhausted, the procedure
+    // broken, an answer cut off half-way, the connection gone): the link must be set up again with SNRM.
+    private static bool LosesLink(CosemTransportException exception) => exception.Kind is TransportErrorKind.Timeout
+        or TransportErrorKind.ProtocolViolation or TransportErrorKind.FrameTooLarge or TransportErrorKind.ConnectionClosed;
+
+    private void LoseLink()
+    {
+        IsConnected = false;
+        _awaitingResponse = false;
+        ClearReassembly();
+    }
+
     private void EnsureConnected()
     {
         if (!IsConnected)
         {
-            throw new CosemTransportException(TransportErrorKind.Disconnected, "The HDLC link is not connected.");
+            throw new CosemTransportException(TransportErrorKind.Disconnected,
+                "The HDLC link is not connected (disconnected, refused, or lost after a failure): connect again.");
         }
     }
 
     /// <summary>Sends DISC and waits for UA or DM (IEC 62056-46 §6.4.4.4.3.3). The link stays usable for disposal only.</summary>
     public async ValueTask DisconnectAsync(CancellationToken cancellationToken = default)
     {
-        EnterOperation();
+        var operation = EnterOperation(cancellationToken);
         try
         {
-            await DisconnectCoreAsync(cancellationToken).ConfigureAwait(false);
+            await DisconnectCoreAsync(operation.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (operation.ClosedUnder(ex))
+        {
+            throw OperationScope.Closed(ex);
         }
         finally
         {
-            ExitOperation();
+            ExitOperation(operation);
         }
     }
 

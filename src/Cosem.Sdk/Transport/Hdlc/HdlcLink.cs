@@ -16,6 +16,13 @@ namespace Cosem.Sdk.Transport.Hdlc;
 /// dropped and counted in <see cref="DiscardedFrames"/>, a partial frame followed by silence longer than
 /// <see cref="HdlcLinkOptions.InterOctetTimeout"/> is dropped. Sending is exact. The link is half-duplex: one
 /// operation at a time.
+/// <para>
+/// Disposal may race a pending operation: it cancels it, waits for it to end (a few seconds at most, for pipes
+/// that ignore cancellation) and only then closes the pipe. The pending call ends with
+/// <see cref="CosemTransportException"/> (<see cref="TransportErrorKind.ConnectionClosed"/>), or with
+/// <see cref="OperationCanceledException"/> when its own token was cancelled too. The pooled buffers of the link
+/// are returned by whoever leaves last, so an operation never touches a buffer already back in the pool.
+/// </para>
 /// </remarks>
 public abstract class HdlcLink : IApduChannel
 {
@@ -32,6 +39,8 @@ public abstract class HdlcLink : IApduChannel
     private readonly DeadlineReader _reader;
     private readonly byte[] _scratch = new byte[HdlcFrame.MaxFrameLength + 2];
     private readonly bool _isClient;
+    private readonly ArrayPool<byte> _pool;
+    private readonly OperationLifetime _lifetime;
     private long _partialSince;
     private int _busy;
     private int _disposed;
@@ -54,6 +63,8 @@ public abstract class HdlcLink : IApduChannel
         _pipe = pipe;
         _reader = new DeadlineReader(pipe.Input);
         _isClient = isClient;
+        _pool = options.BufferPool;
+        _lifetime = new OperationLifetime(ReleaseResources);
         Options = options;
         Logger = options.Logger;
         Name = name;
@@ -97,6 +108,41 @@ public abstract class HdlcLink : IApduChannel
 
     public abstract ValueTask<ApduMessage> ReceiveAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Sends an APDU in one UI frame (IEC 62056-46 §6.4.4.4.3.9; Green Book: unconfirmed services such as a
+    /// server's EventNotification): LLC header included, no sequence numbers, no acknowledgement, no segmentation,
+    /// and allowed whether or not the link is connected. A client sends it with P = 0 (no answer asked for); a
+    /// server with F = 1, since in normal response mode it speaks only when polled and hands the turn back with it.
+    /// The peer's <see cref="ReceiveAsync"/> returns it like any APDU.
+    /// </summary>
+    /// <exception cref="CosemTransportException">
+    /// <see cref="TransportErrorKind.FrameTooLarge"/> when LLC + APDU exceed the information field length in force.
+    /// </exception>
+    public async ValueTask SendUnnumberedInformationAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken = default)
+    {
+        var limit = Negotiated.MaxInfoFieldLengthTransmit;
+        if (LlcLength + apdu.Length > limit)
+        {
+            throw new CosemTransportException(TransportErrorKind.FrameTooLarge,
+                $"A UI frame cannot be segmented: {apdu.Length} APDU bytes and the LLC header exceed the {limit}-byte information field.");
+        }
+        var operation = EnterOperation(cancellationToken);
+        try
+        {
+            WriteFrame(RemoteAddress, LocalAddress, HdlcControl.Unnumbered(HdlcControl.Ui, pollFinal: !_isClient), false,
+                _isClient ? ClientLlc : ServerLlc, apdu.Span);
+            await FlushAsync(operation.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (operation.ClosedUnder(ex))
+        {
+            throw OperationScope.Closed(ex);
+        }
+        finally
+        {
+            ExitOperation(operation);
+        }
+    }
+
     /// <summary>Negotiation (IEC 62056-46 §6.4.4.4.3.2): each value is the smaller of what both sides offer.</summary>
     private protected static HdlcParameters Negotiate(HdlcParameters own, HdlcParameters peer) => new(
         ClampLength(Math.Min(own.MaxInfoFieldLengthTransmit, peer.MaxInfoFieldLengthReceive)),
@@ -119,20 +165,38 @@ public abstract class HdlcLink : IApduChannel
         if (_slots is null || _slots.Length < slotSize * SlotCount)
         {
             ReturnSlots();
-            _slots = ArrayPool<byte>.Shared.Rent(slotSize * SlotCount);
+            _slots = _pool.Rent(slotSize * SlotCount);
         }
     }
 
-    private protected void EnterOperation()
+    /// <summary>
+    /// Starts an operation: takes the half-duplex turn and a reference on the link's buffers. Use the returned
+    /// scope's token for every await, and end with <see cref="ExitOperation"/>.
+    /// </summary>
+    private protected OperationScope EnterOperation(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         if (Interlocked.Exchange(ref _busy, 1) != 0)
         {
+            ObjectDisposedException.ThrowIf(_disposed != 0, this);
             throw new InvalidOperationException("An HDLC link is half-duplex: wait for the pending operation to finish.");
+        }
+        try
+        {
+            return OperationScope.Enter(_lifetime, this, cancellationToken);
+        }
+        catch
+        {
+            Volatile.Write(ref _busy, 0);
+            throw;
         }
     }
 
-    private protected void ExitOperation() => Volatile.Write(ref _busy, 0);
+    private protected void ExitOperation(in OperationScope operation)
+    {
+        Volatile.Write(ref _busy, 0);
+        operation.Dispose();
+    }
 
     // ---------------------------------------------------------------- frames in
 
@@ -287,21 +351,22 @@ public abstract class HdlcLink : IApduChannel
 
     /// <summary>Encodes one frame to <see cref="RemoteAddress"/> into the output (not yet flushed).</summary>
     private protected void WriteFrame(byte control, bool segmented, ReadOnlySpan<byte> information) =>
-        WriteFrame(RemoteAddress, LocalAddress, control, segmented, information);
+        WriteFrame(RemoteAddress, LocalAddress, control, segmented, [], information);
 
-    private protected void WriteFrame(HdlcAddress to, HdlcAddress from, byte control, bool segmented, ReadOnlySpan<byte> information)
+    private protected void WriteFrame(HdlcAddress to, HdlcAddress from, byte control, bool segmented, ReadOnlySpan<byte> prefix,
+        ReadOnlySpan<byte> information)
     {
         var output = _pipe.Output;
         Span<byte> span;
         try
         {
-            span = output.GetSpan(HdlcFrame.GetEncodedLength(to, from, information.Length));
+            span = output.GetSpan(HdlcFrame.GetEncodedLength(to, from, prefix.Length + information.Length));
         }
         catch (InvalidOperationException ex)
         {
             throw new CosemTransportException(TransportErrorKind.ConnectionClosed, "The connection is closed for sending.", ex);
         }
-        var written = HdlcFrame.Encode(span, to, from, control, segmented, [], information);
+        var written = HdlcFrame.Encode(span, to, from, control, segmented, prefix, information);
         TransportLog.FrameSent(Logger, Name, span[..written]);
         output.Advance(written);
     }
@@ -432,11 +497,11 @@ public abstract class HdlcLink : IApduChannel
         }
         if (_apdu is null || _apdu.Length < _apduLength + information.Length)
         {
-            var grown = ArrayPool<byte>.Shared.Rent(Math.Max(_apduLength + information.Length, Math.Max(256, (_apdu?.Length ?? 0) * 2)));
+            var grown = _pool.Rent(Math.Max(_apduLength + information.Length, Math.Max(256, (_apdu?.Length ?? 0) * 2)));
             if (_apdu is not null)
             {
                 _apdu.AsSpan(0, _apduLength).CopyTo(grown);
-                ArrayPool<byte>.Shared.Return(_apdu);
+                _pool.Return(_apdu);
             }
             _apdu = grown;
         }
@@ -481,41 +546,64 @@ public abstract class HdlcLink : IApduChannel
         {
             return;
         }
-        try
+        // Idle: take the half-duplex turn for good and say goodbye politely. Busy: the pending operation is
+        // cancelled below instead; it keeps the buffers it uses until it has ended.
+        if (Interlocked.Exchange(ref _busy, 1) == 0 && _lifetime.TryEnter())
         {
-            if (Interlocked.Exchange(ref _busy, 1) == 0)
+            try
             {
                 await CloseLinkAsync().ConfigureAwait(false);
             }
+            catch (Exception ex) when (ex is CosemTransportException or OperationCanceledException or InvalidOperationException or IOException)
+            {
+                // The peer is gone or silent; nothing more to say to it.
+            }
+            finally
+            {
+                _lifetime.Exit();
+            }
         }
-        catch (Exception ex) when (ex is CosemTransportException or OperationCanceledException)
+        if (!await _lifetime.CloseAsync(OperationLifetime.Grace).ConfigureAwait(false))
         {
-            // The peer is gone or silent; nothing more to say to it.
+            TransportLog.LinkEvent(Logger, Name, "a pending operation ignored cancellation; closing the connection under it");
         }
-        if (_pipe is IAsyncDisposable disposable)
+        try
         {
-            await disposable.DisposeAsync().ConfigureAwait(false);
+            if (_pipe is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                await _pipe.Output.CompleteAsync().ConfigureAwait(false);
+                await _pipe.Input.CompleteAsync().ConfigureAwait(false);
+            }
         }
-        else
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or InvalidOperationException)
         {
-            await _pipe.Output.CompleteAsync().ConfigureAwait(false);
-            await _pipe.Input.CompleteAsync().ConfigureAwait(false);
+            // A connection that breaks while being closed is closed.
         }
+        _lifetime.ReleaseOwner();
+        GC.SuppressFinalize(this);
+    }
+
+    // Runs once, when neither the link nor any operation uses the buffers any more.
+    private void ReleaseResources()
+    {
         _reader.Dispose();
         ReturnSlots();
         if (_apdu is not null)
         {
-            ArrayPool<byte>.Shared.Return(_apdu);
+            _pool.Return(_apdu);
             _apdu = null;
         }
-        GC.SuppressFinalize(this);
     }
 
     private void ReturnSlots()
     {
         if (_slots is not null)
         {
-            ArrayPool<byte>.Shared.Return(_slots);
+            _pool.Return(_slots);
             _slots = null;
         }
     }

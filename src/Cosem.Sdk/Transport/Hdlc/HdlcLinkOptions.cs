@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -23,4 +24,7 @@ public abstract class HdlcLinkOptions
 
     /// <summary>Receives a frame trace at Trace level and dropped frames and link events at Debug level.</summary>
     public ILogger Logger { get; init; } = NullLogger.Instance;
+
+    /// <summary>Where the link rents its retransmission window and reassembly buffer (tests count rents and returns).</summary>
+    internal ArrayPool<byte> BufferPool { get; init; } = ArrayPool<byte>.Shared;
 }

@@ -20,6 +20,9 @@ public sealed class HdlcServerLink : HdlcLink
 {
     private readonly HdlcServerOptions _options;
 
+    // Counts SNRMs answered: a change tells a multi-frame answer that the link under it was started afresh.
+    private int _linkGeneration;
+
     /// <summary>A server link over <paramref name="pipe"/> (which it owns), waiting for SNRM.</summary>
     public HdlcServerLink(IDuplexPipe pipe, HdlcServerOptions? options = null)
         : base(pipe, options ??= new HdlcServerOptions(), isClient: false, "hdlc-server")
@@ -32,108 +35,129 @@ public sealed class HdlcServerLink : HdlcLink
 
     public override async ValueTask<ApduMessage> ReceiveAsync(CancellationToken cancellationToken = default)
     {
-        EnterOperation();
+        var operation = EnterOperation(cancellationToken);
         try
         {
-            while (true)
-            {
-                var received = await ReadOrInactivityAsync(cancellationToken).ConfigureAwait(false);
-                if (!await HandleCommonAsync(received, cancellationToken).ConfigureAwait(false))
-                {
-                    continue;
-                }
-                switch (received.Kind)
-                {
-                    case HdlcFrameKind.Information:
-                        Acknowledge(received.ReceiveSequence);
-                        if (received.SendSequence == ReceiveState)
-                        {
-                            ReceiveState = (ReceiveState + 1) & 7;
-                            AppendSegment(received.Information);
-                            if (!received.Segmented)
-                            {
-                                return TakeApdu(received.Source, received.Destination);
-                            }
-                            if (received.PollFinal)
-                            {
-                                await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
-                            }
-                        }
-                        else if (received.SendSequence == ((ReceiveState + 7) & 7) && !Reassembling && HasUnacknowledged)
-                        {
-                            // The client repeats its last request: our answer was lost. Send it again.
-                            await RetransmitAsync(cancellationToken).ConfigureAwait(false);
-                        }
-                        else
-                        {
-                            Discard(received, $"N(S)={received.SendSequence} while V(R)={ReceiveState}");
-                            if (received.PollFinal)
-                            {
-                                await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
-                            }
-                        }
-                        break;
-                    case HdlcFrameKind.ReceiveReady:
-                    case HdlcFrameKind.ReceiveNotReady:
-                        Acknowledge(received.ReceiveSequence);
-                        if (received.PollFinal)
-                        {
-                            await AnswerPollAsync(received, cancellationToken).ConfigureAwait(false);
-                        }
-                        break;
-                    case HdlcFrameKind.UnnumberedInformation:
-                        return UnnumberedApdu(received);
-                    default:
-                        await RejectAsync(received, cancellationToken).ConfigureAwait(false);
-                        break;
-                }
-            }
+            return await ReceiveCoreAsync(operation.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (operation.ClosedUnder(ex))
+        {
+            throw OperationScope.Closed(ex);
         }
         finally
         {
-            ExitOperation();
+            ExitOperation(operation);
         }
     }
 
-    public override async ValueTask SendAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken = default)
-    {
-        EnterOperation();
-        try
-        {
-            if (!IsConnected)
-            {
-                throw new CosemTransportException(TransportErrorKind.Disconnected, "The HDLC link is not connected.");
-            }
-            var total = EncodedApduLength(apdu.Length);
-            var offset = 0;
-            while (true)
-            {
-                offset = WriteWindow(apdu.Span, offset);
-                await FlushAsync(cancellationToken).ConfigureAwait(false);
-                if (offset == total)
-                {
-                    return; // kept for retransmission until the client's next frame acknowledges it
-                }
-                await AwaitNextWindowRequestAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            ExitOperation();
-        }
-    }
-
-    // The client asks for the next window with RR, P set and N(R) = our V(S) (IEC 62056-46 §6.4.4.4.3.5).
-    private async ValueTask AwaitNextWindowRequestAsync(CancellationToken cancellationToken)
+    private async ValueTask<ApduMessage> ReceiveCoreAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
             var received = await ReadOrInactivityAsync(cancellationToken).ConfigureAwait(false);
             if (!await HandleCommonAsync(received, cancellationToken).ConfigureAwait(false))
             {
-                if (!IsConnected)
+                continue;
+            }
+            switch (received.Kind)
+            {
+                case HdlcFrameKind.Information:
+                    Acknowledge(received.ReceiveSequence);
+                    if (received.SendSequence == ReceiveState)
+                    {
+                        ReceiveState = (ReceiveState + 1) & 7;
+                        AppendSegment(received.Information);
+                        if (!received.Segmented)
+                        {
+                            return TakeApdu(received.Source, received.Destination);
+                        }
+                        if (received.PollFinal)
+                        {
+                            await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+                    else if (received.SendSequence == ((ReceiveState + 7) & 7) && !Reassembling && HasUnacknowledged)
+                    {
+                        // The client repeats its last request: our answer was lost. Send it again.
+                        await RetransmitAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        Discard(received, $"N(S)={received.SendSequence} while V(R)={ReceiveState}");
+                        if (received.PollFinal)
+                        {
+                            await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+                    break;
+                case HdlcFrameKind.ReceiveReady:
+                case HdlcFrameKind.ReceiveNotReady:
+                    Acknowledge(received.ReceiveSequence);
+                    if (received.PollFinal)
+                    {
+                        await AnswerPollAsync(received, cancellationToken).ConfigureAwait(false);
+                    }
+                    break;
+                case HdlcFrameKind.UnnumberedInformation:
+                    return UnnumberedApdu(received);
+                default:
+                    await RejectAsync(received, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+        }
+    }
+
+    public override async ValueTask SendAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken = default)
+    {
+        var operation = EnterOperation(cancellationToken);
+        try
+        {
+            await SendCoreAsync(apdu, operation.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (operation.ClosedUnder(ex))
+        {
+            throw OperationScope.Closed(ex);
+        }
+        finally
+        {
+            ExitOperation(operation);
+        }
+    }
+
+    private async ValueTask SendCoreAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken)
+    {
+        if (!IsConnected)
+        {
+            throw new CosemTransportException(TransportErrorKind.Disconnected, "The HDLC link is not connected.");
+        }
+        var total = EncodedApduLength(apdu.Length);
+        var offset = 0;
+        var generation = _linkGeneration;
+        while (true)
+        {
+            offset = WriteWindow(apdu.Span, offset);
+            await FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (offset == total)
+            {
+                return; // kept for retransmission until the client's next frame acknowledges it
+            }
+            await AwaitNextWindowRequestAsync(generation, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // The client asks for the next window with RR, P set and N(R) = our V(S) (IEC 62056-46 §6.4.4.4.3.5).
+    private async ValueTask AwaitNextWindowRequestAsync(int generation, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var received = await ReadOrInactivityAsync(cancellationToken).ConfigureAwait(false);
+            if (!await HandleCommonAsync(received, cancellationToken).ConfigureAwait(false))
+            {
+                if (!IsConnected || generation != _linkGeneration)
                 {
-                    throw new CosemTransportException(TransportErrorKind.Disconnected, "The link was reset while a segmented answer was being sent.");
+                    // SNRM restarted the link (state variables to zero): the rest of this answer belongs to the old one.
+                    throw new CosemTransportException(TransportErrorKind.Disconnected,
+                        "The client reset or closed the link while a segmented answer was being sent.");
                 }
                 continue;
             }
@@ -146,13 +170,9 @@ public sealed class HdlcServerLink : HdlcLink
                     {
                         return;
                     }
-                    if (received.PollFinal && HasUnacknowledged)
+                    if (received.PollFinal)
                     {
-                        await RetransmitAsync(cancellationToken).ConfigureAwait(false);
-                    }
-                    else if (received.PollFinal)
-                    {
-                        await SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken).ConfigureAwait(false);
+                        await AnswerPollAsync(received, cancellationToken).ConfigureAwait(false);
                     }
                     break;
                 default:
@@ -237,6 +257,7 @@ public sealed class HdlcServerLink : HdlcLink
     private async ValueTask AnswerSnrmAsync(ReceivedFrame frame, CancellationToken cancellationToken)
     {
         ReplyTo(frame);
+        _linkGeneration++;
         if (!HdlcParameters.TryParse(frame.Information, out var offered))
         {
             // A negotiation field we cannot read: refuse rather than guess the peer's limits.
@@ -253,8 +274,10 @@ public sealed class HdlcServerLink : HdlcLink
         TransportLog.LinkEvent(Logger, Name, $"client {RemoteAddress} connected to {LocalAddress}: {Negotiated}");
     }
 
+    // A poll is answered with what the client lacks, except that a busy client (RNR) gets no I-frames: RR with F
+    // hands the turn back, and the client polls again with RR once it is ready (ISO/IEC 13239 §5.5.3.2).
     private ValueTask AnswerPollAsync(in ReceivedFrame frame, CancellationToken cancellationToken) =>
-        HasUnacknowledged
+        HasUnacknowledged && frame.Kind == HdlcFrameKind.ReceiveReady
             ? RetransmitAsync(cancellationToken)
             : SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken);
 

@@ -16,7 +16,7 @@ internal sealed class DeadlineReader : IDisposable
     public DeadlineReader(PipeReader reader)
     {
         Reader = reader;
-        _timer = new Timer(static state => ((PipeReader)state!).CancelPendingRead(), reader, Timeout.Infinite, Timeout.Infinite);
+        _timer = new Timer(static state => CancelRead((PipeReader)state!), reader, Timeout.Infinite, Timeout.Infinite);
     }
 
     public PipeReader Reader { get; }
@@ -67,6 +67,19 @@ internal sealed class DeadlineReader : IDisposable
                 return (result, false);
             }
             return (result, result.IsCanceled);
+        }
+    }
+
+    // A tick may come late, after the pipe was closed: an exception on a timer thread would end the process.
+    private static void CancelRead(PipeReader reader)
+    {
+        try
+        {
+            reader.CancelPendingRead();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
+        {
+            // Nothing left to wake.
         }
     }
 

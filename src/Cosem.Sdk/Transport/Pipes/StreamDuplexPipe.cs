@@ -14,7 +14,9 @@ public sealed class StreamDuplexPipe : IDuplexPipe, IAsyncDisposable
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
     private readonly Pipe _inbound = new(new PipeOptions(useSynchronizationContext: false));
+    // Not disposed: the pump may outlive disposal when a stream ignores both cancellation and closing.
     private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationToken _stopToken;
     private readonly Task _pump;
     private int _disposed;
 
@@ -24,6 +26,7 @@ public sealed class StreamDuplexPipe : IDuplexPipe, IAsyncDisposable
         _stream = stream;
         _leaveOpen = leaveOpen;
         Output = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
+        _stopToken = _stop.Token;
         _pump = Task.Run(PumpAsync);
     }
 
@@ -45,18 +48,19 @@ public sealed class StreamDuplexPipe : IDuplexPipe, IAsyncDisposable
     private async Task PumpAsync()
     {
         var writer = _inbound.Writer;
+        Exception? failure = null;
         try
         {
             while (true)
             {
                 var memory = writer.GetMemory(MinimumReadSize);
-                var read = await _stream.ReadAsync(memory, _stop.Token).ConfigureAwait(false);
+                var read = await _stream.ReadAsync(memory, _stopToken).ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;
                 }
                 writer.Advance(read);
-                var flush = await writer.FlushAsync(_stop.Token).ConfigureAwait(false);
+                var flush = await writer.FlushAsync(_stopToken).ConfigureAwait(false);
                 if (flush.IsCompleted || flush.IsCanceled)
                 {
                     break;
@@ -67,7 +71,13 @@ public sealed class StreamDuplexPipe : IDuplexPipe, IAsyncDisposable
         {
             // A broken or closed stream is an end of input: readers see IsCompleted and report ConnectionClosed.
         }
-        await writer.CompleteAsync().ConfigureAwait(false);
+        catch (Exception ex)
+        {
+            // Anything else a stream may throw (a serial driver's TimeoutException, an access error) still reaches
+            // the reader as a broken connection rather than an unobserved faulted task.
+            failure = new IOException($"The stream failed: {ex.Message}", ex);
+        }
+        await writer.CompleteAsync(failure).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
@@ -87,10 +97,26 @@ public sealed class StreamDuplexPipe : IDuplexPipe, IAsyncDisposable
         }
         if (!_leaveOpen)
         {
-            await _stream.DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                await _stream.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or InvalidOperationException)
+            {
+                // Closing a broken stream.
+            }
         }
-        await _pump.ConfigureAwait(false);
+        // The pump owns the memory the stream reads into (rented from the pipe): the inbound writer completes only
+        // when the pump has left the stream. If the stream ignores cancellation (a left-open stream), the reader is
+        // completed alone and the pipe keeps its segments until the pump ends: nothing is returned while in use.
+        try
+        {
+            await _pump.WaitAsync(OperationLifetime.Grace).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Abandoned: the pump completes the writer whenever the stream finally returns.
+        }
         await _inbound.Reader.CompleteAsync().ConfigureAwait(false);
-        _stop.Dispose();
     }
 }

@@ -13,7 +13,10 @@ namespace Cosem.Sdk.Transport.Wrapper;
 /// </summary>
 /// <remarks>
 /// A client's <see cref="ReceiveAsync"/> throws <see cref="CosemTransportException"/> for a datagram that is not a
-/// valid wrapper frame; the channel stays usable and the next call reads the next datagram.
+/// valid wrapper frame; the channel stays usable and the next call reads the next datagram. Disposal cancels
+/// pending calls and waits for them before closing the socket; they end with <see cref="CosemTransportException"/>
+/// (<see cref="TransportErrorKind.ConnectionClosed"/>), or <see cref="OperationCanceledException"/> when their own
+/// token was cancelled too.
 /// </remarks>
 public sealed class UdpWrapperChannel : IApduChannel
 {
@@ -24,6 +27,7 @@ public sealed class UdpWrapperChannel : IApduChannel
     private readonly WrapperOptions _options;
     private readonly ChannelReader<ApduMessage>? _inbox;
     private readonly Action<UdpWrapperChannel>? _onDispose;
+    private readonly OperationLifetime _lifetime = new(static () => { });
     private ushort _localWPort;
     private ushort _remoteWPort;
     private int _disposed;
@@ -67,6 +71,23 @@ public sealed class UdpWrapperChannel : IApduChannel
     public async ValueTask SendAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        var operation = OperationScope.Enter(_lifetime, this, cancellationToken);
+        try
+        {
+            await SendCoreAsync(apdu, operation.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (operation.ClosedUnder(ex))
+        {
+            throw OperationScope.Closed(ex);
+        }
+        finally
+        {
+            operation.Dispose();
+        }
+    }
+
+    private async ValueTask SendCoreAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken)
+    {
         var buffer = ArrayPool<byte>.Shared.Rent(WrapperHeader.Size + apdu.Length);
         try
         {
@@ -95,6 +116,23 @@ public sealed class UdpWrapperChannel : IApduChannel
     public async ValueTask<ApduMessage> ReceiveAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        var operation = OperationScope.Enter(_lifetime, this, cancellationToken);
+        try
+        {
+            return await ReceiveCoreAsync(operation.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (operation.ClosedUnder(ex))
+        {
+            throw OperationScope.Closed(ex);
+        }
+        finally
+        {
+            operation.Dispose();
+        }
+    }
+
+    private async ValueTask<ApduMessage> ReceiveCoreAsync(CancellationToken cancellationToken)
+    {
         if (_inbox is not null)
         {
             try
@@ -140,19 +178,25 @@ public sealed class UdpWrapperChannel : IApduChannel
         return ApduMessage.Create(apdu, header.SourceWPort, header.DestinationWPort);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
-            if (_onDispose is null)
-            {
-                _socket.Dispose();
-            }
-            else
-            {
-                _onDispose(this);
-            }
+            return;
         }
-        return ValueTask.CompletedTask;
+        // Pending calls end first, so none of them is still inside the socket when it closes.
+        if (!await _lifetime.CloseAsync(OperationLifetime.Grace).ConfigureAwait(false))
+        {
+            TransportLog.LinkEvent(_options.Logger, Name, "a pending operation ignored cancellation; closing the socket under it");
+        }
+        if (_onDispose is null)
+        {
+            _socket.Dispose();
+        }
+        else
+        {
+            _onDispose(this);
+        }
+        _lifetime.ReleaseOwner();
     }
 }

@@ -16,6 +16,9 @@ namespace Cosem.Sdk.Transport.Wrapper;
 /// A client channel sends from <see cref="WrapperOptions.ClientWPort"/> to <see cref="WrapperOptions.ServerWPort"/>.
 /// A server channel answers whoever spoke last: it sends from the destination wPort of the last received frame
 /// to its source wPort. One send and one receive may run at the same time (the wrapper is full duplex).
+/// Disposal cancels pending calls and waits for them before closing the pipe; they end with
+/// <see cref="CosemTransportException"/> (<see cref="TransportErrorKind.ConnectionClosed"/>), or with
+/// <see cref="OperationCanceledException"/> when their own token was cancelled too.
 /// </remarks>
 public sealed class WrapperChannel : IApduChannel
 {
@@ -24,6 +27,7 @@ public sealed class WrapperChannel : IApduChannel
     private readonly WrapperOptions _options;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly OperationLifetime _lifetime;
     private ushort _localWPort;
     private ushort _remoteWPort;
     private readonly bool _isServer;
@@ -35,6 +39,7 @@ public sealed class WrapperChannel : IApduChannel
         _options = options;
         _logger = options.Logger;
         _isServer = isServer;
+        _lifetime = new OperationLifetime(_sendLock.Dispose);
         (_localWPort, _remoteWPort) = isServer ? (options.ServerWPort, options.ClientWPort) : (options.ClientWPort, options.ServerWPort);
     }
 
@@ -81,6 +86,24 @@ public sealed class WrapperChannel : IApduChannel
             throw new CosemTransportException(TransportErrorKind.FrameTooLarge,
                 $"An APDU of {apdu.Length} bytes does not fit a wrapper frame (at most {WrapperFrame.MaxApduLength}).");
         }
+        var operation = OperationScope.Enter(_lifetime, this, cancellationToken);
+        try
+        {
+            await SendCoreAsync(apdu, sourceWPort, destinationWPort, operation.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (operation.ClosedUnder(ex))
+        {
+            throw OperationScope.Closed(ex);
+        }
+        finally
+        {
+            operation.Dispose();
+        }
+    }
+
+    private async ValueTask SendCoreAsync(ReadOnlyMemory<byte> apdu, ushort sourceWPort, ushort destinationWPort,
+        CancellationToken cancellationToken)
+    {
         await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -112,6 +135,23 @@ public sealed class WrapperChannel : IApduChannel
     public async ValueTask<ApduMessage> ReceiveAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        var operation = OperationScope.Enter(_lifetime, this, cancellationToken);
+        try
+        {
+            return await ReceiveCoreAsync(operation.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (operation.ClosedUnder(ex))
+        {
+            throw OperationScope.Closed(ex);
+        }
+        finally
+        {
+            operation.Dispose();
+        }
+    }
+
+    private async ValueTask<ApduMessage> ReceiveCoreAsync(CancellationToken cancellationToken)
+    {
         var input = _pipe.Input;
         while (true)
         {
@@ -168,15 +208,28 @@ public sealed class WrapperChannel : IApduChannel
         {
             return;
         }
-        if (_pipe is IAsyncDisposable disposable)
+        // Pending calls end first: completing the pipe under a write or a read would hand its buffers back to
+        // the pool while they are still in use.
+        if (!await _lifetime.CloseAsync(OperationLifetime.Grace).ConfigureAwait(false))
         {
-            await disposable.DisposeAsync().ConfigureAwait(false);
+            TransportLog.LinkEvent(_logger, Name, "a pending operation ignored cancellation; closing the connection under it");
         }
-        else
+        try
         {
-            await _pipe.Output.CompleteAsync().ConfigureAwait(false);
-            await _pipe.Input.CompleteAsync().ConfigureAwait(false);
+            if (_pipe is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                await _pipe.Output.CompleteAsync().ConfigureAwait(false);
+                await _pipe.Input.CompleteAsync().ConfigureAwait(false);
+            }
         }
-        _sendLock.Dispose();
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            // A connection that breaks while being closed is closed.
+        }
+        _lifetime.ReleaseOwner();
     }
 }
