@@ -67,6 +67,12 @@ public class ClientAssociation : CosemObject
     /// <summary>How the client authenticates; <see cref="AssociationAuthentication.None"/> by default.</summary>
     public AssociationAuthentication Authentication { get; init; } = AssociationAuthentication.None;
 
+    /// <summary>
+    /// Ciphering and system titles of this association (suite, policy, keys, counters), or null for an association
+    /// without security (application context LN without ciphering only). Several associations may share one.
+    /// </summary>
+    public AssociationSecurity? Security { get; init; }
+
     /// <summary>What the client may do with objects that have no override.</summary>
     public AccessLevel Access { get; init; } = AccessLevel.ClassDefault;
 

@@ -1,4 +1,5 @@
 using Cosem.Sdk.Apdu;
+using Cosem.Sdk.Security;
 
 namespace Cosem.Sdk.Server;
 
@@ -63,6 +64,9 @@ public sealed class ServerAssociation
     /// <summary>The context handed to object handlers for requests of this association.</summary>
     public ServerRequestContext Context { get; }
 
+    /// <summary>The client system title as a value, when calling-AP-title holds 8 bytes.</summary>
+    public SystemTitle? ClientTitle => ClientSystemTitle is { Length: SystemTitle.Length } title ? new SystemTitle(title.Span) : null;
+
     public bool Allows(Conformance service) => (NegotiatedConformance & service) == service;
 
     // ---- block transfer state (IEC 62056-5-3 §9.4.6), one long service at a time per association ----
@@ -74,6 +78,20 @@ public sealed class ServerAssociation
     internal IncomingBlocks? PendingActionParameters { get; set; }
 
     internal OutgoingBlocks? PendingActionResult { get; set; }
+
+    // ---- work to do once the current response is sent (ServerRequestContext.AfterResponse) ----
+
+    private List<Func<ValueTask>>? _afterResponse;
+
+    internal void AddAfterResponse(Func<ValueTask> action) => (_afterResponse ??= []).Add(action);
+
+    /// <summary>Takes the actions registered while serving the current request.</summary>
+    internal List<Func<ValueTask>>? TakeAfterResponse()
+    {
+        var actions = _afterResponse;
+        _afterResponse = null;
+        return actions;
+    }
 
     internal void AbortLongServices()
     {

@@ -20,6 +20,7 @@ internal sealed class ServerSession
     private readonly Dictionary<(int Client, int Server), ServerAssociation> _associations = [];
     private readonly ArrayBufferWriter<byte> _response = new(256);
     private readonly ServiceProcessor _services;
+    private ServerAssociation? _served;
 
     public ServerSession(CosemServer server, IApduChannel channel, long id, ILogger logger)
     {
@@ -80,6 +81,7 @@ internal sealed class ServerSession
                         ServerLog.Received(_logger, _id, Convert.ToHexString(message.Span));
                     }
                     _response.ResetWrittenCount();
+                    _served = null;
                     await HandleAsync(message, cancellationToken).ConfigureAwait(false);
                 }
                 if (_response.WrittenCount > 0)
@@ -98,6 +100,7 @@ internal sealed class ServerSession
                         break;
                     }
                 }
+                await RunAfterResponseAsync().ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -166,6 +169,28 @@ internal sealed class ServerSession
             ServiceProcessor.WriteException(_response, ExceptionStateError.ServiceNotAllowed, ExceptionServiceError.OperationNotPossible);
             return;
         }
+        _served = association;
         await _services.HandleAsync(association, message.Memory, _response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs what the objects asked to do once their response was sent (ServerRequestContext.AfterResponse).</summary>
+    private async ValueTask RunAfterResponseAsync()
+    {
+        if (_served?.TakeAfterResponse() is not { } actions)
+        {
+            return;
+        }
+        foreach (var action in actions)
+        {
+            try
+            {
+                await action().ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // An application callback must not end the session; the response has already gone out.
+                ServerLog.ObjectFailed(_logger, ex, _id, "an after-response action", "nothing (the response was already sent)");
+            }
+        }
     }
 }
