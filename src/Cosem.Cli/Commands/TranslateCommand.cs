@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Cosem.Sdk;
 using Cosem.Sdk.Apdu.Translation;
+using Cosem.Sdk.Security;
 
 namespace Cosem.Cli.Commands;
 
@@ -38,17 +39,21 @@ public static class TranslateCommand
             Description = "Translate XML or JSON back to the APDU bytes, printed in hex.",
         };
 
-        var command = new Command("translate", "Translate an xDLMS/ACSE APDU (or a frame) between bytes and readable XML/JSON.")
+        var keys = new DecryptionOptions();
+        var command = new Command("translate",
+            "Translate an xDLMS/ACSE APDU (or a frame) between bytes and readable XML/JSON; with keys, ciphered APDUs are shown decrypted under their envelope.")
         {
             input, file, format, toHex,
         };
-        var translator = new PduTranslator(frameCodecs ?? FrameCodecs.All);
+        keys.AddTo(command);
+        var codecs = frameCodecs ?? FrameCodecs.All;
         command.SetAction(parseResult =>
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
             try
             {
+                var translator = new PduTranslator(codecs, keys.CreateDecryptor(parseResult));
                 string[] words = parseResult.GetValue(input) ?? [];
                 FileInfo? path = parseResult.GetValue(file);
                 if (parseResult.GetValue(toHex))

@@ -19,17 +19,33 @@ public sealed class PduTranslator
     /// <summary>Element that holds a frame payload that is not a whole APDU (a segment, a control frame's data).</summary>
     public const string PayloadElement = "Payload";
 
+    /// <summary>
+    /// Element, last in a ciphered envelope, that shows the decrypted APDU. Informational: the envelope fields are
+    /// authoritative, so translating back ignores it and gives the identical ciphered bytes.
+    /// </summary>
+    public const string DecryptedElement = "DecryptedApdu";
+
     private readonly IFrameCodec[] _frameCodecs;
+    private readonly IPayloadDecryptor? _decryptor;
 
     public PduTranslator() : this([])
     {
     }
 
-    public PduTranslator(IEnumerable<IFrameCodec> frameCodecs)
+    public PduTranslator(IEnumerable<IFrameCodec> frameCodecs) : this(frameCodecs, null)
+    {
+    }
+
+    /// <param name="decryptor">Opens ciphered APDUs so their plaintext is shown under the envelope; null shows envelopes only.</param>
+    public PduTranslator(IEnumerable<IFrameCodec> frameCodecs, IPayloadDecryptor? decryptor)
     {
         ArgumentNullException.ThrowIfNull(frameCodecs);
         _frameCodecs = [.. frameCodecs];
+        _decryptor = decryptor;
     }
+
+    /// <summary>The decryptor consulted for ciphered APDUs, if any.</summary>
+    public IPayloadDecryptor? Decryptor => _decryptor;
 
     /// <summary>A translator for bare APDUs.</summary>
     public static PduTranslator Default { get; } = new();
@@ -50,7 +66,7 @@ public sealed class PduTranslator
                 return DecodeFrame(codec, frame);
             }
         }
-        return DecodeApdu(input);
+        return DecodeAndDecrypt(input);
     }
 
     /// <summary>Decodes one bare APDU, ignoring frame codecs.</summary>
@@ -68,7 +84,38 @@ public sealed class PduTranslator
         return holder.Children[0];
     }
 
-    private static PduElement DecodeFrame(IFrameCodec codec, FrameParts frame)
+    // Decodes, then adds the plaintext of a ciphered APDU (recursively translated) when the decryptor opens it.
+    private PduElement DecodeAndDecrypt(ReadOnlySpan<byte> apdu, int depth = 0)
+    {
+        var root = DecodeApdu(apdu);
+        if (_decryptor is null || depth > 4 || !IsCiphered(apdu[0]))
+        {
+            return root;
+        }
+        var plaintext = _decryptor.Decrypt(apdu);
+        if (plaintext is null)
+        {
+            return root;
+        }
+        var envelope = root.Child("CipheredContent") ?? root;
+        var shown = envelope.Add(DecryptedElement);
+        try
+        {
+            shown.Add(DecodeAndDecrypt(plaintext, depth + 1));
+        }
+        catch (CosemEncodingException e)
+        {
+            shown.Set("Value", HexText.Format(plaintext)).Set("NotAnApdu", e.Message);
+        }
+        return root;
+    }
+
+    // glo-/ded- service tags (IEC 62056-5-3 §8) and general-glo/ded/-ciphering (219-221).
+    private static bool IsCiphered(byte tag) =>
+        tag is 33 or 37 or 38 or 40 or 44 or 45 or 46 or 54 or 56 or 65 or 69 or 70 or 72 or 76 or 77 or 78 or 86 or 88
+            or >= 200 and <= 215 and not 206 and not 214 or >= 219 and <= 221;
+
+    private PduElement DecodeFrame(IFrameCodec codec, FrameParts frame)
     {
         var root = new PduElement(codec.ElementName);
         foreach (var field in frame.Fields)
@@ -81,7 +128,7 @@ public sealed class PduTranslator
         }
         try
         {
-            root.Add(DecodeApdu(frame.Payload.Span));
+            root.Add(DecodeAndDecrypt(frame.Payload.Span));
         }
         catch (CosemEncodingException e)
         {

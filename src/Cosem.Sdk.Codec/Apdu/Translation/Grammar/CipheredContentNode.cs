@@ -60,6 +60,10 @@ internal sealed class CipheredContentNode : GrammarNode
         {
             content.WriteBytes(cursor.Take("AuthenticationTag").RequiredHex("Value"));
         }
+        if (cursor.PeekName == PduTranslator.DecryptedElement)
+        {
+            cursor.Take(PduTranslator.DecryptedElement); // informational: the envelope fields above are authoritative
+        }
         Length.Encode(writer, content.Length, cursor);
         writer.WriteBytes(content.WrittenSpan);
     }

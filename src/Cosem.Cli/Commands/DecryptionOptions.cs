@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.Text;
+using Cosem.Sdk;
+using Cosem.Sdk.Apdu.Translation;
+using Cosem.Sdk.Security;
+
+namespace Cosem.Cli.Commands;
+
+/// <summary>
+/// The key options of <c>cosem translate</c> (the names <c>cosem read</c> and <c>cosem simulate</c> use) and the
+/// <see cref="ApduDecryptor"/> built from them. Keys are hex; key files are DER or PEM.
+/// </summary>
+internal sealed class DecryptionOptions
+{
+    private readonly Option<string?> _blockCipherKey = new("--block-cipher-key")
+    {
+        Description = "Global unicast block cipher key (hex, 16 bytes for suites 0/1, 32 for suite 2): decrypts glo- and general-glo-ciphered APDUs.",
+    };
+
+    private readonly Option<string?> _authenticationKey = new("--authentication-key")
+    {
+        Description = "Authentication key (hex), to check the authentication tag.",
+    };
+
+    private readonly Option<string?> _dedicatedKey = new("--dedicated-key")
+    {
+        Description = "Dedicated key (hex) of the association: decrypts ded- and general-ded-ciphered APDUs.",
+    };
+
+    private readonly Option<string?> _systemTitle = new("--system-title")
+    {
+        Description = "The sender's system title (16 hex digits), for glo-/ded- APDUs, which carry none.",
+    };
+
+    private readonly Option<string?> _masterKey = new("--master-key")
+    {
+        Description = "Master key (KEK, hex), for general-ciphering with a wrapped key.",
+    };
+
+    private readonly Option<FileInfo?> _keyAgreementKey = new("--key-agreement-key")
+    {
+        Description = "The recipient's key agreement private key (PKCS #8, DER or PEM), for general-ciphering with an agreed key (suites 1 and 2).",
+    };
+
+    private readonly Option<FileInfo?> _peerKey = new("--peer-key")
+    {
+        Description = "The originator's public key or certificate (DER or PEM): its signing key (C(1e, 1s)) or key agreement key (C(0e, 2s)).",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(_blockCipherKey);
+        command.Options.Add(_authenticationKey);
+        command.Options.Add(_dedicatedKey);
+        command.Options.Add(_systemTitle);
+        command.Options.Add(_masterKey);
+        command.Options.Add(_keyAgreementKey);
+        command.Options.Add(_peerKey);
+    }
+
+    /// <summary>The decryptor for the given options, or null when no key was given (envelopes only).</summary>
+    public ApduDecryptor? CreateDecryptor(ParseResult parseResult)
+    {
+        var blockCipherKey = Key(parseResult, _blockCipherKey);
+        var authenticationKey = Key(parseResult, _authenticationKey);
+        var dedicatedKey = Key(parseResult, _dedicatedKey);
+        var masterKey = Key(parseResult, _masterKey);
+        var agreementFile = parseResult.GetValue(_keyAgreementKey);
+        var peerFile = parseResult.GetValue(_peerKey);
+        var title = parseResult.GetValue(_systemTitle);
+        if (blockCipherKey.IsEmpty && dedicatedKey.IsEmpty && masterKey.IsEmpty && agreementFile is null)
+        {
+            return null;
+        }
+        var agreement = agreementFile is null ? null : EccKeyPair.FromPkcs8(Der(File.ReadAllBytes(agreementFile.FullName), "PRIVATE KEY"));
+        var peer = peerFile is null ? null : PublicKey(File.ReadAllBytes(peerFile.FullName));
+        GeneralCipheringKeyring? keyring = null;
+        if (!masterKey.IsEmpty || agreement is not null)
+        {
+            var suite = agreement is { Curve: EccCurve.P384 } || masterKey.Length == 32 ? SecuritySuite.Suite2
+                : agreement is not null ? SecuritySuite.Suite1 : SecuritySuite.Suite0;
+            keyring = new GeneralCipheringKeyring(suite)
+            {
+                MasterKey = masterKey.Span,
+                KeyAgreementKey = agreement,
+                PeerSigningKey = peer,
+                PeerKeyAgreementKey = peer,
+                Keys = !blockCipherKey.IsEmpty && blockCipherKey.Length == authenticationKey.Length && blockCipherKey.Length == suite.KeyLength()
+                    ? new CipheringKeys(suite, blockCipherKey.Span, authenticationKey.Span)
+                    : null,
+            };
+        }
+        return new ApduDecryptor
+        {
+            BlockCipherKey = blockCipherKey,
+            AuthenticationKey = authenticationKey,
+            DedicatedKey = dedicatedKey,
+            SystemTitle = title is null ? null : SystemTitle.Parse(title),
+            Keyring = keyring,
+        };
+    }
+
+    private static ReadOnlyMemory<byte> Key(ParseResult parseResult, Option<string?> option)
+    {
+        var text = parseResult.GetValue(option);
+        if (text is null)
+        {
+            return default;
+        }
+        return HexText.TryParse(text, out var bytes) && bytes.Length is 16 or 32
+            ? bytes
+            : throw new CosemException($"{option.Name} is 16 or 32 bytes in hex (32 or 64 hex digits).");
+    }
+
+    private static EccPublicKey PublicKey(byte[] content)
+    {
+        var der = Der(content, "CERTIFICATE", "PUBLIC KEY");
+        try
+        {
+            return CosemCertificate.Parse(der).PublicKey;
+        }
+        catch (CosemSecurityException)
+        {
+            return EccPublicKey.FromSubjectPublicKeyInfo(der);
+        }
+    }
+
+    // PEM to DER when the file is PEM; DER files pass through.
+    private static byte[] Der(byte[] content, params string[] labels)
+    {
+        var text = Encoding.ASCII.GetString(content);
+        foreach (var label in labels)
+        {
+            var begin = $"-----BEGIN {label}-----";
+            var start = text.IndexOf(begin, StringComparison.Ordinal);
+            if (start < 0)
+            {
+                continue;
+            }
+            var end = text.IndexOf($"-----END {label}-----", start, StringComparison.Ordinal);
+            if (end < 0)
+            {
+                throw new CosemException($"The PEM block {label} has no END line.");
+            }
+            try
+            {
+                return Convert.FromBase64String(text[(start + begin.Length)..end]);
+            }
+            catch (FormatException ex)
+            {
+                throw new CosemException($"The PEM block {label} is not valid base64.", ex);
+            }
+        }
+        return content;
+    }
+}
