@@ -1,11 +1,12 @@
 using Cosem.Sdk.Apdu;
+using Cosem.Sdk.Security;
 
 namespace Cosem.Sdk.Client;
 
 /// <summary>
 /// How a client authenticates when it opens an association (IEC 62056-5-3 §9.2.7.4, DLMS UA Green Book
 /// "authentication mechanisms"): <see cref="None"/> (lowest level security), <see cref="Low(string)"/> (LLS, a
-/// password in the AARQ).
+/// password in the AARQ), <see cref="High(HlsMechanism, ClientSecurity)"/> (HLS mechanisms 3–7).
 /// </summary>
 /// <remarks>
 /// High level security (mechanisms 2–7) plugs in by subclassing: <see cref="CreateCallingValue"/> puts the CtoS
@@ -23,8 +24,18 @@ public abstract class Authentication
     /// <summary>Low level security with a binary secret.</summary>
     public static Authentication Low(ReadOnlySpan<byte> password) => new LowLevelAuthentication(password);
 
+    /// <summary>
+    /// High level security with <paramref name="mechanism"/> (3 MD5, 4 SHA-1, 5 GMAC, 6 SHA-256, 7 ECDSA): the HLS
+    /// secret (3, 4, 6), the keys (5) or the client's signing key and the meter's public key (7) come from
+    /// <paramref name="security"/>, as do the system titles; share it with <see cref="ApduProtection.Ciphered"/>.
+    /// </summary>
+    public static Authentication High(HlsMechanism mechanism, ClientSecurity security) => new HighLevelAuthentication(mechanism, security);
+
     /// <summary>The mechanism-name the AARQ proposes.</summary>
     public abstract MechanismName Mechanism { get; }
+
+    /// <summary>calling-AP-title of the AARQ when no <see cref="ApduProtection"/> supplies it (HLS 5–7 need the client system title).</summary>
+    protected internal virtual ReadOnlyMemory<byte>? CallingApTitle => null;
 
     /// <summary>The calling-authentication-value of the AARQ (LLS password, HLS challenge), or null for none.</summary>
     protected internal abstract AuthenticationValue? CreateCallingValue();

@@ -1,4 +1,5 @@
 using Cosem.Sdk.Apdu;
+using Cosem.Sdk.Security;
 
 namespace Cosem.Sdk.Client;
 
@@ -12,20 +13,25 @@ public sealed partial class CosemClient
     {
         var authentication = Options.Authentication;
         var protection = Options.Protection;
-        var initiate = new InitiateRequest
+        var initiateRequest = new InitiateRequest
         {
             ProposedConformance = Options.ProposedConformance,
             ClientMaxReceivePduSize = Options.MaxReceivePduSize,
-        }.ToArray();
+        };
+        if (protection is not null)
+        {
+            initiateRequest = protection.PrepareInitiate(initiateRequest);
+        }
+        var initiate = initiateRequest.ToArray();
         var mechanism = authentication.Mechanism;
         var aarq = new AarqApdu
         {
             ApplicationContextName = protection?.ApplicationContextName ?? ApplicationContextName.LogicalName,
-            CallingApTitle = protection?.CallingApTitle,
+            CallingApTitle = protection?.CallingApTitle ?? authentication.CallingApTitle,
             SenderAcseRequirements = mechanism == MechanismName.None ? null : AcseRequirements.Authentication,
             MechanismName = mechanism == MechanismName.None ? null : mechanism,
             CallingAuthenticationValue = authentication.CreateCallingValue(),
-            UserInformation = protection is null ? initiate : protection.Protect(initiate),
+            UserInformation = protection is null ? initiate : (await protection.ProtectAsync(initiate, cancellationToken).ConfigureAwait(false)).ToArray(),
         };
         _request.ResetWrittenCount();
         aarq.Encode(_request);
@@ -41,12 +47,20 @@ public sealed partial class CosemClient
         {
             throw new CosemAssociationException(aare.Result, aare.ResultSourceDiagnostic, aare.ConfirmedServiceError);
         }
-        var response = ReadInitiateResponse(aare, protection);
+        InitiateResponse response;
+        try
+        {
+            protection?.OnAssociated(aare);
+            response = ReadInitiateResponse(aare, protection);
+        }
+        catch (CosemSecurityException ex)
+        {
+            throw new CosemAssociationException(ex.Failure, $"The meter's AARE failed the security checks: {ex.Message}", ex);
+        }
         NegotiatedConformance = response.NegotiatedConformance;
         NegotiatedDlmsVersion = response.NegotiatedDlmsVersionNumber;
         ServerMaxReceivePduSize = response.ServerMaxReceivePduSize == 0 ? UnlimitedPduSize : response.ServerMaxReceivePduSize;
         AssociationResponse = aare;
-        protection?.OnAssociated(aare);
         _state = Associated;
         ClientLog.Associated(_logger, NegotiatedConformance.ToString(), ServerMaxReceivePduSize);
         await authentication.CompleteAsync(this, aare, cancellationToken).ConfigureAwait(false);
@@ -60,7 +74,7 @@ public sealed partial class CosemClient
         }
         if (protection is not null && aare.UserInformation is { } ciphered && aare.CipheredUserInformation is not null)
         {
-            var opened = protection.Unprotect(ciphered.Span);
+            var opened = protection.Unprotect(ciphered);
             return ApduDecoder.Decode(opened) switch
             {
                 InitiateResponse response => response,

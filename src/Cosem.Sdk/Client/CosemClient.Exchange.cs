@@ -48,7 +48,7 @@ public sealed partial class CosemClient
             ClientLog.ApduSent(_logger, request.Span);
             if (protect && Options.Protection is { } protection)
             {
-                request = protection.Protect(request.Span);
+                request = await protection.ProtectAsync(request, token).ConfigureAwait(false);
             }
             await _channel.SendAsync(request, token).ConfigureAwait(false);
             while (true)
@@ -86,8 +86,8 @@ public sealed partial class CosemClient
 
     private static ApduMessage Unprotect(ApduProtection protection, ApduMessage message)
     {
-        var plain = protection.Unprotect(message.Span);
-        return ApduMessage.Create(plain, message.SourceAddress, message.DestinationAddress);
+        var plain = protection.Unprotect(message.Memory);
+        return ApduMessage.Create(plain.Span, message.SourceAddress, message.DestinationAddress);
     }
 
     private bool IsAnswer(ReadOnlySpan<byte> apdu, ApduTag expected, int invokeId)

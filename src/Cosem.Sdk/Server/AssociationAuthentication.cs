@@ -1,4 +1,5 @@
 using Cosem.Sdk.Apdu;
+using Cosem.Sdk.Security;
 
 namespace Cosem.Sdk.Server;
 
@@ -21,6 +22,32 @@ public abstract class AssociationAuthentication
 
     /// <inheritdoc cref="Low(string)"/>
     public static AssociationAuthentication Low(ReadOnlySpan<byte> password) => new LowLevelAuthentication(password);
+
+    /// <summary>
+    /// High level security with a shared secret: mechanism 3 (MD5), 4 (SHA-1) or 6 (SHA-256). The secret can be
+    /// changed by the client (Association LN secret, change_HLS_secret).
+    /// </summary>
+    public static AssociationAuthentication High(HlsMechanism mechanism, ReadOnlySpan<byte> secret) => new HighLevelAuthentication(mechanism, secret);
+
+    /// <summary>High level security mechanism 5 (GMAC) with the keys and counters of <see cref="ClientAssociation.Security"/>.</summary>
+    public static AssociationAuthentication HighGmac() => new HighLevelAuthentication(HlsMechanism.Gmac);
+
+    /// <summary>
+    /// High level security mechanism 7 (ECDSA, suites 1 and 2): the client's public signing key checks its answer;
+    /// the server signs with <paramref name="serverKey"/>, or else <see cref="AssociationSecurity.SigningKey"/>.
+    /// </summary>
+    public static AssociationAuthentication HighEcdsa(EccPublicKey clientKey, EccKeyPair? serverKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(clientKey);
+        return new HighLevelAuthentication(HlsMechanism.Ecdsa, clientKey, serverKey);
+    }
+
+    /// <inheritdoc cref="HighEcdsa(EccPublicKey, EccKeyPair?)"/>
+    public static AssociationAuthentication HighEcdsa(CosemCertificate clientCertificate, EccKeyPair? serverKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(clientCertificate);
+        return HighEcdsa(clientCertificate.PublicKey, serverKey);
+    }
 
     /// <summary>Passes 1 and 2: decides on the AARQ of a client whose mechanism-name matched <see cref="Mechanism"/>.</summary>
     public abstract ValueTask<AuthenticationOutcome> AuthenticateAsync(AarqApdu request, CancellationToken cancellationToken);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using Cosem.Sdk.Apdu;
+using Cosem.Sdk.Security;
 using Microsoft.Extensions.Logging;
 
 namespace Cosem.Sdk.Server;
@@ -36,8 +37,8 @@ internal static class AssociationNegotiator
             return reason;
         }
 
-        // Only LN referencing without ciphering is offered here (IEC 62056-5-3 §9.3.2: LN is mandatory, SN optional).
-        if (aarq.ApplicationContextName != ApplicationContextName.LogicalName)
+        // LN referencing, with ciphering where the association has security (IEC 62056-5-3 §9.3.2: LN is mandatory, SN optional).
+        if (aarq.ApplicationContextName is not (ApplicationContextName.LogicalName or ApplicationContextName.LogicalNameWithCiphering))
         {
             Fail($"application context {aarq.ApplicationContextName} not supported");
             Refuse(response, ApplicationContextName.LogicalName,
@@ -59,10 +60,64 @@ internal static class AssociationNegotiator
             return null;
         }
 
+        var security = definition.Security;
+        var ciphered = aarq.ApplicationContextName == ApplicationContextName.LogicalNameWithCiphering;
+        var snapshot = security?.Current;
+        // IEC 62056-5-3 §9.2.2: ciphered APDUs need the context with ciphering; a policy demanding protection needs them.
+        if (ciphered ? security is null : snapshot is { Policy: not SecurityPolicy.None })
+        {
+            Fail($"application context {aarq.ApplicationContextName} does not match the association's security");
+            Refuse(response, security is null ? ApplicationContextName.LogicalName : ApplicationContextName.LogicalNameWithCiphering,
+                ResultSourceDiagnostic.ServiceUser(AcseServiceUserDiagnostic.ApplicationContextNameNotSupported), options, null);
+            return null;
+        }
+        SystemTitle? clientTitle = aarq.CallingApTitle is { Length: SystemTitle.Length } title ? new SystemTitle(title.Span) : null;
+        if (security is not null && (ciphered || definition.Authentication.Mechanism is MechanismName.HighGmac or MechanismName.HighSha256 or MechanismName.HighEcdsa))
+        {
+            if (clientTitle is not { } known || (security.ClientSystemTitle is { } expected && expected != known))
+            {
+                Fail(clientTitle is null ? "no client system title (calling-AP-title)" : $"client system title {clientTitle} not admitted");
+                Refuse(response, aarq.ApplicationContextName, ResultSourceDiagnostic.ServiceUser(AcseServiceUserDiagnostic.CallingApTitleNotRecognized), options, null);
+                return null;
+            }
+        }
+
         // The xDLMS part: DLMS version, PDU size and conformance (IEC 62056-5-3 §9.4.6.1).
-        if (aarq.InitiateRequest is not { } initiate)
+        var initiate = aarq.InitiateRequest;
+        SecurityControlByte? initiateProtection = null;
+        if (aarq.CipheredUserInformation is { } cipheredInitiate && ciphered && snapshot is not null && clientTitle is { } sender)
+        {
+            try
+            {
+                (initiate, initiateProtection) = OpenInitiate(cipheredInitiate, security!, snapshot, sender);
+            }
+            catch (Exception ex) when (ex is CosemSecurityException or CosemEncodingException)
+            {
+                // Green Book: an InitiateRequest that cannot be deciphered is refused with a deciphering-error.
+                Fail($"ciphered InitiateRequest refused: {ex.Message}");
+                Refuse(response, aarq.ApplicationContextName, ResultSourceDiagnostic.ServiceUser(AcseServiceUserDiagnostic.NoReasonGiven), options,
+                    new ConfirmedServiceError(ConfirmedServiceKind.InitiateError, ServiceErrorKind.ApplicationReference, (byte)ApplicationReferenceError.DecipheringError));
+                return null;
+            }
+        }
+        if (initiate is null)
         {
             Fail(aarq.CipheredUserInformation is null ? "no InitiateRequest in user-information" : "ciphered InitiateRequest without a ciphering context");
+            Refuse(response, aarq.ApplicationContextName, ResultSourceDiagnostic.ServiceUser(AcseServiceUserDiagnostic.NoReasonGiven), options,
+                ConfirmedServiceError.Initiate(InitiateError.Other));
+            return null;
+        }
+        if (ciphered && initiateProtection is null && snapshot is { Policy: not SecurityPolicy.None })
+        {
+            Fail($"unciphered InitiateRequest under security policy {snapshot.Policy}");
+            Refuse(response, aarq.ApplicationContextName, ResultSourceDiagnostic.ServiceUser(AcseServiceUserDiagnostic.NoReasonGiven), options,
+                new ConfirmedServiceError(ConfirmedServiceKind.InitiateError, ServiceErrorKind.ApplicationReference, (byte)ApplicationReferenceError.DecipheringError));
+            return null;
+        }
+        if (initiate.DedicatedKey is { } dedicatedKey && (initiateProtection is not { IsEncrypted: true } || dedicatedKey.Length != snapshot!.Suite.KeyLength()))
+        {
+            // IEC 62056-5-3 §9.2.3.4.4: the dedicated key travels only in an encrypted InitiateRequest.
+            Fail("dedicated key not sent in an encrypted InitiateRequest, or of the wrong length");
             Refuse(response, aarq.ApplicationContextName, ResultSourceDiagnostic.ServiceUser(AcseServiceUserDiagnostic.NoReasonGiven), options,
                 ConfirmedServiceError.Initiate(InitiateError.Other));
             return null;
@@ -120,33 +175,73 @@ internal static class AssociationNegotiator
         }
 
         var association = new ServerAssociation(device, definition, clientAddress, aarq.ApplicationContextName, conformance,
-            clientMaxPdu, options.MaxReceivePduSize, aarq.CallingApTitle)
+            clientMaxPdu, options.MaxReceivePduSize, aarq.CallingApTitle?.ToArray()) // the AARQ's buffer is reused after this request
         {
             Status = outcome.IsPending ? ServerAssociationStatus.AssociationPending : ServerAssociationStatus.Associated,
+            ClientChallenge = outcome.IsPending ? aarq.CallingAuthenticationValue?.Value.ToArray() : null,
+            ServerChallenge = outcome.ServerChallenge,
+            DedicatedCipher = initiate.DedicatedKey is { } key ? new ApduCipher(snapshot!.Suite, key.Span, snapshot.Keys!.AuthenticationKey) : null,
         };
         if (initiate.ResponseAllowed)
         {
+            var initiateResponse = new InitiateResponse
+            {
+                NegotiatedDlmsVersionNumber = 6,
+                NegotiatedConformance = conformance,
+                ServerMaxReceivePduSize = options.MaxReceivePduSize,
+                VaaName = InitiateResponse.VaaNameLogicalName,
+            };
+            ReadOnlyMemory<byte> userInformation = initiateResponse.ToArray();
+            if (initiateProtection is { } control)
+            {
+                // The InitiateResponse goes back as glo-initiate-response under the request's protection.
+                var counter = await security!.NextServerInvocationCounterAsync(cancellationToken).ConfigureAwait(false);
+                var protectedResponse = new ArrayBufferWriter<byte>(ApduEnvelope.GetLength(control, userInformation.Length, general: false));
+                ApduEnvelope.Write(snapshot!.Unicast!, InitiateApduTag.GloInitiateResponse, control, security.SystemTitle, counter,
+                    userInformation.Span, protectedResponse);
+                userInformation = protectedResponse.WrittenMemory;
+            }
             var aare = new AareApdu
             {
                 ApplicationContextName = aarq.ApplicationContextName,
                 Result = AssociationResult.Accepted,
                 ResultSourceDiagnostic = ResultSourceDiagnostic.ServiceUser(outcome.Diagnostic),
+                RespondingApTitle = security is null ? null : (ReadOnlyMemory<byte>?)security.SystemTitle.ToArray(),
                 // HLS answers with its mechanism and the StoC challenge (IEC 62056-5-3 §9.2.7.2.3, pass 2).
                 ResponderAcseRequirements = outcome.ServerChallenge is null ? null : AcseRequirements.Authentication,
                 MechanismName = outcome.ServerChallenge is null ? null : required,
                 RespondingAuthenticationValue = outcome.ServerChallenge is { } challenge ? AuthenticationValue.CharString(challenge) : null,
-                UserInformationApdu = new InitiateResponse
-                {
-                    NegotiatedDlmsVersionNumber = 6,
-                    NegotiatedConformance = conformance,
-                    ServerMaxReceivePduSize = options.MaxReceivePduSize,
-                    VaaName = InitiateResponse.VaaNameLogicalName,
-                },
+                UserInformation = userInformation,
             };
             aare.Encode(response);
         }
         ServerLog.Associated(logger, session, clientAddress, device.Address, required.ToString(), conformance.ToString(), clientMaxPdu);
         return association;
+    }
+
+    /// <summary>
+    /// Opens a glo-initiate-request (IEC 62056-5-3 §9.2.7.2.4): the client's counter must be fresh, the tag must
+    /// verify under the global unicast key and the client system title, and the protection must meet the policy.
+    /// </summary>
+    private static (InitiateRequest Request, SecurityControlByte Protection) OpenInitiate(CipheredUserInformationApdu ciphered,
+        AssociationSecurity security, AssociationSecurity.Snapshot snapshot, SystemTitle client)
+    {
+        if (ciphered.Tag != InitiateApduTag.GloInitiateRequest || snapshot.Unicast is not { } cipher)
+        {
+            throw new CosemSecurityException(SecurityFailure.UnsupportedProtection,
+                $"a ciphered InitiateRequest with tag {(byte)ciphered.Tag} cannot be opened (glo-initiate-request under the global key is expected)");
+        }
+        var content = ciphered.CipheredContent.Span;
+        var header = SecurityHeader.Read(content);
+        if (!snapshot.Policy.IsSatisfiedBy(header.Control) || !(header.Control.IsAuthenticated || header.Control.IsEncrypted))
+        {
+            throw new CosemSecurityException(SecurityFailure.UnsupportedProtection,
+                $"the InitiateRequest is protected with {header.Control}, less than security policy {snapshot.Policy} requires");
+        }
+        security.ClientCounters.EnsureFresh(client, header.InvocationCounter);
+        var plain = cipher.Unprotect(client, content, out _);
+        security.AcceptClientCounter(client, header.InvocationCounter);
+        return (InitiateRequest.Decode(plain), header.Control);
     }
 
     private static void Refuse(IBufferWriter<byte> response, ApplicationContextName context, ResultSourceDiagnostic diagnostic,

@@ -40,6 +40,12 @@ public sealed class AssociationSecurity
     /// <summary>The server system title: responding-AP-title of the AARE and the IV of every APDU the server protects.</summary>
     public SystemTitle SystemTitle { get; }
 
+    /// <summary>
+    /// The only client system title admitted (Security setup client_system_title), or null to admit any client
+    /// that holds the keys.
+    /// </summary>
+    public SystemTitle? ClientSystemTitle { get; set; }
+
     /// <summary>The security suite of the current keys (suite 0 while no key is set).</summary>
     public SecuritySuite Suite => Volatile.Read(ref _state).Suite;
 

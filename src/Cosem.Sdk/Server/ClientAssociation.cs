@@ -355,7 +355,9 @@ public class ClientAssociation : CosemObject
                 var reply = await Authentication.ReplyToChallengeAsync(response, association, cancellationToken).ConfigureAwait(false);
                 if (reply is not { } serverResponse)
                 {
-                    return ActionResult.OtherReason; // IEC 62056-5-3 §9.2.7.2.4: f(StoC) not verified
+                    // IEC 62056-5-3 §9.2.7.2.4: f(StoC) not verified; the association is not established.
+                    association.Status = ServerAssociationStatus.NonAssociated;
+                    return ActionResult.OtherReason;
                 }
                 association.Status = ServerAssociationStatus.Associated;
                 var writer = new AxdrWriter(output);

@@ -79,6 +79,20 @@ public sealed class ServerAssociation
 
     internal OutgoingBlocks? PendingActionResult { get; set; }
 
+    // ---- security ----
+
+    /// <summary>HLS: the client's CtoS challenge from the AARQ.</summary>
+    public ReadOnlyMemory<byte>? ClientChallenge { get; internal set; }
+
+    /// <summary>HLS: the server's StoC challenge sent in the AARE.</summary>
+    public ReadOnlyMemory<byte>? ServerChallenge { get; internal set; }
+
+    /// <summary>Whether the association uses the application context with ciphering.</summary>
+    public bool IsCiphered => ApplicationContext is ApplicationContextName.LogicalNameWithCiphering or ApplicationContextName.ShortNameWithCiphering;
+
+    /// <summary>The cipher of the dedicated key the client sent in its InitiateRequest, or null.</summary>
+    internal ApduCipher? DedicatedCipher { get; set; }
+
     // ---- work to do once the current response is sent (ServerRequestContext.AfterResponse) ----
 
     private List<Func<ValueTask>>? _afterResponse;

@@ -22,7 +22,25 @@ internal sealed partial class ServiceProcessor
         _logger = logger;
     }
 
-    public async ValueTask HandleAsync(ServerAssociation association, ReadOnlyMemory<byte> apdu, IBufferWriter<byte> response, CancellationToken cancellationToken)
+    public ValueTask HandleAsync(ServerAssociation association, ReadOnlyMemory<byte> apdu, IBufferWriter<byte> response, CancellationToken cancellationToken)
+    {
+        if (apdu.Length > association.ServerMaxReceivePduSize)
+        {
+            Refuse(response, ExceptionStateError.ServiceNotAllowed, ExceptionServiceError.PduTooLong, $"request of {apdu.Length} bytes exceeds the server PDU size");
+            return ValueTask.CompletedTask;
+        }
+        if (association.Status == ServerAssociationStatus.NonAssociated)
+        {
+            // A failed HLS reply ended the association (IEC 62056-5-3 §9.2.7.2.4): a new AARQ is needed.
+            Refuse(response, ExceptionStateError.ServiceNotAllowed, ExceptionServiceError.OperationNotPossible, "association not established");
+            return ValueTask.CompletedTask;
+        }
+        return association.IsCiphered && association.Definition.Security is { } security
+            ? HandleProtectedAsync(association, security, apdu, response, cancellationToken)
+            : HandlePlainAsync(association, apdu, response, cancellationToken);
+    }
+
+    private async ValueTask HandlePlainAsync(ServerAssociation association, ReadOnlyMemory<byte> apdu, IBufferWriter<byte> response, CancellationToken cancellationToken)
     {
         if (apdu.Length > association.ServerMaxReceivePduSize)
         {
@@ -46,7 +64,7 @@ internal sealed partial class ServiceProcessor
             Refuse(response, ExceptionStateError.ServiceNotAllowed, ExceptionServiceError.OtherReason, $"malformed {tag}: {ex.Message}");
             return;
         }
-        if (association.Status != ServerAssociationStatus.Associated && request is not ActionRequestNormal)
+        if (association.Status != ServerAssociationStatus.Associated && !IsHlsReply(association, request))
         {
             // HLS pending: only reply_to_HLS_authentication may pass (IEC 62056-5-3 §9.2.7.2.4).
             Refuse(response, ExceptionStateError.ServiceNotAllowed, ExceptionServiceError.OperationNotPossible, "association pending authentication");
@@ -89,6 +107,11 @@ internal sealed partial class ServiceProcessor
                 break;
         }
     }
+
+    /// <summary>While HLS is pending only reply_to_HLS_authentication of this association may be invoked (IEC 62056-5-3 §9.2.7.2.4).</summary>
+    private static bool IsHlsReply(ServerAssociation association, Apdu.Apdu request) =>
+        request is ActionRequestNormal { MethodDescriptor: { ClassId: ClientAssociation.AssociationLnClassId, MethodId: 1 } method }
+        && (method.InstanceId == RequestContext.CurrentAssociation || method.InstanceId == association.Definition.LogicalName);
 
     /// <summary>A service or option the association did not negotiate is refused outright (IEC 62056-5-3 §9.4.6.1).</summary>
     private bool Require(ServerAssociation association, Conformance service, IBufferWriter<byte> response)
