@@ -103,9 +103,9 @@ internal sealed class SecurityOptions
         {
             throw new ArgumentException($"{(policy != SecurityPolicy.None ? $"--security {parse.GetValue(Security)}" : "--auth hls-gmac")} needs --block-cipher-key and --authentication-key.");
         }
-        if (dedicatedKey is not null && policy == SecurityPolicy.None)
+        if (dedicatedKey is not null && !policy.RequiresEncryption())
         {
-            throw new ArgumentException("--dedicated-key needs ciphering (--security auth, enc or auth-enc).");
+            throw new ArgumentException("--dedicated-key needs encryption (--security enc or auth-enc): it travels in the InitiateRequest.");
         }
         CipheringKeys? keys = blockKey is not null && authKey is not null
             ? new CipheringKeys(suite, blockKey, authKey, dedicatedKey: dedicatedKey)

@@ -54,6 +54,11 @@ internal sealed class CipheredApduProtection : ApduProtection
         {
             return request;
         }
+        if (!_security.Policy.RequiresEncryption())
+        {
+            throw new CosemSecurityException(SecurityFailure.UnsupportedProtection,
+                $"A dedicated key travels only in an encrypted InitiateRequest; security policy {_security.Policy} does not encrypt.");
+        }
         // IEC 62056-5-3 §9.2.3.4.4: a dedicated key per association (the configured one, else a fresh random one),
         // carried only in a ciphered InitiateRequest.
         var key = keys.HasDedicatedKey ? keys.DedicatedKey.ToArray() : RandomNumberGenerator.GetBytes(_security.Suite.KeyLength());
