@@ -1,4 +1,5 @@
 using System.Net;
+using Cosem.Sdk.Server;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -21,6 +22,18 @@ public sealed class MeterSimulatorOptions
 
     /// <summary>LLS password of the management client (address 1).</summary>
     public string ManagementPassword { get; init; } = "12345678";
+
+    /// <summary>
+    /// How the management client (1) authenticates; null for LLS with <see cref="ManagementPassword"/>. HLS 5–7 need
+    /// <see cref="ManagementSecurity"/> for the system titles (and, for 5, the keys).
+    /// </summary>
+    public AssociationAuthentication? ManagementAuthentication { get; init; }
+
+    /// <summary>
+    /// Security of the management association: system title, suite, policy and keys; null for none. When set, the
+    /// invocation counter object 0.0.43.1.0.255 is readable by the public client.
+    /// </summary>
+    public AssociationSecurity? ManagementSecurity { get; init; }
 
     /// <summary>The meter's time zone (clock attributes 3, 5–8).</summary>
     public TimeZoneInfo TimeZone { get; init; } = DefaultTimeZone();

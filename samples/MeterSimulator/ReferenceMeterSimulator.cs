@@ -10,7 +10,8 @@ namespace Cosem.Samples.MeterSimulator;
 /// <summary>
 /// A realistic electricity meter built from the generated server classes: clock, identification, energy,
 /// power, voltage and current registers, a 15-minute load profile and an event log with range and entry access,
-/// a disconnector, a public (16, no authentication, read-only) and a management (1, LLS) association.
+/// a disconnector, a public (16, no authentication, read-only) and a management (1, LLS by default, or any HLS
+/// mechanism and ciphering from the options) association.
 /// </summary>
 /// <example><code>
 /// await using var meter = await ReferenceMeterSimulator.StartAsync(new MeterSimulatorOptions { WrapperPort = 0, HdlcPort = 0 });
@@ -81,8 +82,16 @@ public sealed class ReferenceMeterSimulator : IAsyncDisposable
             EventLog,
             new SimulatedDisconnectControl(model, connected => LogEvent(connected ? MeterEvent.SupplyReconnected : MeterEvent.SupplyDisconnected, model.Now)),
             new ClientAssociation(PublicAssociationName, 16) { Access = AccessLevel.ReadOnly },
-            new ClientAssociation(ManagementAssociationName, 1) { Authentication = AssociationAuthentication.Low(options.ManagementPassword) },
+            new ClientAssociation(ManagementAssociationName, 1)
+            {
+                Authentication = options.ManagementAuthentication ?? AssociationAuthentication.Low(options.ManagementPassword),
+                Security = options.ManagementSecurity,
+            },
         };
+        if (options.ManagementSecurity is { } security)
+        {
+            Device.Add(new InvocationCounterObject(security));
+        }
         FillHistory(options.HistoryDays);
         LogEvent(MeterEvent.PowerUp, model.Now);
     }

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
+using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Security;
 
 namespace Cosem.Sdk.Benchmarks;
@@ -25,6 +27,7 @@ public class SecurityBenchmarks
     private readonly byte[] _nonce = new byte[ApduCipher.NonceLength];
     private readonly byte[] _aad = new byte[1 + 16];
     private readonly byte[] _tag = new byte[ApduCipher.TagLength];
+    private readonly ArrayBufferWriter<byte> _envelope = new(2048);
     private ApduCipher _cipher = null!;
     private AesGcm _aesGcm = null!;
     private uint _invocationCounter;
@@ -67,6 +70,29 @@ public class SecurityBenchmarks
         _aesGcm.Encrypt(_nonce, _apdu, ciphertext, _tag, _aad);
         _aesGcm.Decrypt(_nonce, ciphertext, _tag, _decrypted, _aad);
         return _decrypted[^1];
+    }
+
+    /// <summary>
+    /// The sessions' path: the server wraps the get-response in a glo-get-response (tag, length, SC, IC, C, T) as
+    /// ServiceProcessor does; the client recognises the envelope, checks the policy and opens it as
+    /// ApduProtection.Ciphered does.
+    /// </summary>
+    [Benchmark(Description = "Session glo-get-response write+open, 1000 B")]
+    public int SessionEnvelopeWriteOpen()
+    {
+        _envelope.ResetWrittenCount();
+        ApduEnvelope.Write(_cipher, ApduTag.GloGetResponse, Control, ServerTitle, ++_invocationCounter, _apdu, _envelope);
+        var received = _envelope.WrittenSpan;
+        if (!ApduEnvelope.TryRead(received, out var envelope))
+        {
+            throw new InvalidOperationException("Not a protected APDU.");
+        }
+        var content = envelope.Content(received);
+        if (!SecurityPolicy.AuthenticatedEncrypted.IsSatisfiedBy(SecurityHeader.Read(content).Control))
+        {
+            throw new InvalidOperationException("Under-protected.");
+        }
+        return _cipher.Unprotect(ServerTitle, content, _decrypted, out _);
     }
 
     [Benchmark(Description = "ApduCipher protect+unprotect, 1000 B")]

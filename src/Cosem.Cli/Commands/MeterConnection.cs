@@ -1,11 +1,15 @@
 using System.CommandLine;
 using Cosem.Sdk;
 using Cosem.Sdk.Client;
+using Cosem.Sdk.Security;
 using Microsoft.Extensions.Logging;
 
 namespace Cosem.Cli.Commands;
 
-/// <summary>The options that say how to reach and associate with a meter (<c>--host --port --hdlc|--wrapper --client --server --auth --password</c>).</summary>
+/// <summary>
+/// The options that say how to reach and associate with a meter (<c>--host --port --hdlc|--wrapper --client --server</c>)
+/// and how to secure the association (<see cref="SecurityOptions"/>: <c>--auth --password --security --suite …</c>).
+/// </summary>
 internal sealed class MeterConnection
 {
     public const int DefaultWrapperPort = 4059;
@@ -18,13 +22,58 @@ internal sealed class MeterConnection
     public Option<int> Client { get; } = new("--client") { Description = "Client address (16 public, 1 management).", DefaultValueFactory = _ => 16 };
     public Option<int> Server { get; } = new("--server") { Description = "Server (logical device) address.", DefaultValueFactory = _ => 1 };
     public Option<int?> Physical { get; } = new("--physical") { Description = "HDLC physical device address (lower HDLC address)." };
-    public Option<string> Auth { get; } = new("--auth") { Description = "Authentication: none or low (LLS password).", DefaultValueFactory = _ => "none" };
-    public Option<string?> Password { get; } = new("--password") { Description = "The LLS password (with --auth low)." };
+    /// <summary>The client system title when --system-title is not given: "COSEMCLI".</summary>
+    public static readonly SystemTitle DefaultClientTitle = SystemTitle.Parse("434F53454D434C49");
+
+    public SecurityOptions Security { get; } = new("none", "The client system title, 16 hex digits (default 434F53454D434C49, \"COSEMCLI\").");
+    public Option<long?> InvocationCounter { get; } = new("--invocation-counter")
+    {
+        Description = "Last invocation counter used under these keys; the next request uses a higher one. Without it the counter " +
+            "is read from the meter's 0.0.43.1.0.255 through the public client (16) first.",
+    };
+
     public Option<double> Timeout { get; } = new("--timeout") { Description = "Seconds to wait for each answer.", DefaultValueFactory = _ => 10 };
 
-    public MeterConnection() => Auth.AcceptOnlyFromAmong("none", "low");
+    public IEnumerable<Option> All => [Host, Port, Hdlc, Wrapper, Client, Server, Physical, .. Security.All, InvocationCounter, Timeout];
 
-    public IEnumerable<Option> All => [Host, Port, Hdlc, Wrapper, Client, Server, Physical, Auth, Password, Timeout];
+    /// <summary>The client security of the last <see cref="Resolve"/>, when it uses keys or system titles.</summary>
+    public ClientSecurity? ClientSecurity { get; private set; }
+
+    private long? _lastCounter;
+
+    /// <summary>
+    /// Before a ciphered or HLS-GMAC association: continue above the given counter, or above the meter's invocation
+    /// counter object read through the public client (best effort: a meter without one is simply not asked again).
+    /// </summary>
+    public async Task SynchronizeCounterAsync(ClientTransport transport, AssociationOptions options, CancellationToken cancellationToken)
+    {
+        if (ClientSecurity is not { } security || (options.Protection is null && options.Authentication.Mechanism != Sdk.Apdu.MechanismName.HighGmac))
+        {
+            return;
+        }
+        if (_lastCounter is { } last)
+        {
+            await security.Counters.AdvancePastAsync(security.CounterId, (uint)last, cancellationToken);
+            return;
+        }
+        try
+        {
+            await using var publicClient = await CosemClient.ConnectAsync(transport, new AssociationOptions
+            {
+                ClientAddress = 16,
+                ServerAddress = options.ServerAddress,
+                PhysicalAddress = options.PhysicalAddress,
+                RequestTimeout = options.RequestTimeout,
+                LoggerFactory = options.LoggerFactory,
+            }, cancellationToken);
+            await security.SynchronizeInvocationCounterAsync(publicClient, cancellationToken: cancellationToken);
+            await publicClient.ReleaseAsync(cancellationToken);
+        }
+        catch (Exception e) when (IsMeterFailure(e))
+        {
+            // No public counter object: start from the in-memory counter.
+        }
+    }
 
     /// <summary>The transport and association options the parsed arguments describe; bad combinations throw <see cref="ArgumentException"/>.</summary>
     public (ClientTransport Transport, AssociationOptions Options) Resolve(ParseResult parse, ILoggerFactory? loggers)
@@ -50,14 +99,28 @@ internal sealed class MeterConnection
         {
             throw new ArgumentException($"--server {server} is not a valid logical device address.");
         }
-        var password = parse.GetValue(Password);
-        var authentication = parse.GetValue(Auth) switch
+        var settings = Security.Resolve(parse, DefaultClientTitle, allowDedicatedKey: true);
+        var security = settings.NeedsSecurityContext || settings.Mechanism is not null
+            ? new ClientSecurity(new SecurityContext
+            {
+                Suite = settings.Suite,
+                Policy = settings.Policy,
+                SystemTitle = settings.SystemTitle,
+                Keys = settings.Keys,
+                Secret = settings.Secret,
+                KeyPair = settings.KeyPair,
+                PeerPublicKey = settings.PeerKey,
+            })
+            : null;
+        var authentication = settings.Mechanism is { } mechanism
+            ? Authentication.High(mechanism, security!)
+            : settings.Auth == "low" ? Authentication.Low(settings.Password!) : Authentication.None;
+        _lastCounter = parse.GetValue(InvocationCounter);
+        if (_lastCounter is < 0 or > uint.MaxValue)
         {
-            "low" when string.IsNullOrEmpty(password) => throw new ArgumentException("--auth low needs --password."),
-            "low" => Authentication.Low(password!),
-            _ when password is not null => throw new ArgumentException("--password is only used with --auth low."),
-            _ => Authentication.None,
-        };
+            throw new ArgumentException($"--invocation-counter {_lastCounter} is not a 32-bit counter.");
+        }
+        ClientSecurity = security;
         var timeout = parse.GetValue(Timeout);
         if (!(timeout > 0))
         {
@@ -70,6 +133,7 @@ internal sealed class MeterConnection
             ServerAddress = server,
             PhysicalAddress = parse.GetValue(Physical),
             Authentication = authentication,
+            Protection = settings.Policy == SecurityPolicy.None ? null : ApduProtection.Ciphered(security!),
             RequestTimeout = TimeSpan.FromSeconds(timeout),
             LoggerFactory = loggers,
         });

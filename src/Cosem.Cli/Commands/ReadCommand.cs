@@ -69,6 +69,7 @@ public static class ReadCommand
             }
             try
             {
+                await connection.SynchronizeCounterAsync(transport, options, cancellationToken);
                 await using var client = await CosemClient.ConnectAsync(transport, options, cancellationToken);
                 var rows = request.All
                     ? await ReadAllAsync(client, output, request.Format, cancellationToken)

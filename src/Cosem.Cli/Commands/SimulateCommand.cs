@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
 using Cosem.Samples.MeterSimulator;
+using Cosem.Sdk.Security;
+using Cosem.Sdk.Server;
 using Microsoft.Extensions.Logging;
 
 namespace Cosem.Cli.Commands;
@@ -20,12 +22,18 @@ public static class SimulateCommand
         var wrapperPort = new Option<int>("--wrapper-port") { Description = "TCP port of the wrapper (IEC 62056-47) of the first meter.", DefaultValueFactory = _ => 4059 };
         var hdlcPort = new Option<int>("--hdlc-port") { Description = "TCP port of HDLC over TCP (IEC 62056-46) of the first meter.", DefaultValueFactory = _ => 4060 };
         var meters = new Option<int>("--meters") { Description = "Number of meters, on consecutive ports.", DefaultValueFactory = _ => 1 };
-        var password = new Option<string>("--password") { Description = "LLS password of the management client (1).", DefaultValueFactory = _ => "12345678" };
+        var security = new SecurityOptions("low",
+            "The first meter's system title, 16 hex digits (default 435344 + serial number); meter i adds i.", defaultLlsPassword: "12345678");
+        security.Auth.Description = "How the management client (1) authenticates: " + string.Join(", ", SecurityOptions.AuthValues) + " (default low, password 12345678).";
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Trace every frame and APDU." };
         var command = new Command("simulate", "Run simulated reference meters on 127.0.0.1 (wrapper 4059, HDLC 4060).")
         {
-            wrapperPort, hdlcPort, meters, password, verbose,
+            wrapperPort, hdlcPort, meters, verbose,
         };
+        foreach (var option in security.All)
+        {
+            command.Options.Add(option);
+        }
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -51,6 +59,16 @@ public static class SimulateCommand
                 error.WriteLine($"error: the wrapper ports {wrapper}.. and the HDLC ports {hdlc}.. overlap for {count} meters.");
                 return BadArguments;
             }
+            SecuritySettings settings;
+            try
+            {
+                settings = security.Resolve(parse, SystemTitle.FromUInt64(DefaultTitleBase + 1), allowDedicatedKey: false);
+            }
+            catch (ArgumentException e)
+            {
+                error.WriteLine("error: " + e.Message);
+                return BadArguments;
+            }
             using var loggers = LoggerFactory.Create(builder => builder
                 .SetMinimumLevel(parse.GetValue(verbose) ? LogLevel.Trace : LogLevel.Warning)
                 .AddSimpleConsole(console => console.SingleLine = true));
@@ -65,13 +83,20 @@ public static class SimulateCommand
                         WrapperPort = wrapper == 0 ? 0 : wrapper + i,
                         HdlcPort = hdlc == 0 ? 0 : hdlc + i,
                         SerialNumber = (uint)(i + 1),
-                        ManagementPassword = parse.GetValue(password)!,
+                        ManagementPassword = settings.Password ?? "",
+                        ManagementAuthentication = ManagementAuthentication(settings),
+                        ManagementSecurity = settings.NeedsSecurityContext
+                            ? new AssociationSecurity(SystemTitle.FromUInt64(settings.SystemTitle.ToUInt64() + (ulong)i), settings.Keys, settings.Policy)
+                            {
+                                SigningKey = settings.KeyPair,
+                            }
+                            : null,
                         LoggerFactory = loggers,
                     }, cancellationToken);
                     running.Add(meter);
                     output.WriteLine($"meter {i + 1}: " + string.Join(", ", meter.Server!.EndPoints.Select(e => $"{e.Transport} {e.EndPoint}")));
                 }
-                output.WriteLine("Clients: 16 (public, no authentication, read-only), 1 (management, LLS). Ctrl+C stops.");
+                output.WriteLine($"Clients: 16 (public, no authentication, read-only), 1 (management: {settings}). Ctrl+C stops.");
                 await Task.Delay(Timeout.Infinite, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -94,4 +119,15 @@ public static class SimulateCommand
         });
         return command;
     }
+
+    // "CSD" and the serial number: meter i gets serial i + 1.
+    private const ulong DefaultTitleBase = 0x4353_4400_0000_0000;
+
+    private static AssociationAuthentication ManagementAuthentication(SecuritySettings settings) => settings.Mechanism switch
+    {
+        HlsMechanism.Md5 or HlsMechanism.Sha1 or HlsMechanism.Sha256 => AssociationAuthentication.High(settings.Mechanism.Value, settings.Secret),
+        HlsMechanism.Gmac => AssociationAuthentication.HighGmac(),
+        HlsMechanism.Ecdsa => AssociationAuthentication.HighEcdsa(settings.PeerKey!, settings.KeyPair),
+        _ => settings.Auth == "low" ? AssociationAuthentication.Low(settings.Password!) : AssociationAuthentication.None,
+    };
 }

@@ -49,13 +49,20 @@ internal sealed class CipheredApduProtection : ApduProtection
         _lastServerCounter = null;
         _dedicated?.Dispose();
         _dedicated = null;
-        if (!_security.UseDedicatedKey)
+        var keys = _security.Context.Keys!;
+        if (!_security.UseDedicatedKey && !keys.HasDedicatedKey)
         {
             return request;
         }
-        // IEC 62056-5-3 §9.2.3.4.4: a fresh random dedicated key per association, carried only in a ciphered InitiateRequest.
-        var key = RandomNumberGenerator.GetBytes(_security.Suite.KeyLength());
-        _dedicated = new ApduCipher(_security.Suite, key, _security.Context.Keys!.AuthenticationKey);
+        if (!_security.Policy.RequiresEncryption())
+        {
+            throw new CosemSecurityException(SecurityFailure.UnsupportedProtection,
+                $"A dedicated key travels only in an encrypted InitiateRequest; security policy {_security.Policy} does not encrypt.");
+        }
+        // IEC 62056-5-3 §9.2.3.4.4: a dedicated key per association (the configured one, else a fresh random one),
+        // carried only in a ciphered InitiateRequest.
+        var key = keys.HasDedicatedKey ? keys.DedicatedKey.ToArray() : RandomNumberGenerator.GetBytes(_security.Suite.KeyLength());
+        _dedicated = new ApduCipher(_security.Suite, key, keys.AuthenticationKey);
         return new InitiateRequest
         {
             DedicatedKey = key,

@@ -53,7 +53,10 @@ public sealed class ClientSecurity
     /// <summary>The counter's name in <see cref="Counters"/>.</summary>
     public string CounterId { get; }
 
-    /// <summary>Generate a dedicated key for each association (sent in the ciphered InitiateRequest) and cipher with it (ded- APDUs).</summary>
+    /// <summary>
+    /// Generate a dedicated key for each association (sent in the ciphered InitiateRequest) and cipher with it (ded-
+    /// APDUs). A dedicated key in <see cref="SecurityContext.Keys"/> is used the same way without this flag.
+    /// </summary>
     public bool UseDedicatedKey { get; init; }
 
     /// <summary>Send general-glo-ciphering (general-ded-ciphering with a dedicated key) instead of the service-specific glo-/ded- APDUs.</summary>

@@ -229,4 +229,12 @@ public class SecurityFailureTests
         var refused = await Assert.ThrowsAsync<CosemAssociationException>(() => meter.ConnectManagementAsync(hdlc, weaker));
         Assert.Equal(ApplicationReferenceError.DecipheringError, refused.InitiateError?.ApplicationReferenceError);
     }
+
+    [Fact]
+    public async Task A_dedicated_key_is_never_sent_without_encryption()
+    {
+        await using var meter = await SecureLoopbackMeter.StartAsync(Mechanism.Gmac, SecuritySuite.Suite0, SecurityPolicy.Authenticated);
+        var failure = await Assert.ThrowsAsync<CosemSecurityException>(() => meter.ConnectManagementAsync(false, meter.ClientSecurity(dedicated: true)));
+        Assert.Equal(SecurityFailure.UnsupportedProtection, failure.Failure);
+    }
 }
