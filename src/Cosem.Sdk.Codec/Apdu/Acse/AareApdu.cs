@@ -72,22 +72,7 @@ public sealed class AareApdu : AcseApdu
         writer.StartConstructed(BerTag.Context(3, true));
         AcseEncoding.WriteExplicitInteger(ref writer, ResultSourceDiagnostic.Value, BerTag.Context((int)ResultSourceDiagnostic.Source, true));
         writer.EndConstructed();
-        if (RespondingApTitle is { } apTitle)
-        {
-            AcseEncoding.WriteExplicitOctetString(ref writer, apTitle.Span, BerTag.Context(4, true));
-        }
-        if (RespondingAeQualifier is { } aeQualifier)
-        {
-            AcseEncoding.WriteExplicitOctetString(ref writer, aeQualifier.Span, BerTag.Context(5, true));
-        }
-        if (RespondingApInvocationId is { } apInvocationId)
-        {
-            AcseEncoding.WriteExplicitInteger(ref writer, apInvocationId, BerTag.Context(6, true));
-        }
-        if (RespondingAeInvocationId is { } aeInvocationId)
-        {
-            AcseEncoding.WriteExplicitInteger(ref writer, aeInvocationId, BerTag.Context(7, true));
-        }
+        AcseEncoding.WriteApplicationEntity(ref writer, 4, RespondingApTitle, RespondingAeQualifier, RespondingApInvocationId, RespondingAeInvocationId);
         if (ResponderAcseRequirements is { } requirements)
         {
             AcseEncoding.WriteNamedBits(ref writer, (uint)requirements, BerTag.Context(8));

@@ -66,38 +66,8 @@ public sealed class AarqApdu : AcseApdu
             AcseEncoding.WriteNamedBits(ref writer, (uint)version, BerTag.Context(0));
         }
         AcseEncoding.WriteApplicationContextName(ref writer, ApplicationContextName, BerTag.Context(1, true));
-        if (CalledApTitle is { } calledApTitle)
-        {
-            AcseEncoding.WriteExplicitOctetString(ref writer, calledApTitle.Span, BerTag.Context(2, true));
-        }
-        if (CalledAeQualifier is { } calledAeQualifier)
-        {
-            AcseEncoding.WriteExplicitOctetString(ref writer, calledAeQualifier.Span, BerTag.Context(3, true));
-        }
-        if (CalledApInvocationId is { } calledApInvocationId)
-        {
-            AcseEncoding.WriteExplicitInteger(ref writer, calledApInvocationId, BerTag.Context(4, true));
-        }
-        if (CalledAeInvocationId is { } calledAeInvocationId)
-        {
-            AcseEncoding.WriteExplicitInteger(ref writer, calledAeInvocationId, BerTag.Context(5, true));
-        }
-        if (CallingApTitle is { } callingApTitle)
-        {
-            AcseEncoding.WriteExplicitOctetString(ref writer, callingApTitle.Span, BerTag.Context(6, true));
-        }
-        if (CallingAeQualifier is { } callingAeQualifier)
-        {
-            AcseEncoding.WriteExplicitOctetString(ref writer, callingAeQualifier.Span, BerTag.Context(7, true));
-        }
-        if (CallingApInvocationId is { } callingApInvocationId)
-        {
-            AcseEncoding.WriteExplicitInteger(ref writer, callingApInvocationId, BerTag.Context(8, true));
-        }
-        if (CallingAeInvocationId is { } callingAeInvocationId)
-        {
-            AcseEncoding.WriteExplicitInteger(ref writer, callingAeInvocationId, BerTag.Context(9, true));
-        }
+        AcseEncoding.WriteApplicationEntity(ref writer, 2, CalledApTitle, CalledAeQualifier, CalledApInvocationId, CalledAeInvocationId);
+        AcseEncoding.WriteApplicationEntity(ref writer, 6, CallingApTitle, CallingAeQualifier, CallingApInvocationId, CallingAeInvocationId);
         if (SenderAcseRequirements is { } requirements)
         {
             AcseEncoding.WriteNamedBits(ref writer, (uint)requirements, BerTag.Context(10));

@@ -73,6 +73,32 @@ internal static class AcseEncoding
     // ---- Explicitly tagged OCTET STRING and INTEGER -----------------------------------------------------------
 
     /// <summary>AP-title / AE-qualifier: <c>[n] EXPLICIT OCTET STRING</c> in the DLMS profile.</summary>
+    /// <summary>
+    /// The four optional fields that name one end of an association (AP-title, AE-qualifier, AP-invocation-identifier,
+    /// AE-invocation-identifier), at context tags <paramref name="firstTag"/> to <paramref name="firstTag"/> + 3:
+    /// called [2..5] and calling [6..9] in the AARQ, responding [4..7] in the AARE (ISO/IEC 8650-1).
+    /// </summary>
+    public static void WriteApplicationEntity(ref BerWriter writer, int firstTag, ReadOnlyMemory<byte>? apTitle,
+        ReadOnlyMemory<byte>? aeQualifier, long? apInvocationId, long? aeInvocationId)
+    {
+        if (apTitle is { } title)
+        {
+            WriteExplicitOctetString(ref writer, title.Span, BerTag.Context(firstTag, true));
+        }
+        if (aeQualifier is { } qualifier)
+        {
+            WriteExplicitOctetString(ref writer, qualifier.Span, BerTag.Context(firstTag + 1, true));
+        }
+        if (apInvocationId is { } apId)
+        {
+            WriteExplicitInteger(ref writer, apId, BerTag.Context(firstTag + 2, true));
+        }
+        if (aeInvocationId is { } aeId)
+        {
+            WriteExplicitInteger(ref writer, aeId, BerTag.Context(firstTag + 3, true));
+        }
+    }
+
     public static void WriteExplicitOctetString(ref BerWriter writer, ReadOnlySpan<byte> value, BerTag tag)
     {
         writer.StartConstructed(tag);
