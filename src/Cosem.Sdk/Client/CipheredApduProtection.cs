@@ -11,7 +11,7 @@ namespace Cosem.Sdk.Client;
 /// invocation counter; responses are opened with the meter's system title, must carry at least the policy's
 /// protection, and their counters must increase. One instance serves one association at a time.
 /// </summary>
-internal sealed class CipheredApduProtection : ApduProtection
+internal sealed partial class CipheredApduProtection : ApduProtection
 {
     private readonly ClientSecurity _security;
     private readonly byte[] _title;
@@ -93,13 +93,25 @@ internal sealed class CipheredApduProtection : ApduProtection
             ? dedicated ? ApduTag.GeneralDedCiphering : ApduTag.GeneralGloCiphering
             : ApduEnvelope.CipheredTagFor(plainTag, dedicated) ?? (dedicated ? ApduTag.GeneralDedCiphering : ApduTag.GeneralGloCiphering);
         _sent.ResetWrittenCount();
-        ApduEnvelope.Write(cipher, tag, control, _security.SystemTitle, counter, plainApdu.Span, _sent);
-        return _sent.WrittenMemory;
+        if (!initiate && _security.GeneralCipheringMode is { } mode)
+        {
+            WriteGeneralCiphering(mode, control, counter, plainApdu.Span);
+        }
+        else
+        {
+            ApduEnvelope.Write(cipher, tag, control, _security.SystemTitle, counter, plainApdu.Span, _sent);
+        }
+        return !initiate && _security.UseGeneralSigning ? Sign(_sent.WrittenMemory) : _sent.WrittenMemory;
     }
 
     protected internal override ReadOnlyMemory<byte> Unprotect(ReadOnlyMemory<byte> receivedApdu)
     {
+        receivedApdu = OpenSigned(receivedApdu);
         var apdu = receivedApdu.Span;
+        if (!apdu.IsEmpty && (ApduTag)apdu[0] == ApduTag.GeneralCiphering)
+        {
+            return OpenGeneralCiphering(receivedApdu);
+        }
         if (!ApduEnvelope.TryRead(apdu, out var envelope))
         {
             if (!apdu.IsEmpty && (ApduTag)apdu[0] is ApduTag.ExceptionResponse or ApduTag.ConfirmedServiceError)

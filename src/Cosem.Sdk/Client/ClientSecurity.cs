@@ -62,6 +62,24 @@ public sealed class ClientSecurity
     /// <summary>Send general-glo-ciphering (general-ded-ciphering with a dedicated key) instead of the service-specific glo-/ded- APDUs.</summary>
     public bool UseGeneralCiphering { get; init; }
 
+    /// <summary>
+    /// Send every request after the AARQ as general-ciphering (tag 221, IEC 62056-5-3 §9.2.7.2.4.8) with this key
+    /// establishment instead of glo-/ded- APDUs; null keeps the service-specific envelopes. The meter answers with
+    /// general-ciphering under the global unicast key. <see cref="GeneralCipheringKeyMode.EphemeralStaticAgreement"/>
+    /// needs <see cref="SecurityContext.KeyPair"/> (signs the ephemeral key) and <see cref="ServerKeyAgreementKey"/>.
+    /// </summary>
+    public GeneralCipheringKeyMode? GeneralCipheringMode { get; init; }
+
+    /// <summary>
+    /// Wrap every protected request in general-signing (tag 223, IEC 62056-5-3 §9.2.7.2.5) signed with
+    /// <see cref="SecurityContext.KeyPair"/>, and require the meter's answers signed by
+    /// <see cref="SecurityContext.PeerPublicKey"/> (suites 1 and 2).
+    /// </summary>
+    public bool UseGeneralSigning { get; init; }
+
+    /// <summary>The meter's static public key agreement key, for agreed-key general-ciphering.</summary>
+    public EccPublicKey? ServerKeyAgreementKey { get; init; }
+
     private SystemTitle? ExpectedServerSystemTitle { get; }
 
     /// <summary>The next invocation counter to send under the global key, durable in <see cref="Counters"/> before it is returned.</summary>
@@ -132,5 +150,6 @@ public sealed class ClientSecurity
 
     public override string ToString() =>
         $"ClientSecurity(suite {(int)Suite}, policy {Policy}, client {SystemTitle}, server {(ServerSystemTitle?.ToString() ?? "not yet known")}" +
-        $"{(UseDedicatedKey ? ", dedicated key" : "")}{(UseGeneralCiphering ? ", general ciphering" : "")})";
+        $"{(UseDedicatedKey ? ", dedicated key" : "")}{(UseGeneralCiphering ? ", general ciphering" : "")}" +
+        $"{(GeneralCipheringMode is { } mode ? $", general-ciphering {mode}" : "")}{(UseGeneralSigning ? ", general-signing" : "")})";
 }

@@ -59,6 +59,16 @@ public sealed class AssociationSecurity
     public EccKeyPair? SigningKey { get; set; }
 
     /// <summary>
+    /// The client's public signing key (from its certificate): general-signing requests are verified with it, and
+    /// agreed-key C(1e, 1s) general-ciphering checks the client's ephemeral key with it. Signed requests are refused
+    /// while it is null.
+    /// </summary>
+    public EccPublicKey? ClientSigningKey { get; set; }
+
+    /// <summary>The server's static key agreement key pair, for agreed-key general-ciphering (suites 1 and 2).</summary>
+    public EccKeyPair? KeyAgreementKey { get; set; }
+
+    /// <summary>
     /// Replay protection: the last invocation counter accepted from each client system title. A counter is accepted
     /// only after the APDU (or HLS 5 answer) carrying it verified.
     /// </summary>

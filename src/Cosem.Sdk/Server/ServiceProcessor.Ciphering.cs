@@ -16,6 +16,11 @@ internal sealed partial class ServiceProcessor
     private async ValueTask HandleProtectedAsync(ServerAssociation association, AssociationSecurity security, ReadOnlyMemory<byte> apdu,
         IBufferWriter<byte> response, CancellationToken cancellationToken)
     {
+        if (!apdu.IsEmpty && (ApduTag)apdu.Span[0] is ApduTag.GeneralSigning or ApduTag.GeneralCiphering)
+        {
+            await HandleGeneralProtectedAsync(association, security, apdu, response, cancellationToken).ConfigureAwait(false);
+            return;
+        }
         var snapshot = security.Current;
         ApduEnvelope.Envelope envelope;
         try
