@@ -29,13 +29,16 @@ internal sealed partial class CipheredApduProtection
     }
 
     // A general-signing answer is verified with the meter's public key and replaced by its content; an unsigned one is
-    // refused when signing is required, except an exception in the clear from a meter that could not open the request.
+    // refused when signing is required, except an exception in the clear from a meter that could not open the request
+    // and the AARE's InitiateResponse.
     private ReadOnlyMemory<byte> OpenSigned(ReadOnlyMemory<byte> received)
     {
         var tag = received.IsEmpty ? (ApduTag)0 : (ApduTag)received.Span[0];
         if (tag != ApduTag.GeneralSigning)
         {
-            if (_security.UseGeneralSigning && tag is not (ApduTag.ExceptionResponse or ApduTag.ConfirmedServiceError))
+            // The InitiateResponse of the AARE is ciphered but never signed: the AARE is an ACSE APDU.
+            if (_security.UseGeneralSigning && tag is not (ApduTag.ExceptionResponse or ApduTag.ConfirmedServiceError)
+                && !InitiateApduTag.IsCipheredUserInformation(tag))
             {
                 throw new CosemSecurityException(SecurityFailure.UnsupportedProtection,
                     $"The meter answered without general-signing (tag {(byte)tag}), which this association requires.");
