@@ -65,6 +65,9 @@ public sealed class AssociationSecurity
     /// </summary>
     public EccPublicKey? ClientSigningKey { get; set; }
 
+    /// <summary>Refuse every request not wrapped in general-signing verified with <see cref="ClientSigningKey"/>.</summary>
+    public bool RequireGeneralSigning { get; set; }
+
     /// <summary>The server's static key agreement key pair, for agreed-key general-ciphering (suites 1 and 2).</summary>
     public EccKeyPair? KeyAgreementKey { get; set; }
 

@@ -21,6 +21,12 @@ internal sealed partial class ServiceProcessor
             await HandleGeneralProtectedAsync(association, security, apdu, response, cancellationToken).ConfigureAwait(false);
             return;
         }
+        if (security.RequireGeneralSigning && !_insideVerifiedSignature)
+        {
+            Refuse(response, ExceptionStateError.ServiceNotAllowed, ExceptionServiceError.OperationNotPossible,
+                $"unsigned {(apdu.IsEmpty ? "empty APDU" : ((ApduTag)apdu.Span[0]).ToString())} where general-signing is required");
+            return;
+        }
         var snapshot = security.Current;
         ApduEnvelope.Envelope envelope;
         try

@@ -14,6 +14,7 @@ namespace Cosem.Sdk.Server;
 internal sealed partial class ServiceProcessor
 {
     private readonly ArrayBufferWriter<byte> _signedAnswer = new(256);
+    private bool _insideVerifiedSignature;
 
     private async ValueTask HandleGeneralProtectedAsync(ServerAssociation association, AssociationSecurity security, ReadOnlyMemory<byte> apdu,
         IBufferWriter<byte> response, CancellationToken cancellationToken)
@@ -26,6 +27,10 @@ internal sealed partial class ServiceProcessor
         if ((ApduTag)apdu.Span[0] == ApduTag.GeneralSigning)
         {
             await HandleSignedAsync(association, security, client, apdu, response, cancellationToken).ConfigureAwait(false);
+        }
+        else if (security.RequireGeneralSigning && !_insideVerifiedSignature)
+        {
+            Refuse(response, ExceptionStateError.ServiceNotAllowed, ExceptionServiceError.OperationNotPossible, "unsigned general-ciphering where general-signing is required");
         }
         else
         {
@@ -60,7 +65,15 @@ internal sealed partial class ServiceProcessor
             return;
         }
         _signedAnswer.ResetWrittenCount();
-        await HandleProtectedAsync(association, security, content, _signedAnswer, cancellationToken).ConfigureAwait(false);
+        _insideVerifiedSignature = true;
+        try
+        {
+            await HandleProtectedAsync(association, security, content, _signedAnswer, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _insideVerifiedSignature = false;
+        }
         if (_signedAnswer.WrittenCount == 0)
         {
             return; // unconfirmed request

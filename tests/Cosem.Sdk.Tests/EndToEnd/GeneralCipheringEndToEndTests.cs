@@ -93,7 +93,7 @@ public class GeneralCipheringEndToEndTests
     }
 
     internal static ClientSecurity Security(SecureLoopbackMeter meter, GeneralCipheringKeyMode? mode, EccPublicKey? serverAgreementKey = null,
-        bool signing = false) =>
+        bool signing = false, IInvocationCounterStore? counters = null) =>
         new(new SecurityContext
         {
             Suite = meter.Suite,
@@ -103,7 +103,7 @@ public class GeneralCipheringEndToEndTests
             Secret = SecureLoopbackMeter.HlsSecret,
             KeyPair = meter.ClientKey,
             PeerPublicKey = meter.ServerKey?.PublicKey,
-        })
+        }, counters)
         {
             GeneralCipheringMode = mode,
             ServerKeyAgreementKey = serverAgreementKey,

@@ -96,6 +96,22 @@ public class GeneralSigningEndToEndTests
         await Assert.ThrowsAnyAsync<CosemException>(() => meter.ConnectManagementAsync(hdlc, security));
     }
 
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task An_association_that_requires_signing_refuses_unsigned_requests(bool hdlc)
+    {
+        await using var meter = await StartAsync(SecuritySuite.Suite1);
+        meter.Security.RequireGeneralSigning = true;
+        var counters = new InMemoryInvocationCounterStore();
+        // The HLS 7 reply is the first request after the AARQ: unsigned, it is refused and the association with it.
+        var refused = await Assert.ThrowsAnyAsync<CosemException>(() =>
+            meter.ConnectManagementAsync(hdlc, GeneralCipheringEndToEndTests.Security(meter, null, counters: counters)));
+        Assert.IsNotType<CosemSecurityException>(refused); // refused by the meter, not by the client
+        await using var signed = await meter.ConnectManagementAsync(hdlc,
+            GeneralCipheringEndToEndTests.Security(meter, GeneralCipheringKeyMode.GlobalUnicastKey, signing: true, counters: counters));
+        await meter.ExerciseAsync(signed);
+    }
+
     private static async Task<SecureLoopbackMeter> StartAsync(SecuritySuite suite)
     {
         var meter = await SecureLoopbackMeter.StartAsync(Mechanism.Ecdsa, suite, SecurityPolicy.AuthenticatedEncrypted);
