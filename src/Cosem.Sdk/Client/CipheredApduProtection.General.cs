@@ -99,6 +99,7 @@ internal sealed partial class CipheredApduProtection
         Keys = _security.Context.Keys,
         SigningKey = _security.Context.KeyPair,
         PeerSigningKey = _security.Context.PeerPublicKey,
+        KeyAgreementKey = _security.KeyAgreementKey,
         PeerKeyAgreementKey = _security.ServerKeyAgreementKey,
     };
 

@@ -66,7 +66,8 @@ public sealed class ClientSecurity
     /// Send every request after the AARQ as general-ciphering (tag 221, IEC 62056-5-3 §9.2.7.2.4.8) with this key
     /// establishment instead of glo-/ded- APDUs; null keeps the service-specific envelopes. The meter answers with
     /// general-ciphering under the global unicast key. <see cref="GeneralCipheringKeyMode.EphemeralStaticAgreement"/>
-    /// needs <see cref="SecurityContext.KeyPair"/> (signs the ephemeral key) and <see cref="ServerKeyAgreementKey"/>.
+    /// needs <see cref="SecurityContext.KeyPair"/> (signs the ephemeral key) and <see cref="ServerKeyAgreementKey"/>;
+    /// <see cref="GeneralCipheringKeyMode.StaticStaticAgreement"/> needs <see cref="KeyAgreementKey"/> and <see cref="ServerKeyAgreementKey"/>.
     /// </summary>
     public GeneralCipheringKeyMode? GeneralCipheringMode { get; init; }
 
@@ -79,6 +80,9 @@ public sealed class ClientSecurity
 
     /// <summary>The meter's static public key agreement key, for agreed-key general-ciphering.</summary>
     public EccPublicKey? ServerKeyAgreementKey { get; init; }
+
+    /// <summary>This client's static key agreement key pair, for static–static agreed-key general-ciphering C(0e, 2s).</summary>
+    public EccKeyPair? KeyAgreementKey { get; init; }
 
     private SystemTitle? ExpectedServerSystemTitle { get; }
 

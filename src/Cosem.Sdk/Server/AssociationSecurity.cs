@@ -72,6 +72,12 @@ public sealed class AssociationSecurity
     public EccKeyPair? KeyAgreementKey { get; set; }
 
     /// <summary>
+    /// The client's static public key agreement key (from its certificate): static–static agreed-key C(0e, 2s)
+    /// general-ciphering requests are opened with it and refused while it is null.
+    /// </summary>
+    public EccPublicKey? ClientKeyAgreementKey { get; set; }
+
+    /// <summary>
     /// Replay protection: the last invocation counter accepted from each client system title. A counter is accepted
     /// only after the APDU (or HLS 5 answer) carrying it verified.
     /// </summary>

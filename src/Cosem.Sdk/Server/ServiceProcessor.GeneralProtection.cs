@@ -122,6 +122,7 @@ internal sealed partial class ServiceProcessor
             SigningKey = security.SigningKey,
             KeyAgreementKey = security.KeyAgreementKey,
             PeerSigningKey = security.ClientSigningKey,
+            PeerKeyAgreementKey = security.ClientKeyAgreementKey,
         };
         byte[] plain;
         try

@@ -50,6 +50,54 @@ public class GeneralCipheringEndToEndTests
     }
 
     [Theory]
+    [InlineData(SecuritySuite.Suite1, false)]
+    [InlineData(SecuritySuite.Suite1, true)]
+    [InlineData(SecuritySuite.Suite2, false)]
+    [InlineData(SecuritySuite.Suite2, true)]
+    public async Task Static_static_agreed_key_general_ciphering_carries_every_service(SecuritySuite suite, bool hdlc)
+    {
+        await using var meter = await SecureLoopbackMeter.StartAsync(Mechanism.Ecdsa, suite, SecurityPolicy.AuthenticatedEncrypted);
+        var serverAgreement = EccKeyPair.Generate(suite.Curve());
+        var clientAgreement = EccKeyPair.Generate(suite.Curve());
+        meter.Security.KeyAgreementKey = serverAgreement;
+        meter.Security.ClientKeyAgreementKey = clientAgreement.PublicKey;
+        TamperingChannel? channel = null;
+        await using var client = await CosemClient.ConnectAsync(TamperingChannel.Wrap(meter.Transport(hdlc), c => channel = c),
+            meter.ManagementOptions(Security(meter, GeneralCipheringKeyMode.StaticStaticAgreement, serverAgreement.PublicKey,
+                clientAgreementKey: clientAgreement)));
+        await meter.ExerciseAsync(client);
+        // Every request after the AARQ names key-info agreed-key with scheme C(0e, 2s).
+        Assert.All(channel!.Sent.Skip(1), apdu =>
+        {
+            var ciphering = Assert.IsType<GeneralCiphering>(XdlmsApduDecoder.Decode(apdu));
+            var keyInfo = Assert.NotNull(ciphering.KeyInfo);
+            Assert.Equal(KeyInfoKind.AgreedKey, keyInfo.Kind);
+            Assert.Equal(new[] { GeneralCipheringProtection.StaticStaticScheme }, keyInfo.KeyParameters.ToArray());
+        });
+    }
+
+    [Theory]
+    [InlineData(SecuritySuite.Suite1, false)]
+    [InlineData(SecuritySuite.Suite2, true)]
+    public async Task A_static_static_request_from_an_unknown_agreement_key_is_refused(SecuritySuite suite, bool hdlc)
+    {
+        await using var meter = await SecureLoopbackMeter.StartAsync(Mechanism.Ecdsa, suite, SecurityPolicy.AuthenticatedEncrypted);
+        var serverAgreement = EccKeyPair.Generate(suite.Curve());
+        meter.Security.KeyAgreementKey = serverAgreement;
+        meter.Security.ClientKeyAgreementKey = EccKeyPair.Generate(suite.Curve()).PublicKey; // the key the meter trusts
+        // The HLS reply is the first general-ciphering request: the meter cannot open it, so the association is refused.
+        var refused = await Assert.ThrowsAsync<CosemAssociationException>(async () =>
+        {
+            await using var client = await meter.ConnectManagementAsync(hdlc, Security(meter, GeneralCipheringKeyMode.StaticStaticAgreement,
+                serverAgreement.PublicKey, clientAgreementKey: EccKeyPair.Generate(suite.Curve())));
+        });
+        var answer = Assert.IsType<CosemExceptionResponseException>(refused.InnerException);
+        Assert.Equal(ExceptionServiceError.DecipheringError, answer.ServiceError);
+        // Only the AARQ's ciphered initiate (the client's first counter, 1) was accepted; the refused HLS reply (2) did not move the window.
+        Assert.Equal(1u, meter.Security.LastClientInvocationCounter);
+    }
+
+    [Theory]
     [MemberData(nameof(Transports))]
     public async Task A_tampered_general_ciphering_request_is_refused_and_the_session_goes_on(bool hdlc)
     {
@@ -93,7 +141,7 @@ public class GeneralCipheringEndToEndTests
     }
 
     internal static ClientSecurity Security(SecureLoopbackMeter meter, GeneralCipheringKeyMode? mode, EccPublicKey? serverAgreementKey = null,
-        bool signing = false, IInvocationCounterStore? counters = null) =>
+        bool signing = false, IInvocationCounterStore? counters = null, EccKeyPair? clientAgreementKey = null) =>
         new(new SecurityContext
         {
             Suite = meter.Suite,
@@ -107,6 +155,7 @@ public class GeneralCipheringEndToEndTests
         {
             GeneralCipheringMode = mode,
             ServerKeyAgreementKey = serverAgreementKey,
+            KeyAgreementKey = clientAgreementKey,
             UseGeneralSigning = signing,
         };
 }
