@@ -73,21 +73,7 @@ public sealed class AareApdu : AcseApdu
         AcseEncoding.WriteExplicitInteger(ref writer, ResultSourceDiagnostic.Value, BerTag.Context((int)ResultSourceDiagnostic.Source, true));
         writer.EndConstructed();
         AcseEncoding.WriteApplicationEntity(ref writer, 4, RespondingApTitle, RespondingAeQualifier, RespondingApInvocationId, RespondingAeInvocationId);
-        if (ResponderAcseRequirements is { } requirements)
-        {
-            AcseEncoding.WriteNamedBits(ref writer, (uint)requirements, BerTag.Context(8));
-        }
-        if (MechanismName is { } mechanism)
-        {
-            AcseEncoding.WriteMechanismName(ref writer, mechanism, BerTag.Context(9));
-        }
-        RespondingAuthenticationValue?.Write(ref writer, BerTag.Context(10, true));
-        if (ImplementationInformation is { } implementation)
-        {
-            writer.WriteGraphicString(implementation.Span, ImplementationInformationTag);
-        }
-        WriteUserInformation(ref writer);
-        writer.EndConstructed();
+        WriteAuthenticationAndClose(ref writer, 8, ResponderAcseRequirements, MechanismName, RespondingAuthenticationValue, ImplementationInformation);
     }
 
     /// <summary>Decodes a whole AARE. Every failure is a <see cref="CosemEncodingException"/>.</summary>

@@ -68,21 +68,7 @@ public sealed class AarqApdu : AcseApdu
         AcseEncoding.WriteApplicationContextName(ref writer, ApplicationContextName, BerTag.Context(1, true));
         AcseEncoding.WriteApplicationEntity(ref writer, 2, CalledApTitle, CalledAeQualifier, CalledApInvocationId, CalledAeInvocationId);
         AcseEncoding.WriteApplicationEntity(ref writer, 6, CallingApTitle, CallingAeQualifier, CallingApInvocationId, CallingAeInvocationId);
-        if (SenderAcseRequirements is { } requirements)
-        {
-            AcseEncoding.WriteNamedBits(ref writer, (uint)requirements, BerTag.Context(10));
-        }
-        if (MechanismName is { } mechanism)
-        {
-            AcseEncoding.WriteMechanismName(ref writer, mechanism, BerTag.Context(11));
-        }
-        CallingAuthenticationValue?.Write(ref writer, BerTag.Context(12, true));
-        if (ImplementationInformation is { } implementation)
-        {
-            writer.WriteGraphicString(implementation.Span, ImplementationInformationTag);
-        }
-        WriteUserInformation(ref writer);
-        writer.EndConstructed();
+        WriteAuthenticationAndClose(ref writer, 10, SenderAcseRequirements, MechanismName, CallingAuthenticationValue, ImplementationInformation);
     }
 
     /// <summary>Decodes a whole AARQ. Every failure is a <see cref="CosemEncodingException"/>.</summary>

@@ -75,6 +75,31 @@ public abstract class AcseApdu : Apdu
         return measure.BytesWritten;
     }
 
+    /// <summary>
+    /// The fields AARQ and AARE end with, in ASN.1 order: acse-requirements and mechanism-name (primitive, at
+    /// <paramref name="requirementsTag"/> and the next tag), authentication-value (constructed, the tag after),
+    /// implementation-information [29] and user-information [30]; then closes the APDU.
+    /// </summary>
+    private protected void WriteAuthenticationAndClose(ref BerWriter writer, int requirementsTag, AcseRequirements? requirements,
+        MechanismName? mechanism, AuthenticationValue? authenticationValue, ReadOnlyMemory<byte>? implementationInformation)
+    {
+        if (requirements is { } bits)
+        {
+            AcseEncoding.WriteNamedBits(ref writer, (uint)bits, BerTag.Context(requirementsTag));
+        }
+        if (mechanism is { } name)
+        {
+            AcseEncoding.WriteMechanismName(ref writer, name, BerTag.Context(requirementsTag + 1));
+        }
+        authenticationValue?.Write(ref writer, BerTag.Context(requirementsTag + 2, true));
+        if (implementationInformation is { } implementation)
+        {
+            writer.WriteGraphicString(implementation.Span, ImplementationInformationTag);
+        }
+        WriteUserInformation(ref writer);
+        writer.EndConstructed();
+    }
+
     private protected void WriteUserInformation(ref BerWriter writer)
     {
         if (_userInformation is { } bytes)
