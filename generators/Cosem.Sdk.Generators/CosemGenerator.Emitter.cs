@@ -24,7 +24,7 @@ public sealed partial class CosemGenerator
         private const string Codecs = "global::Cosem.Sdk.Objects.CosemCodecs";
         private const string ObisCode = "global::Cosem.Sdk.Obis.ObisCode";
         private const string Session = "global::Cosem.Sdk.Client.ICosemSession";
-        private const string Context = "global::Cosem.Sdk.Server.RequestContext";
+        private const string Context = "global::Cosem.Sdk.ObjectModel.RequestContext";
         private const string Token = "global::System.Threading.CancellationToken";
         private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
         private const string DataAccessResult = "global::Cosem.Sdk.Apdu.DataAccessResult";
@@ -51,7 +51,7 @@ public sealed partial class CosemGenerator
             w.WriteLine("/// override the members you implement; the rest serve in-memory values. <see cref=\"Proxy\"/> is the client side.");
             w.WriteLine("/// </remarks>");
             w.WriteLine(s_generatedCode);
-            w.OpenBlock("public partial class " + model.Name + " : global::Cosem.Sdk.Server.CosemObject");
+            w.OpenBlock("public partial class " + model.Name + " : global::Cosem.Sdk.ObjectModel.CosemObject");
 
             // Metadata and factories.
             w.WriteLine("/// <summary>Class id, version, attributes and methods of " + model.Name + ", and its factories.</summary>");
@@ -65,7 +65,7 @@ public sealed partial class CosemGenerator
             foreach (var attribute in model.Attributes)
             {
                 string selectors = attribute.Selectors.IsEmpty ? "" : ", [" + string.Join(", ", attribute.Selectors.Select(Int)) + "]";
-                w.WriteLine("new(" + Int(attribute.Index) + ", " + Literal(attribute.Name) + ", global::Cosem.Sdk.Server.AttributeAccess."
+                w.WriteLine("new(" + Int(attribute.Index) + ", " + Literal(attribute.Name) + ", global::Cosem.Sdk.ObjectModel.AttributeAccess."
                     + AccessName(attribute.Access) + ", " + (attribute.IsStatic ? "true" : "false") + ", " + Offset(attribute.ShortNameOffset)
                     + selectors + "),");
             }
@@ -75,7 +75,7 @@ public sealed partial class CosemGenerator
             w.Indent();
             foreach (var method in model.Methods)
             {
-                w.WriteLine("new(" + Int(method.Index) + ", " + Literal(method.Name) + ", global::Cosem.Sdk.Server.MethodAccess."
+                w.WriteLine("new(" + Int(method.Index) + ", " + Literal(method.Name) + ", global::Cosem.Sdk.ObjectModel.MethodAccess."
                     + AccessName(method.Access) + ", " + Offset(method.ShortNameOffset) + "),");
             }
             w.Unindent();
@@ -95,9 +95,9 @@ public sealed partial class CosemGenerator
             w.WriteLine();
             w.WriteLine("public override byte Version => " + Int(model.Version) + ";");
             w.WriteLine();
-            w.WriteLine("public override global::System.Collections.Generic.IReadOnlyList<global::Cosem.Sdk.Server.CosemAttributeInfo> Attributes => ClassInfo.Attributes;");
+            w.WriteLine("public override global::System.Collections.Generic.IReadOnlyList<global::Cosem.Sdk.ObjectModel.CosemAttributeInfo> Attributes => ClassInfo.Attributes;");
             w.WriteLine();
-            w.WriteLine("public override global::System.Collections.Generic.IReadOnlyList<global::Cosem.Sdk.Server.CosemMethodInfo> Methods => ClassInfo.Methods;");
+            w.WriteLine("public override global::System.Collections.Generic.IReadOnlyList<global::Cosem.Sdk.ObjectModel.CosemMethodInfo> Methods => ClassInfo.Methods;");
 
             // Attributes: in-memory value, virtual getter and setter.
             foreach (var attribute in attributes)
@@ -530,7 +530,7 @@ public sealed partial class CosemGenerator
             w.WriteLine("    [" + string.Join(", ", model.Objects.Select(o => o.Member)) + "];");
             w.WriteLine();
             w.WriteLine("/// <summary>Server objects for every object of the device, with in-memory default values.</summary>");
-            w.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<global::Cosem.Sdk.Server.CosemObject> CreateObjects() =>");
+            w.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<global::Cosem.Sdk.ObjectModel.CosemObject> CreateObjects() =>");
             w.WriteLine("[");
             w.Indent();
             foreach (var obj in model.Objects)

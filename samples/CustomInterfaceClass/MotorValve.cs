@@ -1,5 +1,6 @@
 using Acme.Metering;
 using Cosem.Sdk.Obis;
+using Cosem.Sdk.ObjectModel;
 using Cosem.Sdk.Server;
 
 namespace CustomInterfaceClass;

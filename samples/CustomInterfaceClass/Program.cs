@@ -6,11 +6,12 @@ using Acme.Metering;
 using Cosem.Sdk.Axdr;
 using Cosem.Sdk.Client;
 using Cosem.Sdk.Obis;
+using Cosem.Sdk.ObjectModel;
 using Cosem.Sdk.Objects;
 using CustomInterfaceClass;
 
 var valveName = ObisCode.Parse("0-128:96.1.0*255");
-var meterObjects = new Cosem.Sdk.Server.CosemObject[]
+var meterObjects = new Cosem.Sdk.ObjectModel.CosemObject[]
 {
     new Clock(ObisCode.Clock) { Time = CosemDateTime.From(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero)) },
     new Register(new ObisCode(8, 0, 1, 0, 0, 255)) { Value = CosemData.FromUInt32(123_456), ScalerUnit = new ScalerUnit(-3, Unit.CubicMetre) },

@@ -1,5 +1,6 @@
 using Cosem.Sdk.Axdr;
 using Cosem.Sdk.Obis;
+using Cosem.Sdk.ObjectModel;
 using Cosem.Sdk.Objects;
 using Cosem.Sdk.Server;
 
@@ -20,5 +21,5 @@ public sealed class MeasuredRegister : Register
     protected override ValueTask<CosemData> GetValueAsync(RequestContext context, CancellationToken cancellationToken) => new(_measure());
 
     protected override ValueTask SetValueAsync(CosemData value, RequestContext context, CancellationToken cancellationToken) =>
-        ValueTask.FromException(new Cosem.Sdk.Client.CosemServiceException(Cosem.Sdk.Apdu.DataAccessResult.ReadWriteDenied, "A measured value cannot be written."));
+        ValueTask.FromException(new Cosem.Sdk.ObjectModel.CosemServiceException(Cosem.Sdk.Apdu.DataAccessResult.ReadWriteDenied, "A measured value cannot be written."));
 }

@@ -81,8 +81,9 @@ public sealed class ReferenceMeterSimulator : IAsyncDisposable
             _eventCode,
             EventLog,
             new SimulatedDisconnectControl(model, connected => LogEvent(connected ? MeterEvent.SupplyReconnected : MeterEvent.SupplyDisconnected, model.Now)),
-            new ClientAssociation(PublicAssociationName, 16) { Access = AccessLevel.ReadOnly },
-            new ClientAssociation(ManagementAssociationName, 1)
+            new SapAssignmentServer(),
+            new AssociationLnServer(PublicAssociationName, 16) { Access = AccessLevel.ReadOnly },
+            new AssociationLnServer(ManagementAssociationName, 1)
             {
                 Authentication = options.ManagementAuthentication ?? AssociationAuthentication.Low(options.ManagementPassword),
                 Security = options.ManagementSecurity,
@@ -90,7 +91,7 @@ public sealed class ReferenceMeterSimulator : IAsyncDisposable
         };
         if (options.ManagementSecurity is { } security)
         {
-            Device.Add(new InvocationCounterObject(security));
+            Device.Add(new InvocationCounterData(security));
         }
         FillHistory(options.HistoryDays);
         LogEvent(MeterEvent.PowerUp, model.Now);

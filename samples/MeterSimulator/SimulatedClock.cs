@@ -1,5 +1,6 @@
 using Cosem.Sdk.Axdr;
 using Cosem.Sdk.Obis;
+using Cosem.Sdk.ObjectModel;
 using Cosem.Sdk.Objects;
 using Cosem.Sdk.Server;
 
@@ -54,7 +55,7 @@ public sealed class SimulatedClock : Clock
         // Blue Book §4.5.1: shift by −900…900 seconds.
         if (parameter is < -900 or > 900)
         {
-            throw new Cosem.Sdk.Client.CosemServiceException(Cosem.Sdk.Apdu.ActionResult.OtherReason, "shift_time accepts −900 to 900 s.");
+            throw new Cosem.Sdk.ObjectModel.CosemServiceException(Cosem.Sdk.Apdu.ActionResult.OtherReason, "shift_time accepts −900 to 900 s.");
         }
         var before = _model.Now;
         _model.ShiftClock(TimeSpan.FromSeconds(parameter));

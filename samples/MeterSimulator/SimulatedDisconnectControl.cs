@@ -1,4 +1,5 @@
 using Cosem.Sdk.Obis;
+using Cosem.Sdk.ObjectModel;
 using Cosem.Sdk.Objects;
 using Cosem.Sdk.Server;
 

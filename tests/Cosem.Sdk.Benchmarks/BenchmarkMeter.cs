@@ -40,7 +40,7 @@ internal sealed class BenchmarkMeter : IAsyncDisposable
             new Clock(ClockName) { Time = CosemDateTime.From(start) },
             new Register(EnergyName) { Value = CosemData.FromUInt32(12_345_678), ScalerUnit = new ScalerUnit(0, Unit.WattHour) },
             new ProfileGeneric(ProfileName) { Buffer = rows, CapturePeriod = 900, EntriesInUse = (uint)profileRows, ProfileEntries = (uint)profileRows },
-            new ClientAssociation(new ObisCode(0, 0, 40, 0, 1, 255), 16) { Access = AccessLevel.ReadOnly },
+            new AssociationLnServer(new ObisCode(0, 0, 40, 0, 1, 255), 16) { Access = AccessLevel.ReadOnly },
         };
         var server = new CosemServer(device).ListenWrapperTcp(new IPEndPoint(IPAddress.Loopback, 0));
         await server.StartAsync();

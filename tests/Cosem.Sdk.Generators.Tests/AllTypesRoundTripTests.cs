@@ -6,6 +6,7 @@ using Cosem.Sdk.Generators.Model;
 using Cosem.Sdk.Generators.Tests.Support;
 using Microsoft.CodeAnalysis.Text;
 using Xunit.Abstractions;
+using Cosem.Sdk.ObjectModel;
 
 namespace Cosem.Sdk.Generators.Tests;
 
@@ -28,7 +29,7 @@ public class AllTypesRoundTripTests(ITestOutputHelper output)
         // COSEM_SCHEMA_DIR: another schema folder, for a Cosem.Sdk built with -p:CosemSchemaRoot=<that folder>.
         string classes = Path.Combine(Environment.GetEnvironmentVariable("COSEM_SCHEMA_DIR") ?? Path.Combine(RepositoryRoot(), "schema"), "classes");
         var files = Directory.Exists(classes) ? Directory.GetFiles(classes, "*.cosem.xml") : [];
-        var sdk = typeof(Cosem.Sdk.Server.CosemObject).Assembly;
+        var sdk = typeof(Cosem.Sdk.ObjectModel.CosemObject).Assembly;
         // Cosem.Sdk is generated from the same folder; when the folder is absent so are the types, and there is nothing to check.
         Assert.Equal(files.Length > 0, sdk.GetType("Cosem.Sdk.Objects.CosemGeneratedClasses") is not null);
         RoundTripAll(files, "Cosem.Sdk.Objects", sdk, minimum: 0);

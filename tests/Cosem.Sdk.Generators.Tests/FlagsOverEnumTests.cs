@@ -1,5 +1,6 @@
 using System.Buffers;
 using Cosem.Sdk.Apdu;
+using Cosem.Sdk.ObjectModel;
 using Cosem.Sdk.Server;
 using BlueBook = Cosem.Sdk.Objects;
 

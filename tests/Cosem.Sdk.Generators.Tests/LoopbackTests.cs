@@ -3,6 +3,7 @@ using Cosem.Sdk.Axdr;
 using Cosem.Sdk.Client;
 using Cosem.Sdk.Generators.Tests.Generated;
 using Cosem.Sdk.Obis;
+using Cosem.Sdk.ObjectModel;
 using Cosem.Sdk.Server;
 // The runtime's Cosem.Sdk.Objects also holds the SDK's own generated Blue Book classes (Register, Unit, …), which the
 // types generated from this project's inputs would clash with: import only the runtime types used here.

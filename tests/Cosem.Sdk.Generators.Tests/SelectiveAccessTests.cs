@@ -5,6 +5,7 @@ using Cosem.Sdk.Obis;
 using CaptureObjectReference = Cosem.Sdk.Objects.CaptureObjectReference;
 using EntrySelection = Cosem.Sdk.Objects.EntrySelection;
 using RangeSelection = Cosem.Sdk.Objects.RangeSelection;
+using Cosem.Sdk.ObjectModel;
 
 namespace Cosem.Sdk.Generators.Tests;
 

@@ -6,6 +6,7 @@ using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Axdr;
 using Cosem.Sdk.Client;
 using Cosem.Sdk.Obis;
+using Cosem.Sdk.ObjectModel;
 using Cosem.Sdk.Objects;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Axdr;
+using Cosem.Sdk.ObjectModel;
 using Cosem.Sdk.Transport;
 
 namespace Cosem.Sdk.Client;

@@ -1,5 +1,6 @@
 using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Axdr;
+using Cosem.Sdk.ObjectModel;
 
 namespace Cosem.Sdk.Client;
 

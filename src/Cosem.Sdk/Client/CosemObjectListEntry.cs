@@ -1,6 +1,6 @@
 using Cosem.Sdk.Axdr;
 using Cosem.Sdk.Obis;
-using Cosem.Sdk.Server;
+using Cosem.Sdk.ObjectModel;
 
 namespace Cosem.Sdk.Client;
 
@@ -28,8 +28,8 @@ public sealed record CosemObjectListEntry(
         {
             if (i == index)
             {
-                return access is Server.AttributeAccess.Read or Server.AttributeAccess.ReadWrite
-                    or Server.AttributeAccess.AuthenticatedRead or Server.AttributeAccess.AuthenticatedReadWrite;
+                return access is ObjectModel.AttributeAccess.Read or ObjectModel.AttributeAccess.ReadWrite
+                    or ObjectModel.AttributeAccess.AuthenticatedRead or ObjectModel.AttributeAccess.AuthenticatedReadWrite;
             }
         }
         return false;

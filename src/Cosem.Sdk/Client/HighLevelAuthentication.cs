@@ -1,6 +1,7 @@
 using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Axdr;
 using Cosem.Sdk.Obis;
+using Cosem.Sdk.ObjectModel;
 using Cosem.Sdk.Security;
 
 namespace Cosem.Sdk.Client;

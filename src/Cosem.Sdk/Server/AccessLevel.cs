@@ -1,8 +1,10 @@
+using Cosem.Sdk.ObjectModel;
+
 namespace Cosem.Sdk.Server;
 
 /// <summary>
 /// What an association grants by default, before per-object overrides
-/// (<see cref="ClientAssociation.Override(Obis.ObisCode, int, AttributeAccess)"/>).
+/// (<see cref="AssociationAccessRights.Override(Obis.ObisCode, int, AttributeAccess)"/>).
 /// </summary>
 public enum AccessLevel
 {

@@ -15,22 +15,22 @@ public abstract class AssociationAuthentication
     public abstract MechanismName Mechanism { get; }
 
     /// <summary>No authentication: lowest level security (mechanism 0).</summary>
-    public static AssociationAuthentication None { get; } = new NoAuthentication();
+    public static AssociationAuthentication None { get; } = new NoAssociationAuthentication();
 
     /// <summary>Low level security: a password (mechanism 1), compared in constant time.</summary>
-    public static AssociationAuthentication Low(string password) => new LowLevelAuthentication(password);
+    public static AssociationAuthentication Low(string password) => new LowLevelAssociationAuthentication(password);
 
     /// <inheritdoc cref="Low(string)"/>
-    public static AssociationAuthentication Low(ReadOnlySpan<byte> password) => new LowLevelAuthentication(password);
+    public static AssociationAuthentication Low(ReadOnlySpan<byte> password) => new LowLevelAssociationAuthentication(password);
 
     /// <summary>
     /// High level security with a shared secret: mechanism 3 (MD5), 4 (SHA-1) or 6 (SHA-256). The secret can be
     /// changed by the client (Association LN secret, change_HLS_secret).
     /// </summary>
-    public static AssociationAuthentication High(HlsMechanism mechanism, ReadOnlySpan<byte> secret) => new HighLevelAuthentication(mechanism, secret);
+    public static AssociationAuthentication High(HlsMechanism mechanism, ReadOnlySpan<byte> secret) => new HighLevelAssociationAuthentication(mechanism, secret);
 
-    /// <summary>High level security mechanism 5 (GMAC) with the keys and counters of <see cref="ClientAssociation.Security"/>.</summary>
-    public static AssociationAuthentication HighGmac() => new HighLevelAuthentication(HlsMechanism.Gmac);
+    /// <summary>High level security mechanism 5 (GMAC) with the keys and counters of <see cref="IAssociationObject.Security"/>.</summary>
+    public static AssociationAuthentication HighGmac() => new HighLevelAssociationAuthentication(HlsMechanism.Gmac);
 
     /// <summary>
     /// High level security mechanism 7 (ECDSA, suites 1 and 2): the client's public signing key checks its answer;
@@ -39,7 +39,7 @@ public abstract class AssociationAuthentication
     public static AssociationAuthentication HighEcdsa(EccPublicKey clientKey, EccKeyPair? serverKey = null)
     {
         ArgumentNullException.ThrowIfNull(clientKey);
-        return new HighLevelAuthentication(HlsMechanism.Ecdsa, clientKey, serverKey);
+        return new HighLevelAssociationAuthentication(HlsMechanism.Ecdsa, clientKey, serverKey);
     }
 
     /// <inheritdoc cref="HighEcdsa(EccPublicKey, EccKeyPair?)"/>
@@ -57,7 +57,7 @@ public abstract class AssociationAuthentication
     /// verification fails. Mechanisms without a challenge refuse the call.
     /// </summary>
     public virtual ValueTask<ReadOnlyMemory<byte>?> ReplyToChallengeAsync(
-        ReadOnlyMemory<byte> clientResponse, ServerAssociation association, CancellationToken cancellationToken) =>
+        ReadOnlyMemory<byte> clientResponse, AssociationState association, CancellationToken cancellationToken) =>
         ValueTask.FromResult<ReadOnlyMemory<byte>?>(null);
 
     /// <summary>Writing the Association LN secret (attribute 7): false when this mechanism keeps no writable secret.</summary>

@@ -15,9 +15,9 @@ internal static class AssociationNegotiator
     /// Decides on an AARQ and writes the AARE into <paramref name="response"/> (nothing when the client asked for an
     /// unconfirmed association). Returns the association when accepted (or HLS-pending), null when refused.
     /// </summary>
-    public static async ValueTask<ServerAssociation?> NegotiateAsync(
-        ReadOnlyMemory<byte> apdu, LogicalDevice device, ushort clientAddress, CosemServerOptions options,
-        IBufferWriter<byte> response, long session, ILogger logger, CancellationToken cancellationToken)
+    public static async ValueTask<AssociationState?> NegotiateAsync(
+        ReadOnlyMemory<byte> apdu, LogicalDevice device, IReadOnlyList<LogicalDevice> serverDevices, ushort clientAddress,
+        CosemServerOptions options, IBufferWriter<byte> response, long session, ILogger logger, CancellationToken cancellationToken)
     {
         AarqApdu aarq;
         try
@@ -174,10 +174,10 @@ internal static class AssociationNegotiator
             return null;
         }
 
-        var association = new ServerAssociation(device, definition, clientAddress, aarq.ApplicationContextName, conformance,
+        var association = new AssociationState(device, serverDevices, definition, clientAddress, aarq.ApplicationContextName, conformance,
             clientMaxPdu, options.MaxReceivePduSize, aarq.CallingApTitle?.ToArray()) // the AARQ's buffer is reused after this request
         {
-            Status = outcome.IsPending ? ServerAssociationStatus.AssociationPending : ServerAssociationStatus.Associated,
+            Status = outcome.IsPending ? AssociationStatus.AssociationPending : AssociationStatus.Associated,
             ClientChallenge = outcome.IsPending ? aarq.CallingAuthenticationValue?.Value.ToArray() : null,
             ServerChallenge = outcome.ServerChallenge,
             DedicatedCipher = initiate.DedicatedKey is { } key ? new ApduCipher(snapshot!.Suite, key.Span, snapshot.Keys!.AuthenticationKey) : null,

@@ -3,7 +3,7 @@ using Cosem.Sdk.Security;
 namespace Cosem.Sdk.Server;
 
 /// <summary>
-/// The live security state of one or more <see cref="ClientAssociation"/>s — what a Security setup object
+/// The live security state of one or more <see cref="IAssociationObject">association object</see>s — what a Security setup object
 /// (Blue Book class 64) governs: the server system title, the security suite and policy, the global keys, the
 /// server's own invocation counter and the replay window of every client system title (IEC 62056-5-3 §9.2.3).
 /// Mutable at run time: <see cref="SetKeys"/> and <see cref="SetPolicy"/> swap an immutable snapshot atomically, so

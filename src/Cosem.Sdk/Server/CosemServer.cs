@@ -11,7 +11,7 @@ namespace Cosem.Sdk.Server;
 /// <summary>
 /// A DLMS/COSEM server: hosts one or more <see cref="LogicalDevice"/>s on any number of transports at once and
 /// serves every client connection in its own session. The wrapper destination wPort or the HDLC server upper
-/// address selects the logical device; its <see cref="ClientAssociation"/> objects decide who may associate.
+/// address selects the logical device; its <see cref="IAssociationObject">association object</see> objects decide who may associate.
 /// </summary>
 /// <example><code>
 /// await using var server = new CosemServer(device).ListenWrapperTcp(4059).ListenHdlcOverTcp(4060);
@@ -70,12 +70,6 @@ public sealed class CosemServer : IAsyncDisposable
             throw new ArgumentException("A server hosts at least one logical device.", nameof(devices));
         }
         _deviceList = [.. _devices.Values.OrderBy(d => d.Address)];
-        // Blue Book §4.4.5: the management logical device lists the logical devices with their SAPs.
-        if (_devices.TryGetValue(LogicalDevice.ManagementAddress, out var management)
-            && management.Find(ServerSapAssignment.DefaultLogicalName) is null)
-        {
-            management.Add(new ServerSapAssignment(() => _deviceList));
-        }
     }
 
     public CosemServerOptions Options { get; }
@@ -190,6 +184,7 @@ public sealed class CosemServer : IAsyncDisposable
                 return Task.CompletedTask;
             }
             _started = true;
+            WarnWithoutSapAssignment();
             foreach (var (name, listener) in _listeners)
             {
                 _acceptLoops.Add(AcceptLoopAsync(name, listener));
@@ -201,6 +196,16 @@ public sealed class CosemServer : IAsyncDisposable
             _waitingChannels.Clear();
         }
         return Task.CompletedTask;
+    }
+
+    // Blue Book §4.4.5: the management logical device lists the logical devices with their SAPs (class 17).
+    private void WarnWithoutSapAssignment()
+    {
+        const ushort sapAssignmentClassId = 17;
+        if (FindDevice(LogicalDevice.ManagementAddress) is { } management && !management.Objects.Any(o => o.ClassId == sapAssignmentClassId))
+        {
+            ServerLog.NoSapAssignment(_logger);
+        }
     }
 
     /// <summary>Starts, serves until <paramref name="cancellationToken"/> is cancelled, then stops every session.</summary>

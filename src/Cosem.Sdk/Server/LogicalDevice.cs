@@ -1,18 +1,19 @@
 using System.Collections;
 using Cosem.Sdk.Obis;
+using Cosem.Sdk.ObjectModel;
 
 namespace Cosem.Sdk.Server;
 
 /// <summary>
 /// One logical device of a physical meter (Blue Book §4.1.8): the COSEM objects reachable at one server SAP.
 /// Address 1 is the management logical device every meter has. Objects are added with a collection
-/// initializer; the <see cref="ClientAssociation"/> objects among them decide which clients may associate.
+/// initializer; the association objects (<see cref="IAssociationObject"/>) among them decide which clients may associate.
 /// </summary>
 /// <example><code>
 /// var device = new LogicalDevice(1)
 /// {
 ///     new MyClock(ObisCode.Parse("0.0.1.0.0.255")),
-///     new ClientAssociation(ObisCode.Parse("0.0.40.0.1.255"), clientAddress: 16) { Access = AccessLevel.ReadOnly },
+///     new AssociationLnServer(ObisCode.Parse("0.0.40.0.1.255"), clientAddress: 16) { Access = AccessLevel.ReadOnly },
 /// };
 /// </code></example>
 public sealed class LogicalDevice : IEnumerable<CosemObject>
@@ -21,7 +22,7 @@ public sealed class LogicalDevice : IEnumerable<CosemObject>
     public const ushort ManagementAddress = 1;
 
     private readonly Lock _lock = new();
-    private Snapshot _snapshot = new([], new Dictionary<ObisCode, CosemObject>(), new Dictionary<ushort, ClientAssociation>());
+    private Snapshot _snapshot = new([], new Dictionary<ObisCode, CosemObject>(), new Dictionary<ushort, IAssociationObject>());
 
     public LogicalDevice(ushort address = ManagementAddress, string? name = null)
     {
@@ -42,8 +43,8 @@ public sealed class LogicalDevice : IEnumerable<CosemObject>
     /// <summary>Every object, in the order added.</summary>
     public IReadOnlyList<CosemObject> Objects => _snapshot.Objects;
 
-    /// <summary>The Association LN objects, one per client address admitted.</summary>
-    public IEnumerable<ClientAssociation> Associations => _snapshot.Associations.Values;
+    /// <summary>The association objects, one per client address admitted.</summary>
+    public IEnumerable<IAssociationObject> Associations => _snapshot.Associations.Values;
 
     /// <summary>
     /// Adds an object. Logical names are unique within a logical device, and one client address has one
@@ -60,13 +61,13 @@ public sealed class LogicalDevice : IEnumerable<CosemObject>
                 throw new ArgumentException($"Logical device {Address} already holds an object named {item.LogicalName}.", nameof(item));
             }
             var associations = current.Associations;
-            if (item is ClientAssociation association)
+            if (item is IAssociationObject association)
             {
                 if (associations.ContainsKey(association.ClientAddress))
                 {
                     throw new ArgumentException($"Logical device {Address} already has an association for client {association.ClientAddress}.", nameof(item));
                 }
-                associations = new Dictionary<ushort, ClientAssociation>(associations) { [association.ClientAddress] = association };
+                associations = new Dictionary<ushort, IAssociationObject>(associations) { [association.ClientAddress] = association };
             }
             var byName = new Dictionary<ObisCode, CosemObject>(current.ByName) { [item.LogicalName] = item };
             _snapshot = new Snapshot([.. current.Objects, item], byName, associations);
@@ -84,7 +85,7 @@ public sealed class LogicalDevice : IEnumerable<CosemObject>
     public CosemObject? Find(ObisCode logicalName) => _snapshot.ByName.GetValueOrDefault(logicalName);
 
     /// <summary>The association that admits <paramref name="clientAddress"/>, or null.</summary>
-    public ClientAssociation? FindAssociation(ushort clientAddress) => _snapshot.Associations.GetValueOrDefault(clientAddress);
+    public IAssociationObject? FindAssociation(ushort clientAddress) => _snapshot.Associations.GetValueOrDefault(clientAddress);
 
     public IEnumerator<CosemObject> GetEnumerator() => ((IEnumerable<CosemObject>)_snapshot.Objects).GetEnumerator();
 
@@ -96,5 +97,5 @@ public sealed class LogicalDevice : IEnumerable<CosemObject>
     private sealed record Snapshot(
         CosemObject[] Objects,
         Dictionary<ObisCode, CosemObject> ByName,
-        Dictionary<ushort, ClientAssociation> Associations);
+        Dictionary<ushort, IAssociationObject> Associations);
 }

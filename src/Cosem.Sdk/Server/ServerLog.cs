@@ -44,4 +44,7 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 112, Level = LogLevel.Warning, Message = "Accepting {Transport} connections failed; retrying")]
     public static partial void AcceptFailed(ILogger logger, Exception exception, string transport);
+
+    [LoggerMessage(EventId = 113, Level = LogLevel.Warning, Message = "The management logical device has no SAP assignment object (class 17, usually 0.0.41.0.0.255): clients cannot discover the logical devices")]
+    public static partial void NoSapAssignment(ILogger logger);
 }

@@ -1,3 +1,4 @@
+using Cosem.Sdk.ObjectModel;
 using Cosem.Sdk.Security;
 
 namespace Cosem.Sdk.Server;
@@ -8,7 +9,7 @@ namespace Cosem.Sdk.Server;
 /// </summary>
 public sealed class ServerRequestContext : RequestContext
 {
-    internal ServerRequestContext(ServerAssociation association)
+    internal ServerRequestContext(AssociationState association)
     {
         Association = association;
         ClientAddress = association.ClientAddress;
@@ -16,7 +17,7 @@ public sealed class ServerRequestContext : RequestContext
     }
 
     /// <summary>The association of the requesting client.</summary>
-    public ServerAssociation Association { get; }
+    public AssociationState Association { get; }
 
     /// <summary>The security state of the association (keys, policy, system titles, counters), or null without one.</summary>
     public AssociationSecurity? Security => Association.Definition.Security;

@@ -17,10 +17,11 @@ internal sealed class ServerSession
     private readonly IApduChannel _channel;
     private readonly ILogger _logger;
     private readonly long _id;
-    private readonly Dictionary<(int Client, int Server), ServerAssociation> _associations = [];
+    private readonly Dictionary<(int Client, int Server), AssociationState> _associations = [];
     private readonly ArrayBufferWriter<byte> _response = new(256);
     private readonly ServiceProcessor _services;
-    private ServerAssociation? _served;
+    private readonly ServerProtection _protection;
+    private AssociationState? _served;
 
     public ServerSession(CosemServer server, IApduChannel channel, long id, ILogger logger)
     {
@@ -29,6 +30,7 @@ internal sealed class ServerSession
         _id = id;
         _logger = logger;
         _services = new ServiceProcessor(id, logger);
+        _protection = new ServerProtection(_services, id, logger);
     }
 
     public int AssociationCount => _associations.Count;
@@ -148,7 +150,7 @@ internal sealed class ServerSession
             case ApduTag.Aarq:
                 _associations.Remove(key); // a new AARQ replaces whatever the pair had
                 var established = await AssociationNegotiator.NegotiateAsync(
-                    message.Memory, device, (ushort)message.SourceAddress, _server.Options, _response, _id, _logger, cancellationToken).ConfigureAwait(false);
+                    message.Memory, device, _server.Devices, (ushort)message.SourceAddress, _server.Options, _response, _id, _logger, cancellationToken).ConfigureAwait(false);
                 if (established is not null)
                 {
                     _associations[key] = established;
@@ -165,12 +167,25 @@ internal sealed class ServerSession
         if (!_associations.TryGetValue(key, out var association))
         {
             // IEC 62056-5-3 §9.4.2: xDLMS services need an established application association.
-            ServerLog.RequestRefused(_logger, _id, $"{tag} from client {message.SourceAddress} without an association");
-            ServiceProcessor.WriteException(_response, ExceptionStateError.ServiceNotAllowed, ExceptionServiceError.OperationNotPossible);
+            RequestRefusal.NotPossible($"{tag} from client {message.SourceAddress} without an association").Answer(_logger, _id, _response);
             return;
         }
         _served = association;
-        await _services.HandleAsync(association, message.Memory, _response, cancellationToken).ConfigureAwait(false);
+        if (association.Status == AssociationStatus.NonAssociated)
+        {
+            // A failed HLS reply ended the association (IEC 62056-5-3 §9.2.7.2.4): a new AARQ is needed.
+            RequestRefusal.NotPossible("association not established").Answer(_logger, _id, _response);
+            return;
+        }
+        if (message.Length > association.ServerMaxReceivePduSize)
+        {
+            new RequestRefusal(ExceptionStateError.ServiceNotAllowed, ExceptionServiceError.PduTooLong,
+                $"request of {message.Length} bytes exceeds the server PDU size").Answer(_logger, _id, _response);
+            return;
+        }
+        // Protection wraps the services: decipher, check counter and policy, serve, protect the answer.
+        IRequestHandler handler = association.IsCiphered ? _protection : _services;
+        await handler.HandleAsync(association, message.Memory, _response, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs what the objects asked to do once their response was sent (ServerRequestContext.AfterResponse).</summary>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Cosem.Sdk.ObjectModel;
 
 namespace Cosem.Sdk.Generators.Tests.Support;
 
@@ -16,7 +17,7 @@ internal static class GeneratorHarness
     {
         // The runtime's assemblies plus Cosem.Sdk and Cosem.Sdk.Codec, as a project referencing the package sees them.
         var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        var sdk = new[] { typeof(Cosem.Sdk.Server.CosemObject).Assembly.Location, typeof(Cosem.Sdk.Obis.ObisCode).Assembly.Location };
+        var sdk = new[] { typeof(Cosem.Sdk.ObjectModel.CosemObject).Assembly.Location, typeof(Cosem.Sdk.Obis.ObisCode).Assembly.Location };
         return trusted.Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal)
                                   || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
             .Concat(sdk)

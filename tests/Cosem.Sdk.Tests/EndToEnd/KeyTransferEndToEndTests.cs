@@ -1,4 +1,5 @@
 using Cosem.Sdk.Client;
+using Cosem.Sdk.ObjectModel;
 using Cosem.Sdk.Objects;
 using Cosem.Sdk.Security;
 

@@ -3,6 +3,7 @@ using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Axdr;
 using Cosem.Sdk.Client;
 using Cosem.Sdk.Obis;
+using Cosem.Sdk.ObjectModel;
 using Cosem.Sdk.Objects;
 using Cosem.Sdk.Server;
 using Cosem.Sdk.Tests.Server;
@@ -48,9 +49,9 @@ internal sealed class LoopbackMeter : IAsyncDisposable
         Device = new LogicalDevice(1)
         {
             Clock, Energy, Profile, Blob,
-            new ClientAssociation(new ObisCode(0, 0, 40, 0, 1, 255), 16) { Access = AccessLevel.ReadOnly }
+            new AssociationLnServer(new ObisCode(0, 0, 40, 0, 1, 255), 16) { Access = AccessLevel.ReadOnly }
                 .Override(BlobName, 2, AttributeAccess.NoAccess),
-            new ClientAssociation(new ObisCode(0, 0, 40, 0, 2, 255), 1) { Authentication = AssociationAuthentication.Low(Password) },
+            new AssociationLnServer(new ObisCode(0, 0, 40, 0, 2, 255), 1) { Authentication = AssociationAuthentication.Low(Password) },
         };
         Server = new CosemServer(Device, options)
             .ListenWrapperTcp(new IPEndPoint(IPAddress.Loopback, 0))

@@ -2,6 +2,7 @@ using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Axdr;
 using Cosem.Sdk.Client;
 using Cosem.Sdk.Obis;
+using Cosem.Sdk.ObjectModel;
 using Cosem.Sdk.Objects;
 using Cosem.Sdk.Server;
 

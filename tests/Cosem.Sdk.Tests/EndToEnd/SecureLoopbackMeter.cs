@@ -61,9 +61,9 @@ internal sealed class SecureLoopbackMeter : IAsyncDisposable
             new Clock(ClockName) { Time = CosemDateTime.From(Now) },
             new Register(EnergyName) { Value = CosemData.FromUInt32(12_345_678), ScalerUnit = new ScalerUnit(-3, Unit.WattHour) },
             Blob,
-            new InvocationCounterObject(Security),
-            new ClientAssociation(new ObisCode(0, 0, 40, 0, 1, 255), 16) { Access = AccessLevel.ReadOnly },
-            new ClientAssociation(new ObisCode(0, 0, 40, 0, 2, 255), 1)
+            new InvocationCounterData(Security),
+            new AssociationLnServer(new ObisCode(0, 0, 40, 0, 1, 255), 16) { Access = AccessLevel.ReadOnly },
+            new AssociationLnServer(new ObisCode(0, 0, 40, 0, 2, 255), 1)
             {
                 Authentication = mechanism switch
                 {

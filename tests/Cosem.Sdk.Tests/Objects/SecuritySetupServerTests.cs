@@ -1,5 +1,6 @@
 using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Client;
+using Cosem.Sdk.ObjectModel;
 using Cosem.Sdk.Objects;
 using Cosem.Sdk.Security;
 using Cosem.Sdk.Server;

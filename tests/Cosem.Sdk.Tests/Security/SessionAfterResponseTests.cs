@@ -1,6 +1,7 @@
 using System.Buffers;
 using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Obis;
+using Cosem.Sdk.ObjectModel;
 using Cosem.Sdk.Server;
 using Cosem.Sdk.Tests.Server;
 

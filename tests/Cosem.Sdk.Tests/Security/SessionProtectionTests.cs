@@ -3,6 +3,7 @@ using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Axdr;
 using Cosem.Sdk.Client;
 using Cosem.Sdk.Obis;
+using Cosem.Sdk.ObjectModel;
 using Cosem.Sdk.Security;
 using Cosem.Sdk.Server;
 using Cosem.Sdk.Tests.EndToEnd;

@@ -1,5 +1,7 @@
 using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Axdr;
+using Cosem.Sdk.ObjectModel;
+using Cosem.Sdk.Objects;
 using Cosem.Sdk.Server;
 using Cosem.Sdk.Transport.Wrapper;
 
@@ -173,7 +175,7 @@ public sealed class GetServiceTests
         Assert.Contains(ServerHarness.ValueName, names);
         Assert.DoesNotContain(ServerHarness.HiddenName, names); // hidden from this client
         Assert.Contains(ServerHarness.PublicAssociation, names);
-        Assert.Contains(new Obis.ObisCode(0, 0, 41, 0, 0, 255), names); // SAP assignment, added by the server
+        Assert.Contains(SapAssignmentServer.DefaultLogicalName, names);
         var value = list.Items.Single(e => e.Items[2].AsObisCode() == ServerHarness.ValueName);
         Assert.Equal(1, value.Items[0].AsInt64()); // class id
         var attributes = value.Items[3].Items[0].Items;
@@ -181,6 +183,21 @@ public sealed class GetServiceTests
         Assert.Equal(2, attributes[1].Items[2].Items.Length); // selectors 1 and 2
         Assert.Equal(5, attributes[2].Items[1].AsInt64()); // authenticated read: bits 0 and 2
         Assert.All(value.Items[3].Items[1].Items, m => Assert.Equal(0, m.Items[1].AsInt64())); // no method
+    }
+
+    [Fact]
+    public async Task SapAssignmentListsTheLogicalDevicesOfTheServer()
+    {
+        var (harness, client) = await AssociatedAsync();
+        await using var _ = harness;
+        await using var __ = client;
+
+        var response = await client.RequestAsync<GetResponseNormal>(new GetRequestNormal(InvokeIdAndPriority.Default,
+            new CosemAttributeDescriptor(17, SapAssignmentServer.DefaultLogicalName, 2)));
+
+        var entry = Assert.Single(CosemData.Decode(response.Result.Data.Span).Items);
+        Assert.Equal(1, entry.Items[0].AsInt64());
+        Assert.Equal("COSEM0001", System.Text.Encoding.ASCII.GetString(entry.Items[1].AsBytes().Span));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class InMemoryProfileGenericTests
         {
             profile.Append(CosemData.Structure(CosemData.DateTime(CosemDateTime.From(Start.AddMinutes(15 * i))), CosemData.FromUInt32((uint)(1000 + i))));
         }
-        var device = new LogicalDevice(1) { clock, energy, profile, new ClientAssociation(new ObisCode(0, 0, 40, 0, 1, 255), 16) { Access = AccessLevel.ReadOnly } };
+        var device = new LogicalDevice(1) { clock, energy, profile, new AssociationLnServer(new ObisCode(0, 0, 40, 0, 1, 255), 16) { Access = AccessLevel.ReadOnly } };
         return (device, profile, energy);
     }
 

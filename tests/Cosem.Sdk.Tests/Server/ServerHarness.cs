@@ -1,5 +1,6 @@
 using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Obis;
+using Cosem.Sdk.Objects;
 using Cosem.Sdk.Server;
 using Cosem.Sdk.Transport;
 using Cosem.Sdk.Transport.Pipes;
@@ -23,8 +24,9 @@ internal sealed class ServerHarness : IAsyncDisposable
         {
             Value,
             Hidden,
-            new ClientAssociation(PublicAssociation, 16) { Access = AccessLevel.ReadOnly }.Hide(HiddenName),
-            new ClientAssociation(ManagementAssociation, 1) { Authentication = AssociationAuthentication.Low("12345678") },
+            new SapAssignmentServer(),
+            new AssociationLnServer(PublicAssociation, 16) { Access = AccessLevel.ReadOnly }.Hide(HiddenName),
+            new AssociationLnServer(ManagementAssociation, 1) { Authentication = AssociationAuthentication.Low("12345678") },
         };
         Server = new CosemServer(Device, options);
     }

@@ -2,6 +2,7 @@ using System.Buffers;
 using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Axdr;
 using Cosem.Sdk.Obis;
+using Cosem.Sdk.ObjectModel;
 using Cosem.Sdk.Server;
 
 namespace Cosem.Sdk.Tests.Server;

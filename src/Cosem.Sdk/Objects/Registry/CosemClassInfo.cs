@@ -1,0 +1,62 @@
+using Cosem.Sdk.Client;
+using Cosem.Sdk.Obis;
+using Cosem.Sdk.ObjectModel;
+using Cosem.Sdk.Server;
+
+namespace Cosem.Sdk.Objects;
+
+/// <summary>
+/// One version of one interface class: its metadata and how to create its server object and client proxy.
+/// Every generated class exposes one as <c>ClassInfo</c> and registers it in <see cref="CosemClassRegistry.Default"/>.
+/// </summary>
+public sealed class CosemClassInfo
+{
+    private readonly Func<ObisCode, CosemObject> _createServer;
+    private readonly Func<ICosemSession, ObisCode, CosemProxy> _createProxy;
+
+    public CosemClassInfo(
+        ushort classId,
+        byte version,
+        string name,
+        IReadOnlyList<CosemAttributeInfo> attributes,
+        IReadOnlyList<CosemMethodInfo> methods,
+        Func<ObisCode, CosemObject> createServer,
+        Func<ICosemSession, ObisCode, CosemProxy> createProxy)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(attributes);
+        ArgumentNullException.ThrowIfNull(methods);
+        ArgumentNullException.ThrowIfNull(createServer);
+        ArgumentNullException.ThrowIfNull(createProxy);
+        ClassId = classId;
+        Version = version;
+        Name = name;
+        Attributes = attributes;
+        Methods = methods;
+        _createServer = createServer;
+        _createProxy = createProxy;
+    }
+
+    public ushort ClassId { get; }
+
+    public byte Version { get; }
+
+    /// <summary>C# name of the generated class, e.g. <c>ProfileGeneric</c>.</summary>
+    public string Name { get; }
+
+    public IReadOnlyList<CosemAttributeInfo> Attributes { get; }
+
+    public IReadOnlyList<CosemMethodInfo> Methods { get; }
+
+    /// <summary>A server object with in-memory default values.</summary>
+    public CosemObject CreateServer(ObisCode logicalName) => _createServer(logicalName);
+
+    /// <summary>A typed proxy for the object <paramref name="logicalName"/> on the meter behind <paramref name="session"/>.</summary>
+    public CosemProxy CreateProxy(ICosemSession session, ObisCode logicalName)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return _createProxy(session, logicalName);
+    }
+
+    public override string ToString() => $"{Name} (class {ClassId} v{Version})";
+}

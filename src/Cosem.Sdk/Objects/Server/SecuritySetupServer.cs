@@ -1,0 +1,529 @@
+using System.Security.Cryptography;
+using Cosem.Sdk.Apdu;
+using Cosem.Sdk.Axdr;
+using Cosem.Sdk.Client;
+using Cosem.Sdk.Obis;
+using Cosem.Sdk.ObjectModel;
+using Cosem.Sdk.Security;
+using Cosem.Sdk.Server;
+using SessionPolicy = Cosem.Sdk.Security.SecurityPolicy;
+
+namespace Cosem.Sdk.Objects;
+
+/// <summary>
+/// A working Security setup object (Blue Book class 64 version 1, §4.4.7) over the live
+/// <see cref="AssociationSecurity"/> of the associations it governs: the policy, suite and system titles it serves
+/// are the ones the sessions use, and its methods change them. Key transfer unwraps with the master key (RFC 3394)
+/// and key agreement runs the Ephemeral Unified Model C(2e, 0s) with signed ephemeral keys; the new keys and
+/// policies take effect only once the ACTION response has been sent (under the old keys). Key pairs, PKCS #10
+/// requests and X.509 certificates are handled with BouncyCastle.
+/// </summary>
+/// <remarks>
+/// A method that cannot be carried out answers <see cref="ActionResult.OtherReason"/> and changes nothing; a
+/// parameter of the wrong shape answers <see cref="ActionResult.TypeUnmatched"/>. Keys never appear in messages.
+/// </remarks>
+public class SecuritySetupServer : SecuritySetup, IDisposable
+{
+    /// <summary>Logical name of the Security setup of the management association (Blue Book §4.4.7: 0.0.43.0.e.255).</summary>
+    public static readonly ObisCode DefaultLogicalName = new(0, 0, 43, 0, 0, 255);
+
+    private readonly Lock _lock = new();
+    private readonly List<StoredCertificate> _certificates = [];
+    private SecretBytes? _masterKey;
+    private int _policyValue;
+
+    /// <param name="security">The security state this object governs (shared with the ClientAssociations).</param>
+    /// <param name="masterKey">The master key (KEK) for key_transfer; empty when none is set.</param>
+    public SecuritySetupServer(ObisCode logicalName, AssociationSecurity security, ReadOnlySpan<byte> masterKey = default)
+        : base(logicalName)
+    {
+        ArgumentNullException.ThrowIfNull(security);
+        Security = security;
+        _policyValue = (int)security.Policy.ToFlags();
+        if (!masterKey.IsEmpty)
+        {
+            SetMasterKey(masterKey);
+        }
+    }
+
+    /// <summary>The security state served and changed by this object.</summary>
+    public AssociationSecurity Security { get; }
+
+    /// <summary>The server's static key agreement key pair (generate_key_pair key_agreement).</summary>
+    public EccKeyPair? KeyAgreementKey { get; set; }
+
+    /// <summary>The server's TLS key pair (generate_key_pair tls).</summary>
+    public EccKeyPair? TlsKey { get; set; }
+
+    /// <summary>The client's public signing key for key_agreement, when no client certificate is imported.</summary>
+    public EccPublicKey? ClientSigningKey { get; set; }
+
+    /// <summary>The security_policy bits in force (version 1).</summary>
+    public SecurityPolicyFlags Policy => (SecurityPolicyFlags)Volatile.Read(ref _policyValue);
+
+    public bool HasMasterKey => Volatile.Read(ref _masterKey) is not null;
+
+    /// <summary>The certificates held, as attribute 6 lists them.</summary>
+    public IReadOnlyList<StoredCertificate> StoredCertificates
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _certificates];
+            }
+        }
+    }
+
+    /// <summary>Sets the master key (KEK): 16 bytes for suites 0 and 1, 32 for suite 2.</summary>
+    public void SetMasterKey(ReadOnlySpan<byte> masterKey)
+    {
+        if (masterKey.Length is not (16 or 32))
+        {
+            throw new CosemSecurityException(SecurityFailure.InvalidKey, $"A master key has 16 or 32 bytes, got {masterKey.Length}.");
+        }
+        Interlocked.Exchange(ref _masterKey, new SecretBytes(masterKey))?.Dispose();
+    }
+
+    /// <summary>Files a certificate as import_certificate does (e.g. the server's own or a CA certificate at start-up).</summary>
+    public StoredCertificate ImportCertificate(ReadOnlySpan<byte> derOrPem, SystemTitle? clientSystemTitle = null)
+    {
+        var certificate = CosemCertificate.Parse(derOrPem);
+        var usage = CertificateUsage.Read(derOrPem);
+        var commonName = CertificateUsage.CommonName(certificate.Subject);
+        var entity = usage.IsCertificationAuthority ? CertificateEntity.CertificationAuthority
+            : Is(commonName, Security.SystemTitle) ? CertificateEntity.Server
+            : clientSystemTitle is { } client && !Is(commonName, client) && IsSystemTitle(commonName) ? CertificateEntity.Other
+            : CertificateEntity.Client;
+        var type = usage.DigitalSignature && usage.KeyAgreement ? CertificateType.Tls
+            : usage.KeyAgreement ? CertificateType.KeyAgreement
+            : usage.DigitalSignature ? CertificateType.DigitalSignature
+            : CertificateType.Other;
+        var stored = new StoredCertificate(entity, type, certificate, usage);
+        lock (_lock)
+        {
+            _certificates.RemoveAll(c => c.Entity == entity && c.Type == type && c.CommonName == stored.CommonName);
+            _certificates.Add(stored);
+        }
+        return stored;
+    }
+
+    public void Dispose()
+    {
+        Interlocked.Exchange(ref _masterKey, null)?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    // ---- attributes -------------------------------------------------------------------------------------------
+
+    protected override ValueTask<SecurityPolicyFlags> GetSecurityPolicyAsync(RequestContext context, CancellationToken cancellationToken) => new(Policy);
+
+    protected override ValueTask<SecuritySuite> GetSecuritySuiteAsync(RequestContext context, CancellationToken cancellationToken) => new(Security.Suite);
+
+    protected override ValueTask<ReadOnlyMemory<byte>> GetClientSystemTitleAsync(RequestContext context, CancellationToken cancellationToken) =>
+        new(context is ServerRequestContext { ClientSystemTitle: { } title } ? title.ToArray() : ClientSystemTitle);
+
+    protected override ValueTask<ReadOnlyMemory<byte>> GetServerSystemTitleAsync(RequestContext context, CancellationToken cancellationToken) =>
+        new(Security.SystemTitle.ToArray());
+
+    protected override ValueTask<IReadOnlyList<CertificateInfo>> GetCertificatesAsync(RequestContext context, CancellationToken cancellationToken) =>
+        new(StoredCertificates.Select(c => c.ToInfo()).ToArray());
+
+    // The policy only changes through security_activate, the suite with the keys, the server title never.
+    protected override ValueTask SetSecurityPolicyAsync(SecurityPolicyFlags value, RequestContext context, CancellationToken cancellationToken) => Denied();
+
+    protected override ValueTask SetSecuritySuiteAsync(SecuritySuite value, RequestContext context, CancellationToken cancellationToken) => Denied();
+
+    protected override ValueTask SetServerSystemTitleAsync(ReadOnlyMemory<byte> value, RequestContext context, CancellationToken cancellationToken) => Denied();
+
+    protected override ValueTask SetCertificatesAsync(IReadOnlyList<CertificateInfo> value, RequestContext context, CancellationToken cancellationToken) => Denied();
+
+    // ---- methods ----------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// security_activate (method 1): the policy may only be strengthened — every bit already set stays set
+    /// (Blue Book §4.4.7, security_policy version 1). Takes effect after the response.
+    /// </summary>
+    protected override ValueTask SecurityActivateAsync(SecurityPolicyFlags parameter, RequestContext context, CancellationToken cancellationToken)
+    {
+        const SecurityPolicyFlags defined = SecurityPolicyFlags.AuthenticatedRequest | SecurityPolicyFlags.EncryptedRequest |
+            SecurityPolicyFlags.DigitallySignedRequest | SecurityPolicyFlags.AuthenticatedResponse | SecurityPolicyFlags.EncryptedResponse |
+            SecurityPolicyFlags.DigitallySignedResponse;
+        var current = Policy;
+        if ((parameter & ~defined) != 0)
+        {
+            return Fail($"security_policy 0x{(byte)parameter:X2} sets undefined bits 0 or 1.");
+        }
+        if ((parameter & current) != current)
+        {
+            return Fail($"security_policy may only be strengthened: {current} is in force, {parameter} would clear bits.");
+        }
+        if ((parameter & (SecurityPolicyFlags.DigitallySignedRequest | SecurityPolicyFlags.DigitallySignedResponse)) != 0)
+        {
+            return Fail("Digitally signed requests and responses (general-signing) are not enforced by this server's sessions.");
+        }
+        var policy = ToSessionPolicy(parameter);
+        if (policy != SessionPolicy.None && Security.Keys is null)
+        {
+            return Fail("A policy with authentication or encryption needs keys; transfer them first.");
+        }
+        return AfterResponse(context, () =>
+        {
+            Security.SetPolicy(policy);
+            Volatile.Write(ref _policyValue, (int)parameter);
+        });
+    }
+
+    /// <summary>
+    /// key_transfer (method 2, global_key_transfer): every key is unwrapped with the master key (RFC 3394) before
+    /// anything changes; one that does not unwrap fails the whole call. The keys apply after the response.
+    /// </summary>
+    protected override ValueTask KeyTransferAsync(IReadOnlyList<KeyTransferItem> parameter, RequestContext context, CancellationToken cancellationToken)
+    {
+        var kek = Volatile.Read(ref _masterKey);
+        if (kek is null)
+        {
+            return Fail("No master key (KEK) is set, so no key can be unwrapped.");
+        }
+        if (parameter.Count == 0)
+        {
+            return Fail("key_transfer carries no key.");
+        }
+        var suite = Security.Keys?.Suite ?? Security.Suite;
+        var keys = new Dictionary<SecurityKeyId, byte[]>();
+        try
+        {
+            foreach (var item in parameter)
+            {
+                if (item.KeyId > SecurityKeyId.MasterKey || keys.ContainsKey(item.KeyId))
+                {
+                    return Fail($"key_id {(byte)item.KeyId} is undefined or given twice.");
+                }
+                var key = AesKeyWrap.Unwrap(kek.Span, item.KeyWrapped.Span);
+                keys.Add(item.KeyId, key);
+                if (key.Length != suite.KeyLength())
+                {
+                    return Fail($"The unwrapped {item.KeyId} has {key.Length} bytes; security suite {(int)suite} needs {suite.KeyLength()}.");
+                }
+            }
+            var next = NextKeys(suite, keys);
+            var newMaster = keys.TryGetValue(SecurityKeyId.MasterKey, out var master) ? master.ToArray() : null;
+            Wipe(keys);
+            return AfterResponse(context, () =>
+            {
+                if (next is not null)
+                {
+                    Security.SetKeys(next);
+                }
+                if (newMaster is not null)
+                {
+                    SetMasterKey(newMaster);
+                    CryptographicOperations.ZeroMemory(newMaster);
+                }
+            });
+        }
+        catch (CosemSecurityException ex)
+        {
+            Wipe(keys);
+            return Fail($"A key could not be unwrapped: {ex.Message}");
+        }
+    }
+
+    /// <summary>
+    /// key_agreement (method 3): Ephemeral Unified Model C(2e, 0s) per key (Green Book §9.2.3.4.6.2). Each item
+    /// carries the client's ephemeral public key signed (key_id ‖ Q) with its signing key; the answer carries the
+    /// server's, signed with <see cref="AssociationSecurity.SigningKey"/>. Both derive the key with the SP 800-56A
+    /// KDF, PartyUInfo the client and PartyVInfo the server system title. The keys apply after the response.
+    /// </summary>
+    protected override ValueTask<CosemData> KeyAgreementAsync(IReadOnlyList<KeyAgreementItem> parameter, RequestContext context, CancellationToken cancellationToken)
+    {
+        var suite = Security.Suite;
+        if (suite == SecuritySuite.Suite0)
+        {
+            return Fail<CosemData>("Key agreement needs security suite 1 or 2.");
+        }
+        if (Security.SigningKey is not { } signingKey || signingKey.Curve != suite.Curve())
+        {
+            return Fail<CosemData>($"The server has no {suite.Curve()} signing key to sign its ephemeral keys.");
+        }
+        var clientTitle = context is ServerRequestContext { ClientSystemTitle: { } title } ? title
+            : ClientSystemTitle.Length == SystemTitle.Length ? new SystemTitle(ClientSystemTitle.Span) : (SystemTitle?)null;
+        if (clientTitle is not { } client)
+        {
+            return Fail<CosemData>("The client system title is unknown, so no key can be derived.");
+        }
+        if (FindClientSigningKey(client) is not { } clientKey || clientKey.Curve != suite.Curve())
+        {
+            return Fail<CosemData>($"No {suite.Curve()} signing key of client {client} is known (import its certificate).");
+        }
+        if (parameter.Count == 0)
+        {
+            return Fail<CosemData>("key_agreement carries no key.");
+        }
+        var curve = suite.Curve();
+        var keys = new Dictionary<SecurityKeyId, byte[]>();
+        var answers = new List<CosemData>();
+        try
+        {
+            foreach (var item in parameter)
+            {
+                var data = item.KeyCipheredData.Span;
+                if (item.KeyId > SecurityKeyId.MasterKey || keys.ContainsKey(item.KeyId) ||
+                    data.Length != curve.PublicKeyLength() + curve.SignatureLength())
+                {
+                    return Fail<CosemData>($"key_agreement item for key_id {(byte)item.KeyId} is malformed or repeated.");
+                }
+                var signed = KeyAgreementMessage(item.KeyId, data[..curve.PublicKeyLength()]);
+                EcdsaSignature.EnsureValid(clientKey, signed, data[curve.PublicKeyLength()..]);
+                var clientEphemeral = EccPublicKey.FromRaw(curve, data[..curve.PublicKeyLength()]);
+                var ephemeral = EccKeyPair.Generate(curve);
+                var algorithm = AgreementAlgorithm(item.KeyId, suite);
+                keys.Add(item.KeyId, EcdhKeyAgreement.DeriveStaticStatic(suite, ephemeral, clientEphemeral, algorithm,
+                    client.ToArray(), Security.SystemTitle.ToArray()));
+                var ownPublic = ephemeral.PublicKey.ToRaw();
+                var signature = EcdsaSignature.Sign(signingKey, KeyAgreementMessage(item.KeyId, ownPublic));
+                answers.Add(CosemData.Structure(CosemData.Enum((byte)item.KeyId), CosemData.OctetString([.. ownPublic, .. signature])));
+            }
+            var next = NextKeys(suite, keys);
+            var newMaster = keys.TryGetValue(SecurityKeyId.MasterKey, out var master) ? master.ToArray() : null;
+            Wipe(keys);
+            var applied = AfterResponse(context, () =>
+            {
+                if (next is not null)
+                {
+                    Security.SetKeys(next);
+                }
+                if (newMaster is not null)
+                {
+                    SetMasterKey(newMaster);
+                    CryptographicOperations.ZeroMemory(newMaster);
+                }
+            });
+            return applied.IsCompletedSuccessfully ? new(CosemData.Array([.. answers])) : Awaited(applied, answers);
+        }
+        catch (CosemSecurityException ex)
+        {
+            Wipe(keys);
+            return Fail<CosemData>($"Key agreement failed: {ex.Message}");
+        }
+
+        static async ValueTask<CosemData> Awaited(ValueTask applied, List<CosemData> answers)
+        {
+            await applied.ConfigureAwait(false);
+            return CosemData.Array([.. answers]);
+        }
+    }
+
+    /// <summary>generate_key_pair (method 4): a new key pair on the suite's curve; in use after the response.</summary>
+    protected override ValueTask GenerateKeyPairAsync(KeyPairType parameter, RequestContext context, CancellationToken cancellationToken)
+    {
+        if (Security.Suite == SecuritySuite.Suite0)
+        {
+            return Fail("Key pairs need security suite 1 or 2.");
+        }
+        if (parameter > KeyPairType.Tls)
+        {
+            return Fail($"key_pair_type {(byte)parameter} is not defined.");
+        }
+        var pair = EccKeyPair.Generate(Security.Suite.Curve());
+        return AfterResponse(context, () =>
+        {
+            switch (parameter)
+            {
+                case KeyPairType.DigitalSignature:
+                    Security.SigningKey = pair;
+                    break;
+                case KeyPairType.KeyAgreement:
+                    KeyAgreementKey = pair;
+                    break;
+                default:
+                    TlsKey = pair;
+                    break;
+            }
+        });
+    }
+
+    /// <summary>generate_certificate_request (method 5): a PKCS #10 request, subject CN = the server system title.</summary>
+    protected override ValueTask<ReadOnlyMemory<byte>> GenerateCertificateRequestAsync(KeyPairType parameter, RequestContext context, CancellationToken cancellationToken)
+    {
+        var key = parameter switch
+        {
+            KeyPairType.DigitalSignature => Security.SigningKey,
+            KeyPairType.KeyAgreement => KeyAgreementKey,
+            KeyPairType.Tls => TlsKey,
+            _ => null,
+        };
+        if (key is null)
+        {
+            return Fail<ReadOnlyMemory<byte>>($"There is no {parameter} key pair; generate it first.");
+        }
+        return new(CosemCertificateRequest.Create(key, "CN=" + Security.SystemTitle));
+    }
+
+    /// <summary>import_certificate (method 6): an X.509 v3 certificate (DER) with a P-256 or P-384 key.</summary>
+    protected override ValueTask ImportCertificateAsync(ReadOnlyMemory<byte> parameter, RequestContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            ImportCertificate(parameter.Span, (context as ServerRequestContext)?.ClientSystemTitle);
+            return default;
+        }
+        catch (CosemSecurityException ex)
+        {
+            return Fail($"The certificate is refused: {ex.Message}");
+        }
+    }
+
+    /// <summary>export_certificate (method 7): the DER certificate named by entity or by serial number and issuer.</summary>
+    protected override ValueTask<ReadOnlyMemory<byte>> ExportCertificateAsync(CertificateIdentification parameter, RequestContext context, CancellationToken cancellationToken)
+    {
+        var found = Find(parameter);
+        return found is null ? Fail<ReadOnlyMemory<byte>>("No certificate matches the identification.") : new(found.Certificate.GetEncoded());
+    }
+
+    /// <summary>remove_certificate (method 8).</summary>
+    protected override ValueTask RemoveCertificateAsync(CertificateIdentification parameter, RequestContext context, CancellationToken cancellationToken)
+    {
+        var found = Find(parameter);
+        if (found is null)
+        {
+            return Fail("No certificate matches the identification.");
+        }
+        lock (_lock)
+        {
+            _certificates.Remove(found);
+        }
+        return default;
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    /// <summary>The message signed with an ephemeral key in key_agreement: key_id ‖ X ‖ Y.</summary>
+    public static byte[] KeyAgreementMessage(SecurityKeyId keyId, ReadOnlySpan<byte> ephemeralPublicKey) => [(byte)keyId, .. ephemeralPublicKey];
+
+    /// <summary>The KDF algorithm of a key: AES-GCM for the block cipher and authentication keys, AES key wrap for the master key.</summary>
+    public static KeyAgreementAlgorithm AgreementAlgorithm(SecurityKeyId keyId, SecuritySuite suite) => (keyId, suite) switch
+    {
+        (SecurityKeyId.MasterKey, SecuritySuite.Suite2) => KeyAgreementAlgorithm.AesWrap256,
+        (SecurityKeyId.MasterKey, _) => KeyAgreementAlgorithm.AesWrap128,
+        (_, SecuritySuite.Suite2) => KeyAgreementAlgorithm.AesGcm256,
+        _ => KeyAgreementAlgorithm.AesGcm128,
+    };
+
+    /// <summary>
+    /// Defers <paramref name="apply"/> until the response is sent when served by a <see cref="CosemServer"/>; for a
+    /// local or in-process caller (no response to wait for) it applies at once.
+    /// </summary>
+    protected virtual ValueTask AfterResponse(RequestContext context, Action apply)
+    {
+        ArgumentNullException.ThrowIfNull(apply);
+        if (context is ServerRequestContext server)
+        {
+            server.AfterResponse(() =>
+            {
+                apply();
+                return default;
+            });
+        }
+        else
+        {
+            apply();
+        }
+        return default;
+    }
+
+    private CipheringKeys? NextKeys(SecuritySuite suite, Dictionary<SecurityKeyId, byte[]> keys)
+    {
+        keys.TryGetValue(SecurityKeyId.GlobalUnicastEncryptionKey, out var unicast);
+        keys.TryGetValue(SecurityKeyId.GlobalBroadcastEncryptionKey, out var broadcast);
+        keys.TryGetValue(SecurityKeyId.AuthenticationKey, out var authentication);
+        if (unicast is null && broadcast is null && authentication is null)
+        {
+            return null;
+        }
+        if (Security.Keys is { } current)
+        {
+            return current.WithGlobalKeys(unicast, broadcast, authentication);
+        }
+        if (unicast is null || authentication is null)
+        {
+            throw new CosemSecurityException(SecurityFailure.InvalidKey,
+                "No keys are set yet: the first transfer must carry the global unicast and authentication keys.");
+        }
+        return new CipheringKeys(suite, unicast, authentication, broadcast);
+    }
+
+    private EccPublicKey? FindClientSigningKey(SystemTitle client)
+    {
+        lock (_lock)
+        {
+            var certificate = _certificates.Find(c => c.Entity == CertificateEntity.Client && c.Type is CertificateType.DigitalSignature or CertificateType.Tls &&
+                (c.CommonName is null || Is(c.CommonName, client)));
+            return certificate?.Certificate.PublicKey ?? ClientSigningKey;
+        }
+    }
+
+    private StoredCertificate? Find(CertificateIdentification identification)
+    {
+        var options = identification.CertificateIdentificationOptions;
+        lock (_lock)
+        {
+            switch (identification.CertificateIdentificationType)
+            {
+                case CertificateIdentificationType.ByEntity
+                    when options.Type == DataType.Structure && options.Count == 3 && options[0].Type == DataType.Enum &&
+                         options[1].Type == DataType.Enum && options[2].Type == DataType.OctetString:
+                    var entity = (CertificateEntity)options[0].AsUInt64();
+                    var type = (CertificateType)options[1].AsUInt64();
+                    var title = options[2].AsBytes();
+                    return _certificates.Find(c => c.Matches(entity, type, title.Span));
+                case CertificateIdentificationType.BySerial
+                    when options.Type == DataType.Structure && options.Count == 2 && options[0].Type == DataType.OctetString &&
+                         options[1].Type == DataType.OctetString:
+                    var serial = options[0].AsBytes();
+                    var issuer = options[1].AsBytes();
+                    return _certificates.Find(c => c.Matches(serial.Span, issuer.Span));
+                default:
+                    throw new CosemServiceException(ActionResult.TypeUnmatched,
+                        "certificate_identification is by_entity {entity, type, system_title} or by_serial {serial_number, issuer}.");
+            }
+        }
+    }
+
+    private static SessionPolicy ToSessionPolicy(SecurityPolicyFlags flags)
+    {
+        var authenticated = (flags & (SecurityPolicyFlags.AuthenticatedRequest | SecurityPolicyFlags.AuthenticatedResponse)) != 0;
+        var encrypted = (flags & (SecurityPolicyFlags.EncryptedRequest | SecurityPolicyFlags.EncryptedResponse)) != 0;
+        return (authenticated, encrypted) switch
+        {
+            (true, true) => SessionPolicy.AuthenticatedEncrypted,
+            (true, false) => SessionPolicy.Authenticated,
+            (false, true) => SessionPolicy.Encrypted,
+            _ => SessionPolicy.None,
+        };
+    }
+
+    private static bool Is(string? commonName, SystemTitle title) =>
+        string.Equals(commonName, title.ToString(), StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsSystemTitle(string? commonName) =>
+        commonName is { Length: 2 * SystemTitle.Length } && commonName.All(char.IsAsciiHexDigit);
+
+    private static void Wipe(Dictionary<SecurityKeyId, byte[]> keys)
+    {
+        foreach (var key in keys.Values)
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
+        keys.Clear();
+    }
+
+    private static ValueTask Denied() =>
+        ValueTask.FromException(new CosemServiceException(DataAccessResult.ReadWriteDenied, "This attribute changes only through the Security setup methods."));
+
+    private static ValueTask Fail(string message) =>
+        ValueTask.FromException(new CosemServiceException(ActionResult.OtherReason, message));
+
+    private static ValueTask<T> Fail<T>(string message) =>
+        ValueTask.FromException<T>(new CosemServiceException(ActionResult.OtherReason, message));
+}

@@ -1,0 +1,12 @@
+namespace Cosem.Sdk.Server;
+
+/// <summary>association_status of an Association LN object (Blue Book §4.4.4, attribute 8).</summary>
+public enum AssociationStatus : byte
+{
+    NonAssociated = 0,
+
+    /// <summary>Accepted, waiting for the client to pass the HLS challenge (passes 3 and 4).</summary>
+    AssociationPending = 1,
+
+    Associated = 2,
+}
