@@ -1,73 +1,64 @@
 using System.Reflection;
-using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
+using System.Reflection.Emit;
+using Cosem.Sdk.Tests.Architecture.Support;
 
 namespace Cosem.Sdk.Tests.Architecture;
 
 /// <summary>
-/// The layers (codecs -> APDUs -> security -> transport -> sessions -> objects) only ever reference downwards.
-/// Checked on the compiled assemblies' type references, so a stray <c>using</c> cannot slip through.
+/// The layers (codecs -> APDUs -> security -> transport -> object model -> client | server -> objects) only ever
+/// reference downwards, and client and server never reference each other. Checked on the compiled assemblies,
+/// method bodies included, so neither a stray <c>using</c> nor a call hidden in a lambda slips through.
 /// </summary>
 public class LayeringTests
 {
-    // Lowest first. A namespace may use its own layer and any layer listed before it.
-    private static readonly string[] Layers =
-    [
-        "Cosem.Sdk.Obis", "Cosem.Sdk.Axdr", "Cosem.Sdk.Ber", "Cosem.Sdk.Apdu", "Cosem.Sdk.Security",
-        "Cosem.Sdk.Transport", "Cosem.Sdk.Client", "Cosem.Sdk.Server", "Cosem.Sdk.Objects",
-    ];
-
-    // Obis and Axdr are one layer (values and their codec); Client and Server are siblings.
-    private static int Rank(string layer) => layer switch
-    {
-        "Cosem.Sdk.Obis" or "Cosem.Sdk.Axdr" => 0,
-        "Cosem.Sdk.Ber" => 1,
-        "Cosem.Sdk.Apdu" => 2,
-        "Cosem.Sdk.Security" => 3,
-        "Cosem.Sdk.Transport" => 4,
-        "Cosem.Sdk.Client" or "Cosem.Sdk.Server" => 5,
-        "Cosem.Sdk.Objects" => 6,
-        _ => throw new ArgumentOutOfRangeException(nameof(layer)),
-    };
-
-    private static string? LayerOf(string? ns) =>
-        ns is null ? null : Layers.FirstOrDefault(l => ns == l || ns.StartsWith(l + ".", StringComparison.Ordinal));
-
-    public static TheoryData<string> Assemblies => new() { "Cosem.Sdk.Codec", "Cosem.Sdk" };
+    public static TheoryData<string> Assemblies => new() { "Cosem.Sdk.Codec", "Cosem.Sdk", "Cosem.Sdk.Transport.Serial" };
 
     [Theory]
     [MemberData(nameof(Assemblies))]
     public void Lower_layers_never_reference_higher_ones(string assemblyName)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, assemblyName + ".dll");
-        using var stream = File.OpenRead(path);
-        using var pe = new PEReader(stream);
-        var md = pe.GetMetadataReader();
+        using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, assemblyName + ".dll"));
+        Assert.Empty(LayerViolationFinder.Find(stream));
+    }
 
-        // Which layer each type definition belongs to, and which namespaces its members reference.
-        var violations = new List<string>();
-        var referenced = md.TypeReferences.Select(h => md.GetTypeReference(h))
-            .Select(r => md.GetString(r.Namespace)).ToHashSet();
-        foreach (var defHandle in md.TypeDefinitions)
+    [Fact]
+    public void A_reference_made_only_inside_a_method_body_is_found()
+    {
+        var violations = FindInPlanted(module =>
         {
-            var def = md.GetTypeDefinition(defHandle);
-            var ns = md.GetString(def.Namespace);
-            var layer = LayerOf(ns);
-            if (layer is null)
-            {
-                continue;
-            }
-            foreach (var used in UsedNamespaces(md, def))
-            {
-                var usedLayer = LayerOf(used);
-                if (usedLayer is not null && Rank(usedLayer) > Rank(layer))
-                {
-                    violations.Add($"{ns}.{md.GetString(def.Name)} uses {used}");
-                }
-            }
-        }
-        Assert.Empty(violations);
-        Assert.NotEmpty(referenced);
+            var server = DefineTarget(module, "Cosem.Sdk.Server.PlantedServerType", out var serverMethod);
+            var security = module.DefineType("Cosem.Sdk.Security.InnocentLooking", TypeAttributes.Public);
+            CallFromBody(security, "Run", serverMethod); // signature: void Run(); the body calls the server type
+            security.CreateType();
+            server.CreateType();
+        });
+        Assert.Equal(["Cosem.Sdk.Security.InnocentLooking uses Cosem.Sdk.Server"], violations);
+    }
+
+    [Fact]
+    public void A_reference_inside_a_nested_type_counts_for_its_outer_type()
+    {
+        var violations = FindInPlanted(module =>
+        {
+            var objects = DefineTarget(module, "Cosem.Sdk.Objects.PlantedObjectsType", out var objectsMethod);
+            var transport = module.DefineType("Cosem.Sdk.Transport.Outer", TypeAttributes.Public);
+            var closure = transport.DefineNestedType("<>c", TypeAttributes.NestedPrivate);
+            CallFromBody(closure, "<Run>b__0", objectsMethod);
+            transport.CreateType();
+            closure.CreateType();
+            objects.CreateType();
+        });
+        Assert.Equal(["Cosem.Sdk.Transport.<>c uses Cosem.Sdk.Objects"], violations);
+    }
+
+    [Fact]
+    public void Client_and_server_may_not_use_each_other_though_they_share_a_rank()
+    {
+        Assert.False(Layers.MayUse("Cosem.Sdk.Client", "Cosem.Sdk.Server"));
+        Assert.False(Layers.MayUse("Cosem.Sdk.Server.Protection", "Cosem.Sdk.Client"));
+        Assert.True(Layers.MayUse("Cosem.Sdk.Server", "Cosem.Sdk.ObjectModel"));
+        Assert.True(Layers.MayUse("Cosem.Sdk.Objects", "Cosem.Sdk.Client"));
+        Assert.False(Layers.MayUse("Cosem.Sdk.ObjectModel", "Cosem.Sdk.Objects"));
     }
 
     [Fact]
@@ -80,61 +71,29 @@ public class LayeringTests
         Assert.Empty(foreign);
     }
 
-    // Namespaces of types referenced from a type definition's own signatures and method bodies' member references.
-    private static IEnumerable<string> UsedNamespaces(MetadataReader md, TypeDefinition def)
+    // Emits an assembly with the types the callback defines and runs the finder over it.
+    private static IReadOnlyList<string> FindInPlanted(Action<ModuleBuilder> define)
     {
-        var result = new HashSet<string>();
-        var provider = new NamespaceCollector(md, result);
-        foreach (var fieldHandle in def.GetFields())
-        {
-            md.GetFieldDefinition(fieldHandle).DecodeSignature(provider, null);
-        }
-        foreach (var methodHandle in def.GetMethods())
-        {
-            md.GetMethodDefinition(methodHandle).DecodeSignature(provider, null);
-        }
-        if (!def.BaseType.IsNil)
-        {
-            result.Add(provider.NamespaceOf(def.BaseType));
-        }
-        foreach (var ifaceHandle in def.GetInterfaceImplementations())
-        {
-            result.Add(provider.NamespaceOf(md.GetInterfaceImplementation(ifaceHandle).Interface));
-        }
-        return result;
+        var assembly = new PersistedAssemblyBuilder(new AssemblyName("Planted"), typeof(object).Assembly);
+        define(assembly.DefineDynamicModule("Planted"));
+        using var stream = new MemoryStream();
+        assembly.Save(stream);
+        stream.Position = 0;
+        return LayerViolationFinder.Find(stream);
     }
 
-    private sealed class NamespaceCollector(MetadataReader md, HashSet<string> sink) : ISignatureTypeProvider<string, object?>
+    private static TypeBuilder DefineTarget(ModuleBuilder module, string name, out MethodBuilder method)
     {
-        public string NamespaceOf(EntityHandle handle) => handle.Kind switch
-        {
-            HandleKind.TypeDefinition => md.GetString(md.GetTypeDefinition((TypeDefinitionHandle)handle).Namespace),
-            HandleKind.TypeReference => md.GetString(md.GetTypeReference((TypeReferenceHandle)handle).Namespace),
-            _ => "",
-        };
+        var type = module.DefineType(name, TypeAttributes.Public);
+        method = type.DefineMethod("Touch", MethodAttributes.Public | MethodAttributes.Static, typeof(void), Type.EmptyTypes);
+        method.GetILGenerator().Emit(OpCodes.Ret);
+        return type;
+    }
 
-        private string Add(string ns)
-        {
-            sink.Add(ns);
-            return ns;
-        }
-
-        public string GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) =>
-            Add(reader.GetString(reader.GetTypeDefinition(handle).Namespace));
-        public string GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) =>
-            Add(reader.GetString(reader.GetTypeReference(handle).Namespace));
-        public string GetTypeFromSpecification(MetadataReader reader, object? genericContext, TypeSpecificationHandle handle, byte rawTypeKind) =>
-            reader.GetTypeSpecification(handle).DecodeSignature(this, genericContext);
-        public string GetArrayType(string elementType, ArrayShape shape) => elementType;
-        public string GetByReferenceType(string elementType) => elementType;
-        public string GetFunctionPointerType(MethodSignature<string> signature) => "";
-        public string GetGenericInstantiation(string genericType, System.Collections.Immutable.ImmutableArray<string> typeArguments) => genericType;
-        public string GetGenericMethodParameter(object? genericContext, int index) => "";
-        public string GetGenericTypeParameter(object? genericContext, int index) => "";
-        public string GetModifiedType(string modifier, string unmodifiedType, bool isRequired) => unmodifiedType;
-        public string GetPinnedType(string elementType) => elementType;
-        public string GetPointerType(string elementType) => elementType;
-        public string GetPrimitiveType(PrimitiveTypeCode typeCode) => "System";
-        public string GetSZArrayType(string elementType) => elementType;
+    private static void CallFromBody(TypeBuilder type, string name, MethodInfo target)
+    {
+        var il = type.DefineMethod(name, MethodAttributes.Public | MethodAttributes.Static, typeof(void), Type.EmptyTypes).GetILGenerator();
+        il.Emit(OpCodes.Call, target);
+        il.Emit(OpCodes.Ret);
     }
 }
