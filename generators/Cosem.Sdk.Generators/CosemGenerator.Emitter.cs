@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using Cosem.Sdk.Generators.Helpers;
 using Cosem.Sdk.Generators.Model;
+using Cosem.Sdk.Generators.Parsing;
 
 namespace Cosem.Sdk.Generators;
 
@@ -760,7 +761,7 @@ public sealed partial class CosemGenerator
             (underlying == "ulong" ? "1ul" : underlying == "uint" ? "1u" : "1") + " << " + bit.ToString(CultureInfo.InvariantCulture);
 
         private static string KindName(AxdrKind kind) =>
-            Parser.s_builtIns.First(p => p.Value == kind).Key;
+            SchemaVocabulary.BuiltIns.First(p => p.Value == kind).Key;
 
         // ---- text helpers -----------------------------------------------------------------------------------
 

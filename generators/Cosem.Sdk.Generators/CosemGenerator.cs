@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Cosem.Sdk.Generators.Helpers;
 using Cosem.Sdk.Generators.Model;
+using Cosem.Sdk.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -28,7 +29,7 @@ public sealed partial class CosemGenerator : IIncrementalGenerator
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, _) => (File: pair.Left, Options: Classify(pair.Left, pair.Right.GetOptions(pair.Left))))
             .Where(static x => x.Options is not null)
-            .Select(static (x, ct) => Guard(x.File.Path, () => Parser.Parse(x.File.Path, x.File.GetText(ct), x.Options!.Value, ct),
+            .Select(static (x, ct) => Guard(x.File.Path, () => SchemaParser.Parse(x.File.Path, x.File.GetText(ct), x.Options!.Value, ct),
                 failure => new SchemaFile(x.File.Path, false, null, EquatableArray<NamedTypeSpec>.Empty, null, failure)))
             .WithTrackingName(TrackingNames.ParseSchema);
 

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Reflection;
 using Cosem.Sdk.Axdr;
 using Cosem.Sdk.Generators.Model;
+using Cosem.Sdk.Generators.Parsing;
 using Cosem.Sdk.Generators.Tests.Support;
 using Microsoft.CodeAnalysis.Text;
 using Xunit.Abstractions;
@@ -36,7 +37,7 @@ public class AllTypesRoundTripTests(ITestOutputHelper output)
 
     private void RoundTripAll(string[] files, string ns, Assembly assembly, int minimum)
     {
-        var parsed = files.Select(f => CosemGenerator.Parser.Parse(f, SourceText.From(File.ReadAllText(f)), new SchemaFileOptions(false, null), default))
+        var parsed = files.Select(f => SchemaParser.Parse(f, SourceText.From(File.ReadAllText(f)), new SchemaFileOptions(false, null), default))
             .ToImmutableArray();
         var catalog = CosemGenerator.Resolver.BuildCatalog(parsed, new GeneratorOptions(ns)).Model!;
         var byName = catalog.Types.ToDictionary(t => t.FullName, StringComparer.Ordinal);
