@@ -1,8 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Xml.Linq;
+using System;
 using Cosem.Sdk.Generators.Helpers;
 using Cosem.Sdk.Generators.Model;
 using Microsoft.CodeAnalysis;

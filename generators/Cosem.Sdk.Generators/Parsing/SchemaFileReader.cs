@@ -1,9 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Xml;
 using System.Xml.Linq;
+using System.Xml;
+using System;
 using Cosem.Sdk.Generators.Helpers;
 using Cosem.Sdk.Generators.Model;
 using Microsoft.CodeAnalysis;

@@ -1,5 +1,5 @@
-using System;
 using System.Globalization;
+using System;
 using Cosem.Sdk.Generators.Model;
 
 namespace Cosem.Sdk.Generators.Parsing;

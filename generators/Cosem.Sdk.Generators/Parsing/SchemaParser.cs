@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Threading;
-using System.Xml;
 using System.Xml.Linq;
+using System.Xml;
 using Cosem.Sdk.Generators.Helpers;
 using Cosem.Sdk.Generators.Model;
 using Microsoft.CodeAnalysis.Text;

@@ -1,5 +1,5 @@
-using System;
 using System.Collections.Generic;
+using System;
 using Cosem.Sdk.Generators.Model;
 
 namespace Cosem.Sdk.Generators.Parsing;
