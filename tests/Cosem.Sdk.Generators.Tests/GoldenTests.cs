@@ -9,6 +9,7 @@ namespace Cosem.Sdk.Generators.Tests;
 /// </summary>
 public class GoldenTests
 {
+    /// <summary>Every file of Inputs/, the set the Golden/Schema case and the compilation tests generate from.</summary>
     public static readonly string[] AllInputs =
     [
         "common.types.cosem.xml", "data.cosem.xml", "register.cosem.xml", "clock.cosem.xml", "profile-generic.cosem.xml",

@@ -40,7 +40,7 @@ internal static class ClrTypes
         };
     }
 
-    // The primitive C# type an integer kind reads as (before an enum cast).
+    /// <summary>The primitive C# type an integer kind reads as, before any enum cast.</summary>
     internal static string PrimitiveType(AxdrKind kind) => CsType(new TypeModel(kind, null, null, null, 0, false, 0));
 
     // Property initializers: values that are valid to encode (no null strings or lists).
