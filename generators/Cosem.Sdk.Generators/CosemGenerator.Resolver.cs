@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using Cosem.Sdk.Generators.Helpers;
 using Cosem.Sdk.Generators.Model;
+using Cosem.Sdk.Generators.Parsing;
 
 namespace Cosem.Sdk.Generators;
 
@@ -214,7 +215,7 @@ public sealed partial class CosemGenerator
             foreach (var obj in device.Objects)
             {
                 // class="Clock" or class="8"; without version, the highest declared.
-                bool byId = Parser.TryParseInteger(obj.Class, out long classId);
+                bool byId = SchemaIntegers.TryParse(obj.Class, out long classId);
                 var candidates = catalog.Classes
                     .Where(c => byId ? c.ClassId == classId : c.Name == obj.Class)
                     .Where(c => obj.Version < 0 || c.Version == obj.Version)

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using Cosem.Sdk.Generators.Emitting;
 using Cosem.Sdk.Generators.Helpers;
 using Cosem.Sdk.Generators.Model;
+using Cosem.Sdk.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -15,6 +17,10 @@ namespace Cosem.Sdk.Generators;
 [Generator(LanguageNames.CSharp)]
 public sealed partial class CosemGenerator : IIncrementalGenerator
 {
+    /// <summary>
+    /// Wires the pipeline: parse each schema file, build the catalog of names, resolve per-class and per-device models,
+    /// then emit. Every step yields equatable values, so an edit re-runs only what depends on it.
+    /// </summary>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         // Compilation-wide settings, reduced to one equatable value.
@@ -28,7 +34,7 @@ public sealed partial class CosemGenerator : IIncrementalGenerator
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, _) => (File: pair.Left, Options: Classify(pair.Left, pair.Right.GetOptions(pair.Left))))
             .Where(static x => x.Options is not null)
-            .Select(static (x, ct) => Guard(x.File.Path, () => Parser.Parse(x.File.Path, x.File.GetText(ct), x.Options!.Value, ct),
+            .Select(static (x, ct) => Guard(x.File.Path, () => SchemaParser.Parse(x.File.Path, x.File.GetText(ct), x.Options!.Value, ct),
                 failure => new SchemaFile(x.File.Path, false, null, EquatableArray<NamedTypeSpec>.Empty, null, failure)))
             .WithTrackingName(TrackingNames.ParseSchema);
 
@@ -81,23 +87,23 @@ public sealed partial class CosemGenerator : IIncrementalGenerator
         {
             if (model is not null)
             {
-                Emit(spc, model.Namespace + "." + model.Name, () => Emitter.EmitClass(model));
+                Emit(spc, model.Namespace + "." + model.Name, () => InterfaceClassEmitter.Emit(model));
             }
         });
         context.RegisterSourceOutput(namedTypes, static (spc, model) =>
-            Emit(spc, model.Namespace + "." + model.Name, () => Emitter.EmitNamedType(model)));
+            Emit(spc, model.Namespace + "." + model.Name, () => ValueTypeEmitter.Emit(model)));
         context.RegisterSourceOutput(devices, static (spc, model) =>
         {
             if (model is not null)
             {
-                Emit(spc, model.Namespace + "." + model.Name, () => Emitter.EmitDevice(model));
+                Emit(spc, model.Namespace + "." + model.Name, () => DeviceEmitter.Emit(model));
             }
         });
         context.RegisterSourceOutput(registry, static (spc, model) =>
         {
             if (model is not null)
             {
-                Emit(spc, model.Namespace + "." + Emitter.RegistryClassName, () => Emitter.EmitRegistry(model));
+                Emit(spc, model.Namespace + "." + RegistryEmitter.ClassName, () => RegistryEmitter.Emit(model));
             }
         });
     }

@@ -27,7 +27,7 @@ public class GeneratorAssemblyTests(ITestOutputHelper output)
     {
         var attribute = typeof(CosemGenerator).GetCustomAttribute<GeneratorAttribute>();
         Assert.NotNull(attribute);
-        Assert.Contains(LanguageNames.CSharp, attribute.Languages);
+        Assert.Equal([LanguageNames.CSharp], attribute.Languages);
     }
 
     /// <summary>
@@ -68,14 +68,8 @@ public class GeneratorAssemblyTests(ITestOutputHelper output)
     private static IEnumerable<string> RepositorySchemaFiles()
     {
         var inputs = Directory.GetFiles(GeneratorHarness.InputsDirectory, "*.cosem.xml");
-        string? root = AppContext.BaseDirectory;
-        while (root is not null && !File.Exists(Path.Combine(root, "Cosem.Sdk.sln")))
-        {
-            root = Path.GetDirectoryName(root);
-        }
         // schema/classes and schema/devices; COSEM_SCHEMA_DIR points at another schema folder (e.g. a branch's checkout).
-        string schema = Environment.GetEnvironmentVariable("COSEM_SCHEMA_DIR")
-            ?? (root is null ? "" : Path.Combine(root, "schema"));
+        string schema = RepositoryPaths.SchemaDirectory;
         var blueBook = Directory.Exists(schema) ? Directory.GetFiles(schema, "*.cosem.xml", SearchOption.AllDirectories) : [];
         return blueBook.Concat(inputs).Order(StringComparer.Ordinal);
     }

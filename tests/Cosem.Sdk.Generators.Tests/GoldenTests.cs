@@ -1,57 +1,61 @@
-using System.Runtime.CompilerServices;
 using Cosem.Sdk.Generators.Tests.Support;
+using Microsoft.CodeAnalysis;
 
 namespace Cosem.Sdk.Generators.Tests;
 
 /// <summary>
-/// The generated source is compared with reviewed golden files (Golden/&lt;Case&gt;/&lt;HintName&gt;.txt). Run with
-/// UPDATE_GOLDEN=1 to rewrite them after an intended change, then review the diff.
+/// The generated source is compared with reviewed golden files (see <see cref="GoldenFiles"/>; UPDATE_GOLDEN=1 rewrites
+/// them). Two cases: Golden/Schema from the test inputs, and Golden/Repository from the repository's own schema folder.
 /// </summary>
 public class GoldenTests
 {
+    /// <summary>Every file of Inputs/, the set the Golden/Schema case and the compilation tests generate from.</summary>
     public static readonly string[] AllInputs =
     [
         "common.types.cosem.xml", "data.cosem.xml", "register.cosem.xml", "clock.cosem.xml", "profile-generic.cosem.xml",
         "acme-valve.cosem.xml", "acme-meter.cosem.xml",
     ];
 
+    /// <summary>The namespace Cosem.Sdk generates the repository schema into, so the golden files read like the shipped code.</summary>
+    private const string RepositoryNamespace = "Cosem.Sdk.Objects";
+
     [Fact]
     public void Generated_sources_match_the_golden_files()
     {
         var (_, result, _) = GeneratorHarness.Run(AllInputs.Select(GeneratorHarness.Input));
         Assert.Empty(result.Diagnostics);
-        var generated = result.GeneratedTrees.ToDictionary(
-            t => Path.GetFileName(t.FilePath) + ".txt",
-            t => t.GetText().ToString().ReplaceLineEndings("\n"));
+        GoldenFiles.AssertMatch("Schema", Normalized(result));
+    }
 
-        string directory = Path.Combine(SourceDirectory(), "Golden", "Schema");
-        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
-        {
-            Directory.CreateDirectory(directory);
-            foreach (var stale in Directory.GetFiles(directory, "*.txt").Where(f => !generated.ContainsKey(Path.GetFileName(f))))
-            {
-                File.Delete(stale);
-            }
-            foreach (var (name, text) in generated)
-            {
-                File.WriteAllText(Path.Combine(directory, name), text);
-            }
-        }
+    [Fact]
+    public void Sources_generated_from_the_repository_schema_match_the_golden_files()
+    {
+        var files = RepositorySchemaFiles();
+        Assert.NotEmpty(files);
+        var driver = GeneratorHarness.CreateDriver(files, cosemNamespace: RepositoryNamespace)
+            .RunGenerators(GeneratorHarness.CreateCompilation());
+        var result = driver.GetRunResult();
+        Assert.Empty(result.Diagnostics);
+        GoldenFiles.AssertMatch("Repository", Normalized(result));
+    }
 
-        var golden = Directory.GetFiles(directory, "*.txt").ToDictionary(
-            f => Path.GetFileName(f),
-            f => File.ReadAllText(f).ReplaceLineEndings("\n"));
-        Assert.Equal(golden.Keys.Order(StringComparer.Ordinal), generated.Keys.Order(StringComparer.Ordinal));
-        foreach (var (name, text) in golden)
-        {
-            Assert.True(text == generated[name], $"{name} differs from its golden file; run with UPDATE_GOLDEN=1 and review the diff.");
-        }
+    [Fact]
+    public void Golden_files_hold_the_version_placeholder_and_the_generator_writes_its_version()
+    {
+        var (_, result, _) = GeneratorHarness.Run(AllInputs.Select(GeneratorHarness.Input));
+        string clock = result.GeneratedTrees.Single(t => Path.GetFileName(t.FilePath) == GeneratorHarness.Namespace + ".Clock.g.cs").GetText().ToString();
+        Assert.Contains(GoldenFiles.GeneratedCodeArguments(GoldenFiles.GeneratorVersion), clock);
+
+        string golden = File.ReadAllText(Path.Combine(GoldenFiles.Directory("Schema"), GeneratorHarness.Namespace + ".Clock.g.cs.txt"));
+        Assert.Contains(GoldenFiles.GeneratedCodeArguments(GoldenFiles.VersionPlaceholder), golden);
+        Assert.DoesNotContain(GoldenFiles.GeneratedCodeArguments(GoldenFiles.GeneratorVersion), golden);
     }
 
     [Fact]
     public void Generated_sources_have_no_trailing_whitespace_and_end_with_one_newline()
     {
         var (_, result, _) = GeneratorHarness.Run(AllInputs.Select(GeneratorHarness.Input));
+        Assert.Equal(18, result.GeneratedTrees.Length);
         foreach (var tree in result.GeneratedTrees)
         {
             string text = tree.GetText().ToString();
@@ -61,5 +65,14 @@ public class GoldenTests
         }
     }
 
-    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    private static Dictionary<string, string> Normalized(GeneratorDriverRunResult result) =>
+        result.GeneratedTrees.ToDictionary(t => Path.GetFileName(t.FilePath) + ".txt", t => GoldenFiles.Normalize(t.GetText().ToString()));
+
+    // Every schema file of this checkout (schema/classes and schema/devices); COSEM_SCHEMA_DIR does not apply: the
+    // golden files describe this repository's schema.
+    private static List<InMemoryAdditionalText> RepositorySchemaFiles() =>
+        Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "schema"), "*.cosem.xml", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(p => new InMemoryAdditionalText(p, File.ReadAllText(p)))
+            .ToList();
 }

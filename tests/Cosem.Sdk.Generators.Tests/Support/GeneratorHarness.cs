@@ -9,8 +9,10 @@ namespace Cosem.Sdk.Generators.Tests.Support;
 /// <summary>Runs <see cref="CosemGenerator"/> over in-memory schema files and compiles what it produces.</summary>
 internal static class GeneratorHarness
 {
+    /// <summary>The CosemNamespace build property the harness sets, so generated names are Test.Generated.X.</summary>
     public const string Namespace = "Test.Generated";
 
+    /// <summary>Parse options shared by the driver and added syntax trees; they must match for incremental caching.</summary>
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(() =>
@@ -26,13 +28,17 @@ internal static class GeneratorHarness
             .ToImmutableArray();
     });
 
+    /// <summary>The test schema files (Inputs/*.cosem.xml) as copied next to the test binaries.</summary>
     public static string InputsDirectory => Path.Combine(AppContext.BaseDirectory, "Inputs");
 
+    /// <summary>One file of <see cref="InputsDirectory"/>, under a fixed /schema path so diagnostics do not depend on the machine.</summary>
     public static InMemoryAdditionalText Input(string fileName) =>
         new(Path.Combine("/schema", fileName), File.ReadAllText(Path.Combine(InputsDirectory, fileName)));
 
+    /// <summary>An inline schema file under /schema, for diagnostic tests.</summary>
     public static InMemoryAdditionalText Text(string fileName, string content) => new(Path.Combine("/schema", fileName), content);
 
+    /// <summary>A library compilation over <paramref name="trees"/> with nullable enabled, referencing the runtime and Cosem.Sdk.</summary>
     public static CSharpCompilation CreateCompilation(params SyntaxTree[] trees) =>
         CSharpCompilation.Create(
             "GeneratorTest",
@@ -40,6 +46,10 @@ internal static class GeneratorHarness
             s_references.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
+    /// <summary>
+    /// A driver with step tracking on; RootNamespace is Test.Root, and CosemNamespace is <paramref name="cosemNamespace"/>
+    /// (null leaves it unset, to test the fallback).
+    /// </summary>
     public static GeneratorDriver CreateDriver(
         IEnumerable<AdditionalText> files,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? perFile = null,

@@ -11,6 +11,7 @@ internal sealed class InMemoryAdditionalText(string path, string text) : Additio
 
     public override string Path { get; } = path;
 
+    /// <summary>The text as given, for tests that edit a file and replace it in the driver.</summary>
     public string Content => text;
 
     public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
