@@ -86,7 +86,8 @@ public sealed partial class CosemGenerator
                 p => p.Key,
                 p => new NamedEntry(p.Key, p.Value.Spec.Kind, p.Value.Spec.Encoding, p.Value.Spec.ClrType,
                     p.Value.Namespace,
-                    IsReferenceStructure(p.Key, new HashSet<string>(StringComparer.Ordinal)), DefaultBitCount(p.Value.Spec)),
+                    IsReferenceStructure(p.Key, new HashSet<string>(StringComparer.Ordinal)), DefaultBitCount(p.Value.Spec),
+                    p.Value.Spec.FirstBitHigh),
                 StringComparer.Ordinal));
 
             var types = new List<NamedTypeModel>();
@@ -112,7 +113,8 @@ public sealed partial class CosemGenerator
                     lookup.IsReferenceType(spec.Name),
                     DefaultBitCount(spec),
                     spec.Summary,
-                    isReference));
+                    isReference,
+                    spec.FirstBitHigh));
             }
 
             // Classes: one name+version per namespace, one id+version per compilation.
@@ -252,7 +254,8 @@ public sealed partial class CosemGenerator
 
         // ---- type resolution --------------------------------------------------------------------------------
 
-        private readonly record struct NamedEntry(string Name, NamedTypeKind Kind, AxdrKind Encoding, string? ClrType, string Namespace, bool IsReferenceType, int BitCount)
+        private readonly record struct NamedEntry(string Name, NamedTypeKind Kind, AxdrKind Encoding, string? ClrType, string Namespace, bool IsReferenceType, int BitCount,
+            bool FirstBitHigh = false)
         {
             public string FullName => "global::" + (ClrType ?? Namespace + "." + Name);
         }
@@ -276,7 +279,8 @@ public sealed partial class CosemGenerator
                 var map = new Dictionary<string, NamedEntry>(StringComparer.Ordinal);
                 foreach (var type in catalog.Types)
                 {
-                    map[type.Name] = new NamedEntry(type.Name, type.Kind, type.Encoding, type.ClrType, type.Namespace, type.IsReferenceType, type.BitCount);
+                    map[type.Name] = new NamedEntry(type.Name, type.Kind, type.Encoding, type.ClrType, type.Namespace, type.IsReferenceType, type.BitCount,
+                        type.FirstBitHigh);
                 }
                 return new TypeLookup(map);
             }
@@ -300,7 +304,7 @@ public sealed partial class CosemGenerator
                         }
                         return named.Kind == NamedTypeKind.Structure
                             ? new TypeModel(AxdrKind.Named, named.FullName, NamedTypeKind.Structure, null, 0, named.IsReferenceType, 0)
-                            : new TypeModel(named.Encoding, named.FullName, named.Kind, null, 0, false, BitsOf(named, named.Encoding, 0));
+                            : new TypeModel(named.Encoding, named.FullName, named.Kind, null, 0, false, BitsOf(named, named.Encoding, 0), named.FirstBitHigh);
 
                     default:
                         if (type.Name is null)
@@ -325,7 +329,8 @@ public sealed partial class CosemGenerator
                                 "A bit-string maps to a flags type; '" + type.Name + "' is an enum"));
                             return null;
                         }
-                        return new TypeModel(type.Kind, mapping.FullName, mapping.Kind, null, type.Size, false, BitsOf(mapping, type.Kind, type.Size));
+                        return new TypeModel(type.Kind, mapping.FullName, mapping.Kind, null, type.Size, false, BitsOf(mapping, type.Kind, type.Size),
+                            mapping.FirstBitHigh);
                 }
             }
 

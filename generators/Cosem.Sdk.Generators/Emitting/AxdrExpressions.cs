@@ -18,7 +18,9 @@ internal static class AxdrExpressions
             case AxdrKind.Named:
                 return type.TypeName + ".Decode(ref " + reader + ")";
             case AxdrKind.BitString when type.NamedKind == NamedTypeKind.Flags:
-                return "(" + type.TypeName + ")" + KnownTypes.CosemCodecs + ".DecodeFlagBits(ref " + reader + ")";
+                return type.FirstBitHigh
+                    ? "(" + type.TypeName + ")" + KnownTypes.CosemCodecs + ".DecodeFlagBitsFirstHigh(ref " + reader + ", " + Int(type.FlagsBitCount) + ")"
+                    : "(" + type.TypeName + ")" + KnownTypes.CosemCodecs + ".DecodeFlagBits(ref " + reader + ")";
             case AxdrKind.BitString:
                 return KnownTypes.CosemCodecs + ".DecodeBitString(ref " + reader + size + ")";
             case AxdrKind.OctetString:
@@ -55,7 +57,8 @@ internal static class AxdrExpressions
             case AxdrKind.Named:
                 return value + ".Encode(ref " + writer + ")";
             case AxdrKind.BitString when type.NamedKind == NamedTypeKind.Flags:
-                return KnownTypes.CosemCodecs + ".EncodeFlagBits(ref " + writer + ", (ulong)" + value + ", " + Int(type.FlagsBitCount) + ")";
+                return KnownTypes.CosemCodecs + (type.FirstBitHigh ? ".EncodeFlagBitsFirstHigh(ref " : ".EncodeFlagBits(ref ")
+                    + writer + ", (ulong)" + value + ", " + Int(type.FlagsBitCount) + ")";
             case AxdrKind.BitString:
                 return KnownTypes.CosemCodecs + ".EncodeBitString(ref " + writer + ", " + value + size + ")";
             case AxdrKind.OctetString:

@@ -57,7 +57,7 @@ internal static class ValueTypeEmitter
                 w.WriteLine();
             }
             w.WriteLine("/// <summary>" + Escape(member.Summary ?? member.Name) + "</summary>");
-            string value = flags ? BitLiteral(underlying, member.Value) : member.Value.ToString(CultureInfo.InvariantCulture);
+            string value = flags ? BitLiteral(underlying, model.FirstBitHigh ? model.BitCount - 1 - member.Value : member.Value) : member.Value.ToString(CultureInfo.InvariantCulture);
             w.WriteLine(member.Member + " = " + value + ",");
         }
         w.CloseBlock();

@@ -1,6 +1,6 @@
 namespace Cosem.Sdk.Generators.Model;
 
-/// <summary>Default attribute access in a schema file; values match Cosem.Sdk.Server.AttributeAccess.</summary>
+/// <summary>Default attribute access in a schema file; values match Cosem.Sdk.ObjectModel.AttributeAccess.</summary>
 internal enum AttributeAccessKind
 {
     None = 0,
@@ -12,7 +12,7 @@ internal enum AttributeAccessKind
     AuthenticatedReadWrite = 6,
 }
 
-/// <summary>Default method access in a schema file; values match Cosem.Sdk.Server.MethodAccess.</summary>
+/// <summary>Default method access in a schema file; values match Cosem.Sdk.ObjectModel.MethodAccess.</summary>
 internal enum MethodAccessKind
 {
     None = 0,

@@ -14,6 +14,7 @@ namespace Cosem.Sdk.Generators.Model;
 /// <param name="Size">Fixed size of a string or bit-string, or 0.</param>
 /// <param name="IsReferenceType">The C# type is a class (a structure emitted as a sealed record).</param>
 /// <param name="FlagsBitCount">For flags encoded as bit-string: the number of bits written.</param>
+/// <param name="FirstBitHigh">For flags encoded as bit-string: the first bit is the value's most significant one.</param>
 internal sealed record TypeModel(
     AxdrKind Kind,
     string? TypeName,
@@ -21,13 +22,15 @@ internal sealed record TypeModel(
     TypeModel? Element,
     int Size,
     bool IsReferenceType,
-    int FlagsBitCount);
+    int FlagsBitCount,
+    bool FirstBitHigh = false);
 
 internal sealed record EnumMemberModel(long Value, string Name, string Member, string? Summary);
 
 internal sealed record FieldModel(string Name, string Member, TypeModel Type, string? Summary);
 
 /// <param name="ClrType">An existing type the schema type maps to; then nothing is emitted for it.</param>
+/// <param name="FirstBitHigh">Flags over a bit-string numbered from the most significant bit.</param>
 internal sealed record NamedTypeModel(
     string Namespace,
     string Name,
@@ -39,7 +42,8 @@ internal sealed record NamedTypeModel(
     bool IsReferenceType,
     int BitCount,
     string? Summary,
-    bool IsReference)
+    bool IsReference,
+    bool FirstBitHigh = false)
 {
     public string FullName => "global::" + (ClrType ?? Namespace + "." + Name);
 }

@@ -53,6 +53,8 @@ internal sealed record FieldSpec(string Name, string Member, TypeRef Type, strin
 /// <param name="Encoding">How an enum or flags value is encoded (enum, unsigned, …, bit-string).</param>
 /// <param name="Namespace">The namespace written in the file, or null for the compilation default.</param>
 /// <param name="ClrType">An existing enum this schema type stands for (<c>clr-type="..."</c>); nothing is emitted.</param>
+/// <param name="FirstBitHigh">Flags over a bit-string whose first bit is the value's most significant bit
+/// (<c>first-bit="high"</c>), as the xDLMS conformance block is read as a 24-bit number.</param>
 internal sealed record NamedTypeSpec(
     string Name,
     NamedTypeKind Kind,
@@ -62,7 +64,8 @@ internal sealed record NamedTypeSpec(
     EquatableArray<EnumMemberSpec> Members,
     EquatableArray<FieldSpec> Fields,
     string? Summary,
-    LocationInfo Location);
+    LocationInfo Location,
+    bool FirstBitHigh = false);
 
 internal sealed record DeviceObjectSpec(string Member, string Class, int Version, string LogicalName, string? Summary, LocationInfo Location);
 

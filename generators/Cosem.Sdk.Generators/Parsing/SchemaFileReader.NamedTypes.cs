@@ -112,8 +112,15 @@ internal sealed partial class SchemaFileReader
             Report(DiagnosticDescriptors.InvalidIdentifier, element.Attribute("clr-type")!, clrType);
             clrType = null;
         }
+        // first-bit="high": bit n of the bit-string is 1 << (size - 1 - n) of the value (only for bit-string flags).
+        bool firstBitHigh = (string?)element.Attribute("first-bit") == "high";
+        if (firstBitHigh && (kind != NamedTypeKind.Flags || encoding != AxdrKind.BitString))
+        {
+            Report(DiagnosticDescriptors.InvalidTypeUsage, element.Attribute("first-bit")!, "first-bit is supported on bit-string flags only");
+            firstBitHigh = false;
+        }
         return new NamedTypeSpec(name, kind, ns, clrType, encoding, members.OrderBy(m => m.Value).ToEquatableArray(),
-            EquatableArray<FieldSpec>.Empty, SummaryOf(element), Locate(element));
+            EquatableArray<FieldSpec>.Empty, SummaryOf(element), Locate(element), firstBitHigh);
     }
 
     private NamedTypeSpec? ReadStructure(XElement element, string? ns)

@@ -123,6 +123,44 @@ public static class CosemCodecs
         writer.WriteBitString(BitString.FromFlags(flags, bitCount));
     }
 
+    /// <summary>
+    /// Reads flags from a bit-string whose first bit is the most significant of <paramref name="bitCount"/> (schema
+    /// <c>first-bit="high"</c>): the conformance block read as a 24-bit number. Shorter strings are padded with zeros.
+    /// </summary>
+    public static ulong DecodeFlagBitsFirstHigh(ref AxdrReader reader, int bitCount)
+    {
+        int at = reader.AbsolutePosition;
+        var bits = reader.ReadBitStringValue();
+        if (bits.Length > bitCount)
+        {
+            throw new CosemEncodingException($"Expected at most {bitCount} bits but found {bits.Length}.", at, "bit-string");
+        }
+        ulong flags = 0;
+        for (var i = 0; i < bits.Length; i++)
+        {
+            if (bits[i])
+            {
+                flags |= 1UL << (bitCount - 1 - i);
+            }
+        }
+        return flags;
+    }
+
+    /// <summary>Writes <paramref name="flags"/> as a bit-string of <paramref name="bitCount"/> bits, most significant first.</summary>
+    public static void EncodeFlagBitsFirstHigh(ref AxdrWriter writer, ulong flags, int bitCount)
+    {
+        if (bitCount < 64 && flags >> bitCount != 0)
+        {
+            throw new CosemEncodingException($"Flags 0x{flags:X} do not fit in {bitCount} bit(s).", writer.BytesWritten, "bit-string");
+        }
+        ulong reversed = 0;
+        for (var i = 0; i < bitCount; i++)
+        {
+            reversed |= ((flags >> (bitCount - 1 - i)) & 1) << i;
+        }
+        writer.WriteBitString(BitString.FromFlags(reversed, bitCount));
+    }
+
     private static void CheckSize(int actual, int size, int at, string field)
     {
         if (size > 0 && actual != size)

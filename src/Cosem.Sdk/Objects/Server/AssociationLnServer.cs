@@ -111,7 +111,7 @@ public class AssociationLnServer : AssociationLn, IAssociationObject
     {
         var association = LiveAssociation(context) ?? (context as ServerRequestContext)?.Association;
         return new(new XdlmsContextInfo(
-            ConformanceBits.ToSchema(association?.NegotiatedConformance ?? Conformance.None),
+            association?.NegotiatedConformance ?? Conformance.None,
             association?.ServerMaxReceivePduSize ?? 0,
             association?.ClientMaxReceivePduSize ?? 0,
             DlmsVersionNumber: 6,
