@@ -1,5 +1,5 @@
-using Cosem.Sdk.Apdu.Translation;
-using Cosem.Sdk.Transport.Translation;
+using Cosem.Sdk.Translation;
+using Cosem.Sdk.Translation.Frames;
 
 namespace Cosem.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Cosem.Sdk;
-using Cosem.Sdk.Apdu.Translation;
+using Cosem.Sdk.Translation;
 using Cosem.Sdk.Security;
 
 namespace Cosem.Cli.Commands;

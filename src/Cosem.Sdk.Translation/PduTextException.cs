@@ -1,0 +1,33 @@
+namespace Cosem.Sdk.Translation;
+
+/// <summary>
+/// A translated PDU (XML or JSON) that cannot be turned back into bytes: malformed text, an unknown element,
+/// a missing or unreadable attribute. <see cref="Path"/> and <see cref="LineNumber"/> say where.
+/// </summary>
+public class PduTextException : CosemException
+{
+    public PduTextException(string message, string path, int lineNumber, Exception? innerException = null)
+        : base(Compose(message, path, lineNumber), innerException)
+    {
+        Reason = message;
+        Path = path;
+        LineNumber = lineNumber;
+    }
+
+    /// <summary>Element path from the root, e.g. <c>/GetRequest/GetRequestNormal/AttributeDescriptor</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>1-based line in the text; 0 when unknown.</summary>
+    public int LineNumber { get; }
+
+    /// <summary>The failure without the position prefix.</summary>
+    public string Reason { get; }
+
+    private static string Compose(string message, string path, int line) => (line > 0, path.Length > 0) switch
+    {
+        (true, true) => $"Line {line}, {path}: {message}",
+        (true, false) => $"Line {line}: {message}",
+        (false, true) => $"{path}: {message}",
+        _ => message,
+    };
+}
