@@ -44,20 +44,11 @@ internal static class AcseGrammar
         new BerField(0xA2, "External", BerOctetsNode.Instance),
         new BerField(0xA3, "OtherMechanism", BerOctetsNode.Instance));
 
-    private static readonly GrammarNode AssociationResult = new BerExplicitNode(0x02, new BerIntegerNode(Names(
-        (0, "accepted"), (1, "rejected-permanent"), (2, "rejected-transient"))));
+    private static readonly GrammarNode AssociationResult = new BerExplicitNode(0x02, new BerIntegerNode(EnumeratedNames.AssociationResults));
 
     private static readonly GrammarNode ResultSourceDiagnostic = new BerChoiceNode(
-        new BerField(0xA1, "AcseServiceUser", new BerExplicitNode(0x02, new BerIntegerNode(Names(
-            (0, "null"), (1, "no-reason-given"), (2, "application-context-name-not-supported"),
-            (3, "calling-AP-title-not-recognized"), (4, "calling-AP-invocation-identifier-not-recognized"),
-            (5, "calling-AE-qualifier-not-recognized"), (6, "calling-AE-invocation-identifier-not-recognized"),
-            (7, "called-AP-title-not-recognized"), (8, "called-AP-invocation-identifier-not-recognized"),
-            (9, "called-AE-qualifier-not-recognized"), (10, "called-AE-invocation-identifier-not-recognized"),
-            (11, "authentication-mechanism-name-not-recognised"), (12, "authentication-mechanism-name-required"),
-            (13, "authentication-failure"), (14, "authentication-required"))))),
-        new BerField(0xA2, "AcseServiceProvider", new BerExplicitNode(0x02, new BerIntegerNode(Names(
-            (0, "null"), (1, "no-reason-given"), (2, "no-common-acse-version"))))));
+        new BerField(0xA1, "AcseServiceUser", new BerExplicitNode(0x02, new BerIntegerNode(EnumeratedNames.AcseServiceUserDiagnostics))),
+        new BerField(0xA2, "AcseServiceProvider", new BerExplicitNode(0x02, new BerIntegerNode(EnumeratedNames.AcseServiceProviderDiagnostics))));
 
     /// <summary>The four ACSE alternatives of the APDU CHOICE; <paramref name="xdlms"/> decodes user-information.</summary>
     public static IEnumerable<Alternative> Apdus(Func<GrammarNode> xdlms)
@@ -98,11 +89,11 @@ internal static class AcseGrammar
             new BerField(0xBE, "UserInformation", userInformation)));
 
         yield return Alt(0x62, "Rlrq", new BerSequenceNode(
-            new BerField(0x80, "Reason", new BerIntegerNode(Names((0, "normal"), (1, "urgent"), (30, "user-defined")))),
+            new BerField(0x80, "Reason", new BerIntegerNode(EnumeratedNames.ReleaseRequestReasons)),
             new BerField(0xBE, "UserInformation", userInformation)));
 
         yield return Alt(0x63, "Rlre", new BerSequenceNode(
-            new BerField(0x80, "Reason", new BerIntegerNode(Names((0, "normal"), (1, "not-finished"), (30, "user-defined")))),
+            new BerField(0x80, "Reason", new BerIntegerNode(EnumeratedNames.ReleaseResponseReasons)),
             new BerField(0xBE, "UserInformation", userInformation)));
     }
 }

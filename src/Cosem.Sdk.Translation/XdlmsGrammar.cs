@@ -25,16 +25,9 @@ internal static class XdlmsGrammar
         new FlagsNode.BitField("ServiceClass", 30, 1, "confirmed", "unconfirmed"),
         new FlagsNode.BitField("Priority", 31, 1, "high", "normal"));
 
-    private static readonly GrammarNode DataAccessResult = Enum(
-        (0, "success"), (1, "hardware-fault"), (2, "temporary-failure"), (3, "read-write-denied"), (4, "object-undefined"),
-        (9, "object-class-inconsistent"), (11, "object-unavailable"), (12, "type-unmatched"), (13, "scope-of-access-violated"),
-        (14, "data-block-unavailable"), (15, "long-get-aborted"), (16, "no-long-get-in-progress"), (17, "long-set-aborted"),
-        (18, "no-long-set-in-progress"), (19, "data-block-number-invalid"), (250, "other-reason"));
+    private static readonly GrammarNode DataAccessResult = Enum(EnumeratedNames.DataAccessResults);
 
-    private static readonly GrammarNode ActionResult = Enum(
-        (0, "success"), (1, "hardware-fault"), (2, "temporary-failure"), (3, "read-write-denied"), (4, "object-undefined"),
-        (9, "object-class-inconsistent"), (11, "object-unavailable"), (12, "type-unmatched"), (13, "scope-of-access-violated"),
-        (14, "data-block-unavailable"), (15, "long-action-aborted"), (16, "no-long-action-in-progress"), (250, "other-reason"));
+    private static readonly GrammarNode ActionResult = Enum(EnumeratedNames.ActionResults);
 
     private static readonly GrammarNode ObjectName = new UnsignedNode(2, hex: true);
 
@@ -193,7 +186,7 @@ internal static class XdlmsGrammar
 
     // EXCEPTION-Response; invocation-counter-error carries the expected counter (Green Book edition 9 onwards).
     private static readonly GrammarNode ExceptionResponse = Seq(
-        Field("StateError", Enum((1, "service-not-allowed"), (2, "service-unknown"))),
+        Field("StateError", Enum(EnumeratedNames.ExceptionStateErrors)),
         Field("ServiceError", Choice("service-error",
             Alt(1, "OperationNotPossible", Null),
             Alt(2, "ServiceNotSupported", Null),
@@ -293,24 +286,15 @@ internal static class XdlmsGrammar
         Field("VaaName", ObjectName));
 
     private static readonly GrammarNode ServiceError = Choice("ServiceError",
-        Alt(0, "ApplicationReference", Enum((0, "other"), (1, "time-elapsed"), (2, "application-unreachable"),
-            (3, "application-reference-invalid"), (4, "application-context-unsupported"), (5, "provider-communication-error"),
-            (6, "deciphering-error"))),
-        Alt(1, "HardwareResource", Enum((0, "other"), (1, "memory-unavailable"), (2, "processor-resource-unavailable"),
-            (3, "mass-storage-unavailable"), (4, "other-resource-unavailable"))),
-        Alt(2, "VdeStateError", Enum((0, "other"), (1, "no-dlms-context"), (2, "loading-data-set"), (3, "status-nochange"),
-            (4, "status-inoperable"))),
-        Alt(3, "Service", Enum((0, "other"), (1, "pdu-size"), (2, "service-unsupported"))),
-        Alt(4, "Definition", Enum((0, "other"), (1, "object-undefined"), (2, "object-class-inconsistent"),
-            (3, "object-attribute-inconsistent"))),
-        Alt(5, "Access", Enum((0, "other"), (1, "scope-of-access-violated"), (2, "object-access-invalid"), (3, "hardware-fault"),
-            (4, "object-unavailable"))),
-        Alt(6, "Initiate", Enum((0, "other"), (1, "dlms-version-too-low"), (2, "incompatible-conformance"),
-            (3, "pdu-size-too-short"), (4, "refused-by-the-VDE-Handler"))),
-        Alt(7, "LoadDataSet", Enum((0, "other"), (1, "primitive-out-of-sequence"), (2, "not-loadable"),
-            (3, "dataset-size-too-large"), (4, "not-awaited-segment"), (5, "interpretation-failure"), (6, "storage-failure"),
-            (7, "data-set-not-ready"))),
-        Alt(9, "Task", Enum((0, "other"), (1, "no-remote-control"), (2, "ti-stopped"), (3, "ti-running"), (4, "ti-unusable"))),
+        Alt(0, "ApplicationReference", Enum(EnumeratedNames.ApplicationReferenceErrors)),
+        Alt(1, "HardwareResource", Enum(EnumeratedNames.HardwareResourceErrors)),
+        Alt(2, "VdeStateError", Enum(EnumeratedNames.VdeStateErrors)),
+        Alt(3, "Service", Enum(EnumeratedNames.ServiceErrors)),
+        Alt(4, "Definition", Enum(EnumeratedNames.DefinitionErrors)),
+        Alt(5, "Access", Enum(EnumeratedNames.AccessErrors)),
+        Alt(6, "Initiate", Enum(EnumeratedNames.InitiateErrors)),
+        Alt(7, "LoadDataSet", Enum(EnumeratedNames.LoadDataSetErrors)),
+        Alt(9, "Task", Enum(EnumeratedNames.TaskErrors)),
         Alt(10, "Other", U8));
 
     private static readonly GrammarNode ConfirmedServiceError = Choice("ConfirmedServiceError",
@@ -343,9 +327,9 @@ internal static class XdlmsGrammar
         Field("CipheredContent", Ciphered));
 
     private static readonly GrammarNode KeyInfo = Choice("Key-Info",
-        Alt(0, "IdentifiedKey", Field("KeyId", Enum((0, "global-unicast-encryption-key"), (1, "global-broadcast-encryption-key")))),
+        Alt(0, "IdentifiedKey", Field("KeyId", Enum(EnumeratedNames.KeyIds))),
         Alt(1, "WrappedKey", Seq(
-            Field("KekId", Enum((0, "master-key"))),
+            Field("KekId", Enum(EnumeratedNames.KekIds)),
             Field("KeyCipheredData", Octets))),
         Alt(2, "AgreedKey", Seq(
             Field("KeyParameters", Octets),

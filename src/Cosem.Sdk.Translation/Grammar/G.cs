@@ -39,10 +39,7 @@ internal static class G
 
     public static GrammarNode Data => DataNode.Instance;
 
-    /// <summary>ENUMERATED (one byte in A-XDR) with its value names.</summary>
-    public static GrammarNode Enum(params (byte Value, string Name)[] names) =>
-        new UnsignedNode(1, names.ToDictionary(n => (ulong)n.Value, n => n.Name));
-
-    public static IReadOnlyDictionary<long, string> Names(params (long Value, string Name)[] names) =>
-        names.ToDictionary(n => n.Value, n => n.Name);
+    /// <summary>ENUMERATED (one byte in A-XDR) with its value names (an <see cref="EnumeratedNames"/> table).</summary>
+    public static GrammarNode Enum(IReadOnlyDictionary<long, string> names) =>
+        new UnsignedNode(1, names.ToDictionary(n => (ulong)n.Key, n => n.Value));
 }
