@@ -30,6 +30,8 @@ public sealed class ApduDecryptor : IPayloadDecryptor
     /// <summary>Keys for general-ciphering (master key, key agreement and peer signing keys); its suite must match the APDU's.</summary>
     public GeneralCipheringKeyring? Keyring { get; init; }
 
+    /// <inheritdoc/>
+    /// <remarks>Bytes that do not decode as an APDU, and APDUs that are not ciphered, give null.</remarks>
     public byte[]? Decrypt(ReadOnlySpan<byte> apdu)
     {
         Apdu.Apdu decoded;
@@ -95,6 +97,7 @@ public sealed class ApduDecryptor : IPayloadDecryptor
     private static SystemTitle? ReadTitle(ReadOnlyMemory<byte> title) =>
         title.Length == Security.SystemTitle.Length ? new SystemTitle(title.Span) : null;
 
+    /// <summary>Which keys are set (never their values), for logs and diagnostics.</summary>
     public override string ToString() =>
         $"ApduDecryptor(block cipher key {(BlockCipherKey.IsEmpty ? "absent" : "set")}, authentication key {(AuthenticationKey.IsEmpty ? "absent" : "set")}, " +
         $"dedicated key {(DedicatedKey.IsEmpty ? "absent" : "set")}, system title {(SystemTitle is { } t ? t.ToString() : "absent")}, keyring {(Keyring is null ? "absent" : "set")})";

@@ -85,8 +85,10 @@ public static class CosemClassNames
     private static readonly Dictionary<string, ushort> ByName =
         ById.ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The Blue Book name of interface class <paramref name="classId"/> (e.g. 8 → "Clock"); false for ids it does not define.</summary>
     public static bool TryGet(ushort classId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? name) =>
         ById.TryGetValue(classId, out name);
 
+    /// <summary>The class id named <paramref name="name"/>, ignoring case and surrounding spaces ("clock" → 8).</summary>
     public static bool TryGetId(string name, out ushort classId) => ByName.TryGetValue(name.Trim(), out classId);
 }

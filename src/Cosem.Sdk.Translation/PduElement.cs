@@ -9,6 +9,9 @@ public sealed class PduElement
     private readonly List<KeyValuePair<string, string>> _attributes = [];
     private readonly List<PduElement> _children = [];
 
+    /// <summary>An element without attributes or children.</summary>
+    /// <param name="name">The element name; not empty.</param>
+    /// <param name="lineNumber">1-based line of the element in the text it was read from, for error messages; 0 when built in code.</param>
     public PduElement(string name, int lineNumber = 0)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -72,5 +75,6 @@ public sealed class PduElement
     /// <summary>The first child named <paramref name="name"/>, or null.</summary>
     public PduElement? Child(string name) => _children.Find(c => c.Name == name);
 
+    /// <summary>The element and its subtree as indented XML (<see cref="PduXml.Write"/>).</summary>
     public override string ToString() => PduXml.Write(this);
 }

@@ -20,6 +20,7 @@ public static class PduJson
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>The tree as indented JSON; non-ASCII text is written as is, not escaped.</summary>
     public static string Write(PduElement root)
     {
         ArgumentNullException.ThrowIfNull(root);

@@ -6,6 +6,11 @@ namespace Cosem.Sdk.Translation;
 /// </summary>
 public class PduTextException : CosemException
 {
+    /// <summary>The failure <paramref name="message"/>, prefixed in <see cref="Exception.Message"/> with the line and path when known.</summary>
+    /// <param name="message">What is wrong, without the position.</param>
+    /// <param name="path">Element path from the root; empty when unknown.</param>
+    /// <param name="lineNumber">1-based line in the text; 0 when unknown.</param>
+    /// <param name="innerException">The parser or codec error behind this one, if any.</param>
     public PduTextException(string message, string path, int lineNumber, Exception? innerException = null)
         : base(Compose(message, path, lineNumber), innerException)
     {

@@ -28,14 +28,19 @@ public sealed class PduTranslator
     private readonly IFrameCodec[] _frameCodecs;
     private readonly IPayloadDecryptor? _decryptor;
 
+    /// <summary>A translator for bare APDUs, without frame codecs or decryption (like <see cref="Default"/>).</summary>
     public PduTranslator() : this([])
     {
     }
 
+    /// <summary>A translator that also recognises the frames of <paramref name="frameCodecs"/>; ciphered APDUs show their envelope only.</summary>
+    /// <param name="frameCodecs">Codecs tried in order before the input is taken as a bare APDU.</param>
     public PduTranslator(IEnumerable<IFrameCodec> frameCodecs) : this(frameCodecs, null)
     {
     }
 
+    /// <summary>A translator that recognises the frames of <paramref name="frameCodecs"/> and shows the plaintext of ciphered APDUs that <paramref name="decryptor"/> opens.</summary>
+    /// <param name="frameCodecs">Codecs tried in order before the input is taken as a bare APDU.</param>
     /// <param name="decryptor">Opens ciphered APDUs so their plaintext is shown under the envelope; null shows envelopes only.</param>
     public PduTranslator(IEnumerable<IFrameCodec> frameCodecs, IPayloadDecryptor? decryptor)
     {
@@ -186,6 +191,8 @@ public sealed class PduTranslator
     /// <summary>The APDU (or frame) as an XML document.</summary>
     public XDocument ToXDocument(ReadOnlySpan<byte> pdu) => XDocument.Parse(ToXml(pdu), LoadOptions.None);
 
+    /// <summary>The bytes of the APDU (or frame) that <paramref name="xml"/> describes; DTDs are refused, comments ignored.</summary>
+    /// <exception cref="PduTextException">The XML is malformed or does not follow the grammar; Path and LineNumber say where.</exception>
     public byte[] FromXml(string xml)
     {
         ArgumentNullException.ThrowIfNull(xml);
@@ -194,8 +201,12 @@ public sealed class PduTranslator
         return FromXml(reader);
     }
 
+    /// <summary>The bytes of the APDU (or frame) read from <paramref name="reader"/>, which is read to its end and must hold exactly one root element.</summary>
+    /// <exception cref="PduTextException">The XML does not follow the grammar; Path and LineNumber say where.</exception>
     public byte[] FromXml(XmlReader reader) => Encode(PduXml.Read(reader));
 
+    /// <summary>The bytes of the APDU (or frame) that <paramref name="document"/> describes.</summary>
+    /// <exception cref="PduTextException">The document does not follow the grammar; Path says where.</exception>
     public byte[] FromXml(XDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -208,6 +219,8 @@ public sealed class PduTranslator
     /// <summary>The APDU (or frame) as indented JSON mirroring the XML tree.</summary>
     public string ToJson(ReadOnlySpan<byte> pdu) => PduJson.Write(Decode(pdu));
 
+    /// <summary>The bytes of the APDU (or frame) that <paramref name="json"/> (in the <see cref="PduJson"/> layout) describes.</summary>
+    /// <exception cref="PduTextException">The JSON is malformed or does not follow the grammar; Path and LineNumber say where.</exception>
     public byte[] FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);

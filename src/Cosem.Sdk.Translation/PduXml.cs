@@ -23,6 +23,7 @@ public static class PduXml
         NewLineHandling = NewLineHandling.Entitize,
     };
 
+    /// <summary>The tree as indented XML (two spaces) without an XML declaration; line breaks inside values are entitized.</summary>
     public static string Write(PduElement root)
     {
         ArgumentNullException.ThrowIfNull(root);

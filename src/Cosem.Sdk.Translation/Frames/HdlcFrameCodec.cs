@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using Cosem.Sdk.Translation;
 using Cosem.Sdk.Transport.Hdlc;
 using static Cosem.Sdk.Translation.Frames.FrameFields;
 
@@ -12,10 +11,13 @@ namespace Cosem.Sdk.Translation.Frames;
 /// </summary>
 public sealed class HdlcFrameCodec : IFrameCodec
 {
+    /// <summary>The codec; it holds no state, so one instance serves every translator.</summary>
     public static HdlcFrameCodec Instance { get; } = new();
 
+    /// <inheritdoc/>
     public string ElementName => "HdlcFrame";
 
+    /// <inheritdoc/>
     public bool TryUnwrap(ReadOnlySpan<byte> input, [NotNullWhen(true)] out FrameParts? frame)
     {
         frame = null;
@@ -55,6 +57,7 @@ public sealed class HdlcFrameCodec : IFrameCodec
         return true;
     }
 
+    /// <inheritdoc/>
     public byte[] Wrap(IReadOnlyList<KeyValuePair<string, string>> fields, ReadOnlySpan<byte> payload)
     {
         // Kind, sequence numbers and poll/final are shown for reading; the control byte is what is sent.

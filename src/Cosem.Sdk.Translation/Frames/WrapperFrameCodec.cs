@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Cosem.Sdk.Translation;
 using Cosem.Sdk.Transport.Wrapper;
 using static Cosem.Sdk.Translation.Frames.FrameFields;
 
@@ -8,10 +7,13 @@ namespace Cosem.Sdk.Translation.Frames;
 /// <summary>Lets the PDU translator show and rebuild TCP/UDP wrapper frames (IEC 62056-47 §5.2).</summary>
 public sealed class WrapperFrameCodec : IFrameCodec
 {
+    /// <summary>The codec; it holds no state, so one instance serves every translator.</summary>
     public static WrapperFrameCodec Instance { get; } = new();
 
+    /// <inheritdoc/>
     public string ElementName => "WrapperFrame";
 
+    /// <inheritdoc/>
     public bool TryUnwrap(ReadOnlySpan<byte> input, [NotNullWhen(true)] out FrameParts? frame)
     {
         frame = null;
@@ -36,6 +38,7 @@ public sealed class WrapperFrameCodec : IFrameCodec
         return true;
     }
 
+    /// <inheritdoc/>
     public byte[] Wrap(IReadOnlyList<KeyValuePair<string, string>> fields, ReadOnlySpan<byte> payload)
     {
         if (payload.Length > WrapperFrame.MaxApduLength)

@@ -2,9 +2,6 @@ using Cosem.Sdk.Axdr;
 
 namespace Cosem.Sdk.Translation.Grammar;
 
-/// <summary>One alternative of a CHOICE: its tag byte, element name and body.</summary>
-internal sealed record Alternative(byte Tag, string Name, GrammarNode Body);
-
 /// <summary>
 /// CHOICE with a one-byte tag (A-XDR encodes the context tag of the chosen alternative as one byte). The
 /// chosen alternative becomes a child element named after it.
