@@ -1,7 +1,7 @@
 using System.Xml;
 using System.Xml.Linq;
-using Cosem.Sdk.Translation.Grammar;
 using Cosem.Sdk.Axdr;
+using Cosem.Sdk.Translation.Grammar;
 
 namespace Cosem.Sdk.Translation;
 

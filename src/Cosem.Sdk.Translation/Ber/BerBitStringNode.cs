@@ -1,6 +1,6 @@
 using System.Globalization;
-using Cosem.Sdk.Translation.Grammar;
 using Cosem.Sdk.Axdr;
+using Cosem.Sdk.Translation.Grammar;
 
 namespace Cosem.Sdk.Translation.Ber;
 

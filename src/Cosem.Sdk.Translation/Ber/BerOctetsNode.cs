@@ -1,5 +1,5 @@
-using Cosem.Sdk.Translation.Grammar;
 using Cosem.Sdk.Axdr;
+using Cosem.Sdk.Translation.Grammar;
 
 namespace Cosem.Sdk.Translation.Ber;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Cosem.Sdk.Translation.Grammar;
 using Cosem.Sdk.Axdr;
+using Cosem.Sdk.Translation.Grammar;
 
 namespace Cosem.Sdk.Translation.Ber;
 

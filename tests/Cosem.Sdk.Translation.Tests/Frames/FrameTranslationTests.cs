@@ -1,12 +1,12 @@
 using Cosem.Sdk.Translation;
-using Cosem.Sdk.Transport.Hdlc;
 using Cosem.Sdk.Translation.Frames;
+using Cosem.Sdk.Transport.Hdlc;
 
 namespace Cosem.Sdk.Translation.Tests.Frames;
 
 public class FrameTranslationTests
 {
-    private static readonly PduTranslator Translator = new([HdlcFrameCodec.Instance, WrapperFrameCodec.Instance]);
+    private static readonly PduTranslator Translator = new(StandardFrameCodecs.All);
 
     // DLMS UA Green Book, GET-Request-Normal for the clock's time attribute.
     private static readonly byte[] GetClockTime = Convert.FromHexString("C001C100080000010000FF0200");
