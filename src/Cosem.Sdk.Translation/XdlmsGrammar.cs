@@ -1,3 +1,4 @@
+using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Translation.Ber;
 using Cosem.Sdk.Translation.Grammar;
 using static Cosem.Sdk.Translation.Grammar.G;
@@ -188,12 +189,12 @@ internal static class XdlmsGrammar
     private static readonly GrammarNode ExceptionResponse = Seq(
         Field("StateError", Enum(EnumeratedNames.ExceptionStateErrors)),
         Field("ServiceError", Choice("service-error",
-            Alt(1, "OperationNotPossible", Null),
-            Alt(2, "ServiceNotSupported", Null),
-            Alt(3, "OtherReason", Null),
-            Alt(4, "PduTooLong", Null),
-            Alt(5, "DecipheringError", Null),
-            Alt(6, "InvocationCounterError", U32))));
+            Alt(ExceptionServiceError.OperationNotPossible, Null),
+            Alt(ExceptionServiceError.ServiceNotSupported, Null),
+            Alt(ExceptionServiceError.OtherReason, Null),
+            Alt(ExceptionServiceError.PduTooLong, Null),
+            Alt(ExceptionServiceError.DecipheringError, Null),
+            Alt(ExceptionServiceError.InvocationCounterError, U32))));
 
     // ---- Access service (IEC 62056-5-3 §8, ACCESS) ----
 
@@ -286,37 +287,20 @@ internal static class XdlmsGrammar
         Field("VaaName", ObjectName));
 
     private static readonly GrammarNode ServiceError = Choice("ServiceError",
-        Alt(0, "ApplicationReference", Enum(EnumeratedNames.ApplicationReferenceErrors)),
-        Alt(1, "HardwareResource", Enum(EnumeratedNames.HardwareResourceErrors)),
-        Alt(2, "VdeStateError", Enum(EnumeratedNames.VdeStateErrors)),
-        Alt(3, "Service", Enum(EnumeratedNames.ServiceErrors)),
-        Alt(4, "Definition", Enum(EnumeratedNames.DefinitionErrors)),
-        Alt(5, "Access", Enum(EnumeratedNames.AccessErrors)),
-        Alt(6, "Initiate", Enum(EnumeratedNames.InitiateErrors)),
-        Alt(7, "LoadDataSet", Enum(EnumeratedNames.LoadDataSetErrors)),
-        Alt(9, "Task", Enum(EnumeratedNames.TaskErrors)),
-        Alt(10, "Other", U8));
+        Alt(ServiceErrorKind.ApplicationReference, Enum(EnumeratedNames.ApplicationReferenceErrors)),
+        Alt(ServiceErrorKind.HardwareResource, Enum(EnumeratedNames.HardwareResourceErrors)),
+        Alt(ServiceErrorKind.VdeStateError, Enum(EnumeratedNames.VdeStateErrors)),
+        Alt(ServiceErrorKind.Service, Enum(EnumeratedNames.ServiceErrors)),
+        Alt(ServiceErrorKind.Definition, Enum(EnumeratedNames.DefinitionErrors)),
+        Alt(ServiceErrorKind.Access, Enum(EnumeratedNames.AccessErrors)),
+        Alt(ServiceErrorKind.Initiate, Enum(EnumeratedNames.InitiateErrors)),
+        Alt(ServiceErrorKind.LoadDataSet, Enum(EnumeratedNames.LoadDataSetErrors)),
+        Alt(ServiceErrorKind.Task, Enum(EnumeratedNames.TaskErrors)),
+        Alt(ServiceErrorKind.Other, U8));
 
+    // Every alternative carries a ServiceError; the tags and names are those of ConfirmedServiceKind.
     private static readonly GrammarNode ConfirmedServiceError = Choice("ConfirmedServiceError",
-        Alt(1, "InitiateError", ServiceError),
-        Alt(2, "GetStatus", ServiceError),
-        Alt(3, "GetNameList", ServiceError),
-        Alt(4, "GetVariableAttribute", ServiceError),
-        Alt(5, "Read", ServiceError),
-        Alt(6, "Write", ServiceError),
-        Alt(7, "GetDataSetAttribute", ServiceError),
-        Alt(8, "GetTIAttribute", ServiceError),
-        Alt(9, "ChangeScope", ServiceError),
-        Alt(10, "Start", ServiceError),
-        Alt(11, "Stop", ServiceError),
-        Alt(12, "Resume", ServiceError),
-        Alt(13, "MakeUsable", ServiceError),
-        Alt(14, "InitiateLoad", ServiceError),
-        Alt(15, "LoadSegment", ServiceError),
-        Alt(16, "TerminateLoad", ServiceError),
-        Alt(17, "InitiateUpLoad", ServiceError),
-        Alt(18, "UpLoadSegment", ServiceError),
-        Alt(19, "TerminateUpLoad", ServiceError));
+        [.. System.Enum.GetValues<ConfirmedServiceKind>().Select(service => Alt(service, ServiceError))]);
 
     // ---- Ciphering and block transfer (IEC 62056-5-3 §8, general-* APDUs) ----
 
@@ -327,11 +311,11 @@ internal static class XdlmsGrammar
         Field("CipheredContent", Ciphered));
 
     private static readonly GrammarNode KeyInfo = Choice("Key-Info",
-        Alt(0, "IdentifiedKey", Field("KeyId", Enum(EnumeratedNames.KeyIds))),
-        Alt(1, "WrappedKey", Seq(
+        Alt(KeyInfoKind.IdentifiedKey, Field("KeyId", Enum(EnumeratedNames.KeyIds))),
+        Alt(KeyInfoKind.WrappedKey, Seq(
             Field("KekId", Enum(EnumeratedNames.KekIds)),
             Field("KeyCipheredData", Octets))),
-        Alt(2, "AgreedKey", Seq(
+        Alt(KeyInfoKind.AgreedKey, Seq(
             Field("KeyParameters", Octets),
             Field("KeyCipheredData", Octets))));
 

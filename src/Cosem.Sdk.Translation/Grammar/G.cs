@@ -21,6 +21,13 @@ internal static class G
 
     public static Alternative Alt(byte tag, string name, GrammarNode body) => new(tag, name, body);
 
+    /// <summary>
+    /// The alternative a typed enum member stands for: its value is the tag, its name (already the ASN.1 name in
+    /// PascalCase) the element name, so the grammar and the typed APDUs agree by construction.
+    /// </summary>
+    public static Alternative Alt<TEnum>(TEnum member, GrammarNode body)
+        where TEnum : struct, Enum => new(checked((byte)EnumIdentifiers<TEnum>.ValueOf(member)), member.ToString(), body);
+
     public static GrammarNode Null => NullNode.Instance;
 
     public static GrammarNode Bool => BooleanNode.Instance;
