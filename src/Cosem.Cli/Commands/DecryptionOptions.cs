@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text;
 using Cosem.Sdk;
-using Cosem.Sdk.Apdu.Translation;
 using Cosem.Sdk.Security;
+using Cosem.Sdk.Translation;
 
 namespace Cosem.Cli.Commands;
 

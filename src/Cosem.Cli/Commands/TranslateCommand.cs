@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text;
 using Cosem.Sdk;
-using Cosem.Sdk.Apdu.Translation;
-using Cosem.Sdk.Security;
+using Cosem.Sdk.Translation;
+using Cosem.Sdk.Translation.Frames;
 
 namespace Cosem.Cli.Commands;
 
@@ -16,7 +16,7 @@ public static class TranslateCommand
     public const int BadInput = 2;
 
     /// <param name="stdin">Standard input; null means <see cref="Console.In"/> (tests pass their own).</param>
-    /// <param name="frameCodecs">Frame codecs to try before a bare APDU; null means <see cref="FrameCodecs.All"/>.</param>
+    /// <param name="frameCodecs">Frame codecs to try before a bare APDU; null means <see cref="StandardFrameCodecs.All"/>.</param>
     public static Command Create(TextReader? stdin = null, IEnumerable<IFrameCodec>? frameCodecs = null)
     {
         var input = new Argument<string[]>("input")
@@ -46,7 +46,7 @@ public static class TranslateCommand
             input, file, format, toHex,
         };
         keys.AddTo(command);
-        var codecs = frameCodecs ?? FrameCodecs.All;
+        var codecs = frameCodecs ?? StandardFrameCodecs.All;
         command.SetAction(parseResult =>
         {
             var output = parseResult.InvocationConfiguration.Output;

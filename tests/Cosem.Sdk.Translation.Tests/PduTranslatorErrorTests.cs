@@ -1,0 +1,202 @@
+using Cosem.Sdk.Translation;
+using Cosem.Sdk.Translation.Tests.Support;
+
+namespace Cosem.Sdk.Translation.Tests;
+
+/// <summary>Bad bytes and bad text give typed errors that say where; nothing else ever escapes.</summary>
+public class PduTranslatorErrorTests
+{
+    private static readonly PduTranslator Translator = PduTranslator.Default;
+
+    [Theory]
+    [MemberData(nameof(PduVectors.Names), MemberType = typeof(PduVectors))]
+    public void Every_truncation_fails_with_offset_and_field(string name)
+    {
+        byte[] bytes = PduVectors.Bytes(name);
+        for (int length = 0; length < bytes.Length; length++)
+        {
+            var error = Assert.Throws<CosemEncodingException>(() => Translator.ToXml(bytes.AsSpan(0, length)));
+            Assert.InRange(error.Offset, 0, length);
+            Assert.False(string.IsNullOrEmpty(error.Field));
+        }
+    }
+
+    [Fact]
+    public void Truncated_get_request_names_the_instance_id()
+    {
+        // GET.request-normal cut inside the OBIS code: 7 bytes kept, the instance-id starts at byte 5.
+        var error = Assert.Throws<CosemEncodingException>(() => Translator.ToXml(Convert.FromHexString("C001C100080000")));
+        Assert.Equal(5, error.Offset);
+        Assert.Equal("GetRequest/GetRequestNormal/AttributeDescriptor/InstanceId", error.Field);
+    }
+
+    [Fact]
+    public void Unknown_apdu_tag_is_reported_at_byte_zero()
+    {
+        var error = Assert.Throws<CosemEncodingException>(() => Translator.ToXml([0xFE, 0x00]));
+        Assert.Equal(0, error.Offset);
+        Assert.Contains("254", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_data_type_is_reported_with_its_path()
+    {
+        var error = Assert.Throws<CosemEncodingException>(() => Translator.ToXml(Convert.FromHexString("C401C1000700")));
+        Assert.Equal(4, error.Offset);
+        Assert.Equal("GetResponse/GetResponseNormal/Result/Data", error.Field);
+    }
+
+    [Fact]
+    public void Trailing_bytes_are_refused()
+    {
+        var error = Assert.Throws<CosemEncodingException>(() => Translator.ToXml(Convert.FromHexString("C501C10000")));
+        Assert.Equal(4, error.Offset);
+    }
+
+    [Fact]
+    public void Data_nested_beyond_the_limit_is_refused_without_stack_overflow()
+    {
+        byte[] deep = [0xC4, 0x01, 0xC1, 0x00, .. Enumerable.Repeat<byte[]>([0x01, 0x01], 5000).SelectMany(b => b), 0x00];
+        Assert.Throws<CosemEncodingException>(() => Translator.ToXml(deep));
+    }
+
+    [Theory]
+    [MemberData(nameof(PduVectors.Names), MemberType = typeof(PduVectors))]
+    public void Corrupted_bytes_either_fail_typed_or_round_trip_exactly(string name)
+    {
+        byte[] original = PduVectors.Bytes(name);
+        var random = new Random(name.GetHashCode(StringComparison.Ordinal));
+        for (int i = 0; i < 200; i++)
+        {
+            byte[] bytes = (byte[])original.Clone();
+            bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+            if (random.Next(4) == 0)
+            {
+                bytes[random.Next(bytes.Length)] ^= (byte)(1 << random.Next(8));
+            }
+            AssertTypedOrExact(bytes);
+        }
+    }
+
+    [Fact]
+    public void Random_bytes_either_fail_typed_or_round_trip_exactly()
+    {
+        var random = new Random(62056);
+        for (int i = 0; i < 20000; i++)
+        {
+            byte[] bytes = new byte[random.Next(0, 40)];
+            random.NextBytes(bytes);
+            if (bytes.Length > 0 && random.Next(2) == 0)
+            {
+                // Start with a real tag so the fuzzing reaches past the first byte.
+                byte[] tags = [0x01, 0x05, 0x06, 0x08, 0x0C, 0x0D, 0x0E, 0x0F, 0x16, 0x18, 0x60, 0x61, 0x62, 0x63, 0xC0, 0xC1, 0xC2, 0xC3, 0xC4, 0xC5, 0xC7, 0xC8, 0xD8, 0xD9, 0xDA, 0xDB, 0xDD, 0xDF, 0xE0];
+                bytes[0] = tags[random.Next(tags.Length)];
+            }
+            AssertTypedOrExact(bytes);
+        }
+    }
+
+    private static void AssertTypedOrExact(byte[] bytes)
+    {
+        string xml;
+        try
+        {
+            xml = Translator.ToXml(bytes);
+        }
+        catch (CosemEncodingException e)
+        {
+            Assert.InRange(e.Offset, 0, bytes.Length);
+            return;
+        }
+        Assert.Equal(Convert.ToHexString(bytes), Convert.ToHexString(Translator.FromXml(xml)));
+        Assert.Equal(Convert.ToHexString(bytes), Convert.ToHexString(Translator.FromJson(Translator.ToJson(bytes))));
+    }
+
+    [Fact]
+    public void Deeply_nested_text_is_refused_without_stack_overflow()
+    {
+        string open = string.Concat(Enumerable.Repeat("<Array>", 100_000));
+        string close = string.Concat(Enumerable.Repeat("</Array>", 100_000));
+        string xml = $"<GetResponse><GetResponseNormal><InvokeIdAndPriority Value=\"C1\"/><Result><Data>{open}{close}</Data></Result></GetResponseNormal></GetResponse>";
+        Assert.Throws<PduTextException>(() => Translator.FromXml(xml));
+
+        string json = string.Concat(Enumerable.Repeat("{\"A\":", 10_000)) + "{}" + new string('}', 10_000);
+        Assert.Throws<PduTextException>(() => Translator.FromJson(json));
+    }
+
+    [Fact]
+    public void Malformed_xml_reports_the_line()
+    {
+        var error = Assert.Throws<PduTextException>(() => Translator.FromXml("<GetRequest>\n  <GetRequestNormal>\n</GetRequest>"));
+        Assert.Equal(3, error.LineNumber);
+    }
+
+    [Fact]
+    public void Unknown_element_reports_path_and_line()
+    {
+        const string xml = "<GetRequest>\n  <GetRequestNormal>\n    <InvokeIdAndPriority Value=\"C1\" />\n    <Bogus />\n  </GetRequestNormal>\n</GetRequest>";
+        var error = Assert.Throws<PduTextException>(() => Translator.FromXml(xml));
+        Assert.Equal(4, error.LineNumber);
+        Assert.Equal("/GetRequest/GetRequestNormal/Bogus", error.Path);
+    }
+
+    [Fact]
+    public void Bad_attribute_value_reports_path_and_line()
+    {
+        string xml = Translator.ToXml(PduVectors.Bytes("get-request-normal")).Replace("Value=\"2\"", "Value=\"two\"", StringComparison.Ordinal);
+        var error = Assert.Throws<PduTextException>(() => Translator.FromXml(xml));
+        Assert.Equal("/GetRequest/GetRequestNormal/AttributeDescriptor/AttributeId", error.Path);
+        Assert.Equal(7, error.LineNumber);
+        Assert.Contains("two", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_apdu_element_is_refused()
+    {
+        var error = Assert.Throws<PduTextException>(() => Translator.FromXml("<NotAnApdu />"));
+        Assert.Equal("/NotAnApdu", error.Path);
+        Assert.Equal(1, error.LineNumber);
+    }
+
+    [Fact]
+    public void Missing_element_is_reported()
+    {
+        var error = Assert.Throws<PduTextException>(() => Translator.FromXml("<SetResponse><SetResponseNormal><InvokeIdAndPriority Value=\"C1\"/></SetResponseNormal></SetResponse>"));
+        Assert.Contains("<Result>", error.Message, StringComparison.Ordinal);
+        Assert.Equal("/SetResponse/SetResponseNormal", error.Path);
+    }
+
+    [Fact]
+    public void Malformed_json_reports_the_line()
+    {
+        var error = Assert.Throws<PduTextException>(() => Translator.FromJson("{\n  \"GetRequest\": {\n    \"GetRequestNormal\": [1]\n  }\n}"));
+        Assert.Equal(3, error.LineNumber);
+        Assert.Equal("/GetRequest", error.Path);
+
+        var syntax = Assert.Throws<PduTextException>(() => Translator.FromJson("{\n  \"GetRequest\": {\n    ,\n}"));
+        Assert.Equal(3, syntax.LineNumber);
+    }
+
+    [Fact]
+    public void Json_with_a_bad_value_reports_path_and_line()
+    {
+        string json = Translator.ToJson(PduVectors.Bytes("set-response-normal")).Replace("\"Value\": \"0\"", "\"Value\": \"x\"", StringComparison.Ordinal);
+        var error = Assert.Throws<PduTextException>(() => Translator.FromJson(json));
+        Assert.Equal("/SetResponse/SetResponseNormal/Result", error.Path);
+        Assert.True(error.LineNumber > 1);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("[]")]
+    [InlineData("{}")]
+    [InlineData("{\"A\": {}, \"B\": {}}")]
+    [InlineData("{\"GetRequest\": 5}")]
+    [InlineData("<")]
+    [InlineData("<A>text</A>")]
+    public void Any_bad_text_is_a_typed_error(string text)
+    {
+        Assert.ThrowsAny<CosemException>(() => text.StartsWith('<') ? Translator.FromXml(text) : Translator.FromJson(text));
+    }
+}
