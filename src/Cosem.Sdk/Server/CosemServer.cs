@@ -75,6 +75,7 @@ public sealed class CosemServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The options given at construction (defaults when none were): logging, HDLC parameters, time-outs.</summary>
     public CosemServerOptions Options { get; }
 
     /// <summary>The hosted logical devices, by address.</summary>

@@ -23,6 +23,7 @@ public abstract class ServerTransport
     /// <summary>What the transport is, e.g. <c>wrapper tcp</c> or <c>hdlc serial /dev/ttyUSB0</c>; logs and <see cref="ServerEndPoint"/> show it.</summary>
     public string Description { get; }
 
+    /// <summary>The <see cref="Description"/>.</summary>
     public override string ToString() => Description;
 
     /// <summary>Starts listening (binds the socket, …): called once per <see cref="CosemServer.Listen(ServerTransport)"/>.</summary>

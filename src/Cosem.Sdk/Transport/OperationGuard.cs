@@ -31,6 +31,7 @@ internal sealed class OperationGuard
     /// <summary>Whether <see cref="TryBeginDispose"/> has been called.</summary>
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
+    /// <summary>Throws <see cref="ObjectDisposedException"/> naming the channel once disposal has begun.</summary>
     public void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(IsDisposed, _owner);
 
     /// <summary>Runs <paramref name="operation"/> with a token cancelled by the caller or by disposal.</summary>
@@ -127,6 +128,7 @@ internal sealed class OperationGuard
     /// </summary>
     public bool TryBeginFinalExchange() => Interlocked.Exchange(ref _busy, 1) == 0 && _lifetime.TryEnter();
 
+    /// <summary>Ends what <see cref="TryBeginFinalExchange"/> began (its turn stays taken).</summary>
     public void EndFinalExchange() => _lifetime.Exit();
 
     /// <summary>Cancels pending operations and waits for them (a grace period at most); false when one outlived it.</summary>

@@ -121,6 +121,10 @@ public sealed class HdlcClientLink : HdlcLink
     private static bool SameStation(HdlcAddress received, HdlcAddress expected) =>
         received.Upper == expected.Upper && (received.Size == 1 || expected.Size == 1 || received.Lower == expected.Lower);
 
+    /// <summary>
+    /// Sends a request in windows of I-frames, waiting for the server's RR between windows; a time-out, protocol
+    /// violation or broken connection marks the link lost (connect again).
+    /// </summary>
     public override ValueTask SendAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken = default) =>
         Operations.RunAsync((Link: this, Apdu: apdu), static (s, ct) => s.Link.SendCoreAsync(s.Apdu, ct), cancellationToken, _onFailure);
 
@@ -191,6 +195,10 @@ public sealed class HdlcClientLink : HdlcLink
         }
     }
 
+    /// <summary>
+    /// Receives the answer, asking for further segments with RR and polling again after a response time-out; a
+    /// failure marks the link lost like <see cref="SendAsync"/>.
+    /// </summary>
     public override ValueTask<ApduMessage> ReceiveAsync(CancellationToken cancellationToken = default) =>
         Operations.RunAsync(this, static (link, ct) => link.ReceiveCoreAsync(ct), cancellationToken, _onFailure);
 
