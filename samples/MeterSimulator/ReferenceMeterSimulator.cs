@@ -15,7 +15,7 @@ namespace Cosem.Samples.MeterSimulator;
 /// </summary>
 /// <example><code>
 /// await using var meter = await ReferenceMeterSimulator.StartAsync(new MeterSimulatorOptions { WrapperPort = 0, HdlcPort = 0 });
-/// var port = meter.Server!.GetEndPoint(ServerTransportKind.WrapperTcp).Port;
+/// var port = meter.WrapperEndPoint!.Port;
 /// </code></example>
 public sealed class ReferenceMeterSimulator : IAsyncDisposable
 {
@@ -109,6 +109,12 @@ public sealed class ReferenceMeterSimulator : IAsyncDisposable
     /// <summary>The server, once <see cref="StartAsync"/> made one.</summary>
     public CosemServer? Server { get; private set; }
 
+    /// <summary>Where wrapper (TCP) clients connect once started (the chosen port when 0 was asked for); null when not listening for them.</summary>
+    public IPEndPoint? WrapperEndPoint { get; private set; }
+
+    /// <summary>Where HDLC-over-TCP clients connect once started; null when not listening for them.</summary>
+    public IPEndPoint? HdlcEndPoint { get; private set; }
+
     /// <summary>Builds a meter without listening anywhere: host its <see cref="Device"/> in your own server.</summary>
     public static ReferenceMeterSimulator Create(MeterSimulatorOptions? options = null) => new(options ?? new MeterSimulatorOptions());
 
@@ -124,11 +130,13 @@ public sealed class ReferenceMeterSimulator : IAsyncDisposable
         {
             if (meter._options.WrapperPort is { } wrapper)
             {
-                server.ListenWrapperTcp(new IPEndPoint(meter._options.Address, wrapper));
+                server.Listen(ServerTransport.Tcp(new IPEndPoint(meter._options.Address, wrapper)), out var listening);
+                meter.WrapperEndPoint = listening.EndPoint;
             }
             if (meter._options.HdlcPort is { } hdlc)
             {
-                server.ListenHdlcOverTcp(new IPEndPoint(meter._options.Address, hdlc));
+                server.Listen(ServerTransport.HdlcOverTcp(new IPEndPoint(meter._options.Address, hdlc)), out var listening);
+                meter.HdlcEndPoint = listening.EndPoint;
             }
             await server.StartAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -68,7 +68,7 @@ internal sealed class MeterTarget : IAsyncDisposable
                 WrapperPort = hdlc ? null : 0,
                 HdlcPort = hdlc ? 0 : null,
             });
-            var endPoint = simulator.Server!.GetEndPoint(hdlc ? ServerTransportKind.HdlcTcp : ServerTransportKind.WrapperTcp);
+            var endPoint = (hdlc ? simulator.HdlcEndPoint : simulator.WrapperEndPoint)!;
             Console.WriteLine($"Started a simulated meter on {endPoint} ({(hdlc ? "HDLC over TCP" : "TCP wrapper")}).");
             return new MeterTarget(Connect("127.0.0.1", endPoint.Port, hdlc), options, simulator);
         }

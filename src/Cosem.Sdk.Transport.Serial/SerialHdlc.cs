@@ -36,6 +36,25 @@ public static class SerialHdlc
     public static async ValueTask<HdlcServerLink> ListenAsync(string portName, HdlcServerOptions? hdlc = null,
         ModeEIdentification? identity = null, int baudRate = 9600, CancellationToken cancellationToken = default)
     {
+        var pipe = await OpenDevicePipeAsync(portName, identity, baudRate, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return new HdlcServerLink(pipe, hdlc);
+        }
+        catch
+        {
+            await ((IAsyncDisposable)pipe).DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens the port as a device: answers the mode E opening with <paramref name="identity"/> when given, then
+    /// returns the port's byte pipe in HDLC mode. Disposing the pipe closes the port.
+    /// </summary>
+    internal static async ValueTask<IDuplexPipe> OpenDevicePipeAsync(string portName, ModeEIdentification? identity, int baudRate,
+        CancellationToken cancellationToken)
+    {
         var line = SerialPortLine.Open(portName, identity is null ? SerialLineSettings.Hdlc(baudRate) : SerialLineSettings.Opening);
         try
         {
@@ -43,7 +62,7 @@ public static class SerialHdlc
             {
                 await ModeE.AcceptAsync(line, identity, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
             }
-            return new HdlcServerLink(new SerialDuplexPipe(line), hdlc);
+            return new SerialDuplexPipe(line);
         }
         catch
         {

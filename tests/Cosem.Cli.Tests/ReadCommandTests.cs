@@ -11,9 +11,9 @@ public sealed class ReadCommandTests : IAsyncLifetime
 {
     private ReferenceMeterSimulator _meter = null!;
 
-    private string WrapperPort => _meter.Server!.GetEndPoint(ServerTransportKind.WrapperTcp).Port.ToString();
+    private string WrapperPort => _meter.WrapperEndPoint!.Port.ToString();
 
-    private string HdlcPort => _meter.Server!.GetEndPoint(ServerTransportKind.HdlcTcp).Port.ToString();
+    private string HdlcPort => _meter.HdlcEndPoint!.Port.ToString();
 
     public async Task InitializeAsync() =>
         _meter = await ReferenceMeterSimulator.StartAsync(new MeterSimulatorOptions { Address = IPAddress.Loopback, WrapperPort = 0, HdlcPort = 0 });

@@ -17,11 +17,15 @@ internal sealed class BenchmarkMeter : IAsyncDisposable
     public static readonly ObisCode EnergyName = new(1, 0, 1, 8, 0, 255);
     public static readonly ObisCode ProfileName = new(1, 0, 99, 1, 0, 255);
 
-    private BenchmarkMeter(CosemServer server) => Server = server;
+    private BenchmarkMeter(CosemServer server, ServerEndPoint endPoint)
+    {
+        Server = server;
+        Port = endPoint.EndPoint!.Port;
+    }
 
     public CosemServer Server { get; }
 
-    public int Port => Server.GetEndPoint(ServerTransportKind.WrapperTcp).Port;
+    public int Port { get; }
 
     public static async Task<BenchmarkMeter> StartAsync(int profileRows)
     {
@@ -42,9 +46,9 @@ internal sealed class BenchmarkMeter : IAsyncDisposable
             new ProfileGeneric(ProfileName) { Buffer = rows, CapturePeriod = 900, EntriesInUse = (uint)profileRows, ProfileEntries = (uint)profileRows },
             new AssociationLnServer(new ObisCode(0, 0, 40, 0, 1, 255), 16) { Access = AccessLevel.ReadOnly },
         };
-        var server = new CosemServer(device).ListenWrapperTcp(new IPEndPoint(IPAddress.Loopback, 0));
+        var server = new CosemServer(device).Listen(ServerTransport.Tcp(new IPEndPoint(IPAddress.Loopback, 0)), out var endPoint);
         await server.StartAsync();
-        return new BenchmarkMeter(server);
+        return new BenchmarkMeter(server, endPoint);
     }
 
     public Task<CosemClient> ConnectAsync() =>

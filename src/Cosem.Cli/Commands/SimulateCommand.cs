@@ -94,7 +94,7 @@ public static class SimulateCommand
                         LoggerFactory = loggers,
                     }, cancellationToken);
                     running.Add(meter);
-                    output.WriteLine($"meter {i + 1}: " + string.Join(", ", meter.Server!.EndPoints.Select(e => $"{e.Transport} {e.EndPoint}")));
+                    output.WriteLine($"meter {i + 1}: " + string.Join(", ", meter.Server!.EndPoints));
                 }
                 output.WriteLine($"Clients: 16 (public, no authentication, read-only), 1 (management: {settings}). Ctrl+C stops.");
                 await Task.Delay(Timeout.Infinite, cancellationToken);

@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
-using System.IO.Pipelines;
 using System.Net;
 using Cosem.Sdk.Transport;
-using Cosem.Sdk.Transport.Hdlc;
-using Cosem.Sdk.Transport.Wrapper;
 using Microsoft.Extensions.Logging;
 
 namespace Cosem.Sdk.Server;
@@ -14,7 +11,7 @@ namespace Cosem.Sdk.Server;
 /// address selects the logical device; its <see cref="IAssociationObject">association object</see> objects decide who may associate.
 /// </summary>
 /// <example><code>
-/// await using var server = new CosemServer(device).ListenWrapperTcp(4059).ListenHdlcOverTcp(4060);
+/// await using var server = new CosemServer(device).Listen(ServerTransport.Tcp(4059)).Listen(ServerTransport.HdlcOverTcp(4060));
 /// await server.RunAsync(cancellationToken);
 /// </code></example>
 /// <remarks>
@@ -72,12 +69,13 @@ public sealed class CosemServer : IAsyncDisposable
         _deviceList = [.. _devices.Values.OrderBy(d => d.Address)];
     }
 
+    /// <summary>The options given at construction (defaults when none were): logging, HDLC parameters, time-outs.</summary>
     public CosemServerOptions Options { get; }
 
     /// <summary>The hosted logical devices, by address.</summary>
     public IReadOnlyList<LogicalDevice> Devices => _deviceList;
 
-    /// <summary>Every socket listened on, in the order the Listen… calls were made.</summary>
+    /// <summary>Every transport listened on, in the order of the <see cref="Listen(ServerTransport)"/> calls.</summary>
     public IReadOnlyList<ServerEndPoint> EndPoints
     {
         get
@@ -92,63 +90,59 @@ public sealed class CosemServer : IAsyncDisposable
     /// <summary>Connections being served now.</summary>
     public int ActiveSessions => Volatile.Read(ref _active);
 
-    /// <summary>The first endpoint of <paramref name="transport"/>; throws when there is none.</summary>
-    public IPEndPoint GetEndPoint(ServerTransportKind transport) =>
-        EndPoints.FirstOrDefault(e => e.Transport == transport)?.EndPoint
-        ?? throw new InvalidOperationException($"The server does not listen on {transport}.");
+    /// <summary>
+    /// The address <paramref name="transport"/> is bound to (with port 0 requested, the port the system chose).
+    /// Throws when the server does not listen on that transport instance, or when it has no address (a pipe).
+    /// </summary>
+    public IPEndPoint GetEndPoint(ServerTransport transport)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        return EndPoints.FirstOrDefault(e => ReferenceEquals(e.Transport, transport))?.EndPoint
+            ?? throw new InvalidOperationException($"The server does not listen on an IP address with {transport}.");
+    }
 
     /// <summary>The logical device at <paramref name="address"/>, or null.</summary>
     public LogicalDevice? FindDevice(int address) => _devices.GetValueOrDefault(address);
 
-    /// <summary>Listens for wrapper clients over TCP (IEC 62056-47; 4059 is the IANA port) on all interfaces.</summary>
-    public CosemServer ListenWrapperTcp(int port) => ListenWrapperTcp(new IPEndPoint(IPAddress.Any, port));
+    /// <summary>
+    /// Starts listening on <paramref name="transport"/> now (a socket is bound at once, so a port in use fails
+    /// here); clients are served once the server is started. Chainable.
+    /// </summary>
+    /// <example><c>server.Listen(ServerTransport.Tcp(4059)).Listen(ServerTransport.HdlcOverTcp(4060))</c></example>
+    public CosemServer Listen(ServerTransport transport) => Listen(transport, out _);
 
-    /// <inheritdoc cref="ListenWrapperTcp(int)"/>
-    public CosemServer ListenWrapperTcp(IPEndPoint endPoint)
+    /// <summary>
+    /// <see cref="Listen(ServerTransport)"/>, and tells where: <paramref name="endPoint"/> holds the bound address, e.g.
+    /// the port chosen for port 0.
+    /// </summary>
+    public CosemServer Listen(ServerTransport transport, out ServerEndPoint endPoint)
     {
-        var listener = TcpChannelListener.StartWrapper(endPoint, WrapperOptions());
-        return AddListener(ServerTransportKind.WrapperTcp, listener, listener.LocalEndPoint);
-    }
-
-    /// <summary>Listens for wrapper clients over UDP (IEC 62056-47) on all interfaces.</summary>
-    public CosemServer ListenWrapperUdp(int port) => ListenWrapperUdp(new IPEndPoint(IPAddress.Any, port));
-
-    /// <inheritdoc cref="ListenWrapperUdp(int)"/>
-    public CosemServer ListenWrapperUdp(IPEndPoint endPoint)
-    {
-        var listener = UdpChannelListener.Start(endPoint, WrapperOptions());
-        return AddListener(ServerTransportKind.WrapperUdp, listener, listener.LocalEndPoint);
-    }
-
-    /// <summary>Listens for HDLC clients over TCP (IEC 62056-46 frames on a byte stream) on all interfaces.</summary>
-    public CosemServer ListenHdlcOverTcp(int port) => ListenHdlcOverTcp(new IPEndPoint(IPAddress.Any, port));
-
-    /// <inheritdoc cref="ListenHdlcOverTcp(int)"/>
-    public CosemServer ListenHdlcOverTcp(IPEndPoint endPoint)
-    {
-        var listener = TcpChannelListener.StartHdlc(endPoint, HdlcOptions());
-        return AddListener(ServerTransportKind.HdlcTcp, listener, listener.LocalEndPoint);
-    }
-
-    /// <summary>Serves HDLC on one byte stream: a serial port, an optical probe, or an in-memory pipe.</summary>
-    public CosemServer ListenHdlc(IDuplexPipe pipe)
-    {
-        ArgumentNullException.ThrowIfNull(pipe);
-        return Serve(new HdlcServerLink(pipe, HdlcOptions()));
-    }
-
-    /// <summary>Serves the clients of any listener.</summary>
-    public CosemServer Listen(IApduChannelListener listener, string name = "custom")
-    {
-        ArgumentNullException.ThrowIfNull(listener);
+        ArgumentNullException.ThrowIfNull(transport);
+        ThrowIfDisposed();
+        var (listener, address) = transport.Start(new ServerTransportContext(this));
+        endPoint = new ServerEndPoint(transport, address);
         lock (_lock)
         {
-            ThrowIfDisposed();
-            _listeners.Add((name, listener));
-            if (_started)
+            if (_disposed == 0)
             {
-                _acceptLoops.Add(AcceptLoopAsync(name, listener));
+                _endPoints.Add(endPoint);
+                _listeners.Add((transport.Description, listener));
+                if (_started)
+                {
+                    _acceptLoops.Add(AcceptLoopAsync(transport.Description, listener));
+                }
+                listener = null;
             }
+        }
+        if (listener is not null)
+        {
+            // Disposed meanwhile: nobody would ever close the socket just bound.
+            listener.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            ThrowIfDisposed();
+        }
+        if (address is not null)
+        {
+            ServerLog.Listening(_logger, transport.Description, address.ToString());
         }
         return this;
     }
@@ -222,30 +216,6 @@ public sealed class CosemServer : IAsyncDisposable
         }
         await DisposeAsync().ConfigureAwait(false);
     }
-
-    private CosemServer AddListener(ServerTransportKind kind, IApduChannelListener listener, IPEndPoint endPoint)
-    {
-        lock (_lock)
-        {
-            _endPoints.Add(new ServerEndPoint(kind, endPoint));
-        }
-        ServerLog.Listening(_logger, kind.ToString(), endPoint.ToString());
-        return Listen(listener, kind.ToString());
-    }
-
-    private WrapperOptions WrapperOptions() => new()
-    {
-        Logger = Options.LoggerFactory.CreateLogger("Cosem.Sdk.Transport.Wrapper"),
-    };
-
-    private HdlcServerOptions HdlcOptions() => new()
-    {
-        Parameters = Options.HdlcParameters,
-        InactivityTimeout = Options.HdlcInactivityTimeout,
-        // Only hosted logical devices answer SNRM (IEC 62056-46 §6.4.2.2); others stay silent.
-        AcceptConnection = (server, _) => _devices.ContainsKey(server.Upper),
-        Logger = Options.LoggerFactory.CreateLogger("Cosem.Sdk.Transport.Hdlc"),
-    };
 
     private async Task AcceptLoopAsync(string name, IApduChannelListener listener)
     {

@@ -5,9 +5,9 @@ namespace Cosem.Sdk.Transport;
 /// token that ends the operation when either the caller cancels or the channel is disposed.
 /// </summary>
 /// <remarks>
-/// Usage: <c>using var operation = OperationScope.Enter(...)</c>, pass <see cref="Token"/> to every await, and
-/// <c>catch (Exception ex) when (operation.ClosedUnder(ex)) { throw operation.Closed(ex); }</c> so that a call cut
-/// short by disposal ends with <see cref="TransportErrorKind.ConnectionClosed"/>, whatever the pipe threw.
+/// Channels do not use it directly: <see cref="OperationGuard"/> enters one per call, passes <see cref="Token"/> to
+/// the operation and maps <see cref="ClosedUnder"/> errors to <see cref="Closed"/>, so that a call cut short by
+/// disposal ends with <see cref="TransportErrorKind.ConnectionClosed"/>, whatever the pipe threw.
 /// </remarks>
 internal readonly struct OperationScope : IDisposable
 {

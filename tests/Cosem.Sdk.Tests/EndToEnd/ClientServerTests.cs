@@ -206,7 +206,7 @@ public class ClientServerTests
     {
         await using var meter = await LoopbackMeter.StartAsync();
         await using var client = await meter.ConnectPublicAsync(hdlc);
-        var endPoint = meter.Server.GetEndPoint(hdlc ? ServerTransportKind.HdlcTcp : ServerTransportKind.WrapperTcp);
+        var endPoint = meter.ListeningOn(hdlc);
         var random = new Random(4);
 
         async Task MisbehaveAsync(int round)

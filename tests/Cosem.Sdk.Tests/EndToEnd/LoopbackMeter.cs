@@ -54,8 +54,8 @@ internal sealed class LoopbackMeter : IAsyncDisposable
             new AssociationLnServer(new ObisCode(0, 0, 40, 0, 2, 255), 1) { Authentication = AssociationAuthentication.Low(Password) },
         };
         Server = new CosemServer(Device, options)
-            .ListenWrapperTcp(new IPEndPoint(IPAddress.Loopback, 0))
-            .ListenHdlcOverTcp(new IPEndPoint(IPAddress.Loopback, 0));
+            .Listen(ServerTransport.Tcp(new IPEndPoint(IPAddress.Loopback, 0)), out _wrapper)
+            .Listen(ServerTransport.HdlcOverTcp(new IPEndPoint(IPAddress.Loopback, 0)), out _hdlc);
     }
 
     public Clock Clock { get; }
@@ -67,6 +67,9 @@ internal sealed class LoopbackMeter : IAsyncDisposable
     public TestObject Blob { get; }
 
     public LogicalDevice Device { get; }
+
+    private readonly ServerEndPoint _wrapper;
+    private readonly ServerEndPoint _hdlc;
 
     public CosemServer Server { get; }
 
@@ -82,9 +85,12 @@ internal sealed class LoopbackMeter : IAsyncDisposable
         return meter;
     }
 
+    /// <summary>The bound address of the HDLC-over-TCP or the wrapper endpoint.</summary>
+    public IPEndPoint ListeningOn(bool hdlc) => (hdlc ? _hdlc : _wrapper).EndPoint!;
+
     public ClientTransport Transport(bool hdlc) => hdlc
-        ? ClientTransport.HdlcOverTcp("127.0.0.1", Server.GetEndPoint(ServerTransportKind.HdlcTcp).Port)
-        : ClientTransport.Tcp("127.0.0.1", Server.GetEndPoint(ServerTransportKind.WrapperTcp).Port);
+        ? ClientTransport.HdlcOverTcp("127.0.0.1", ListeningOn(hdlc).Port)
+        : ClientTransport.Tcp("127.0.0.1", ListeningOn(hdlc).Port);
 
     public Task<CosemClient> ConnectPublicAsync(bool hdlc, AssociationOptions? options = null) =>
         CosemClient.ConnectAsync(Transport(hdlc), options ?? new AssociationOptions { ClientAddress = 16, RequestTimeout = TimeSpan.FromSeconds(20) });

@@ -79,8 +79,8 @@ internal sealed class SecureLoopbackMeter : IAsyncDisposable
             },
         };
         Server = new CosemServer(Device)
-            .ListenWrapperTcp(new IPEndPoint(IPAddress.Loopback, 0))
-            .ListenHdlcOverTcp(new IPEndPoint(IPAddress.Loopback, 0));
+            .Listen(ServerTransport.Tcp(new IPEndPoint(IPAddress.Loopback, 0)), out _wrapper)
+            .Listen(ServerTransport.HdlcOverTcp(new IPEndPoint(IPAddress.Loopback, 0)), out _hdlc);
     }
 
     public Mechanism Mechanism { get; }
@@ -99,6 +99,9 @@ internal sealed class SecureLoopbackMeter : IAsyncDisposable
 
     public LogicalDevice Device { get; }
 
+    private readonly ServerEndPoint _wrapper;
+    private readonly ServerEndPoint _hdlc;
+
     public CosemServer Server { get; }
 
     public static CipheringKeys Keys(SecuritySuite suite) => suite == SecuritySuite.Suite2
@@ -112,9 +115,12 @@ internal sealed class SecureLoopbackMeter : IAsyncDisposable
         return meter;
     }
 
+    /// <summary>The bound address of the HDLC-over-TCP or the wrapper endpoint.</summary>
+    public IPEndPoint ListeningOn(bool hdlc) => (hdlc ? _hdlc : _wrapper).EndPoint!;
+
     public ClientTransport Transport(bool hdlc) => hdlc
-        ? ClientTransport.HdlcOverTcp("127.0.0.1", Server.GetEndPoint(ServerTransportKind.HdlcTcp).Port)
-        : ClientTransport.Tcp("127.0.0.1", Server.GetEndPoint(ServerTransportKind.WrapperTcp).Port);
+        ? ClientTransport.HdlcOverTcp("127.0.0.1", ListeningOn(hdlc).Port)
+        : ClientTransport.Tcp("127.0.0.1", ListeningOn(hdlc).Port);
 
     /// <summary>The client security matching this meter, with any part replaced by the caller.</summary>
     public ClientSecurity ClientSecurity(CipheringKeys? keys = null, SystemTitle? clientTitle = null, byte[]? secret = null,

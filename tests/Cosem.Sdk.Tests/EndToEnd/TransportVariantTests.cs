@@ -12,9 +12,9 @@ public class TransportVariantTests
     public async Task The_wrapper_over_udp_carries_a_whole_association()
     {
         await using var meter = new LoopbackMeter();
-        meter.Server.ListenWrapperUdp(new IPEndPoint(IPAddress.Loopback, 0));
+        meter.Server.Listen(ServerTransport.Udp(new IPEndPoint(IPAddress.Loopback, 0)), out var udp);
         await meter.Server.StartAsync();
-        var port = meter.Server.GetEndPoint(ServerTransportKind.WrapperUdp).Port;
+        var port = udp.EndPoint!.Port;
 
         await using var client = await CosemClient.ConnectAsync(ClientTransport.Udp("127.0.0.1", port), new AssociationOptions { RequestTimeout = TimeSpan.FromSeconds(10) });
         var device = new ReferenceMeter(client);

@@ -226,9 +226,10 @@ public sealed class GetServiceTests
     public async Task AssociationOverTheLoopbackWrapperServesGet()
     {
         await using var harness = new ServerHarness();
-        harness.Server.ListenWrapperTcp(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        var tcp = ServerTransport.Tcp(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        harness.Server.Listen(tcp);
         await harness.Server.StartAsync();
-        var endPoint = harness.Server.GetEndPoint(ServerTransportKind.WrapperTcp);
+        var endPoint = harness.Server.GetEndPoint(tcp);
         Assert.NotEqual(0, endPoint.Port);
         await using var client = new RawClient(await WrapperChannel.ConnectTcpAsync(endPoint, new WrapperOptions { ClientWPort = 16, ServerWPort = 1 }));
 

@@ -73,9 +73,10 @@ public sealed class IsolationTests
     public async Task GarbageOnOneConnectionAndAbruptDisconnectsLeaveOtherAssociationsUnharmed()
     {
         await using var harness = new ServerHarness();
-        harness.Server.ListenWrapperTcp(new IPEndPoint(IPAddress.Loopback, 0));
+        var tcp = ServerTransport.Tcp(new IPEndPoint(IPAddress.Loopback, 0));
+        harness.Server.Listen(tcp);
         await harness.Server.StartAsync();
-        var endPoint = harness.Server.GetEndPoint(ServerTransportKind.WrapperTcp);
+        var endPoint = harness.Server.GetEndPoint(tcp);
 
         const int clients = 24;
         var good = Enumerable.Range(0, clients).Select(async i =>
@@ -121,7 +122,7 @@ public sealed class IsolationTests
     {
         await using var harness = new ServerHarness();
         var (a, b) = InMemoryDuplexPipe.CreatePair();
-        harness.Server.ListenHdlc(b);
+        harness.Server.Listen(ServerTransport.Hdlc(b));
         await harness.Server.StartAsync();
         var options = new HdlcClientOptions { ClientAddress = HdlcAddress.Client(16), ServerAddress = HdlcAddress.Server(1, 17) };
         var link = await HdlcClientLink.ConnectAsync(a, options);
@@ -137,9 +138,10 @@ public sealed class IsolationTests
     public async Task HdlcOverTcpRefusesUnhostedLogicalDevices()
     {
         await using var harness = new ServerHarness();
-        harness.Server.ListenHdlcOverTcp(new IPEndPoint(IPAddress.Loopback, 0));
+        var hdlcOverTcp = ServerTransport.HdlcOverTcp(new IPEndPoint(IPAddress.Loopback, 0));
+        harness.Server.Listen(hdlcOverTcp);
         await harness.Server.StartAsync();
-        var endPoint = harness.Server.GetEndPoint(ServerTransportKind.HdlcTcp);
+        var endPoint = harness.Server.GetEndPoint(hdlcOverTcp);
 
         await using var link = await HdlcClientLink.ConnectTcpAsync(endPoint, new HdlcClientOptions { ServerAddress = HdlcAddress.Server(1, 17) });
         await using var client = new RawClient(link);

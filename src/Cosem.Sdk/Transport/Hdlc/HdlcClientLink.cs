@@ -14,12 +14,21 @@ namespace Cosem.Sdk.Transport.Hdlc;
 public sealed class HdlcClientLink : HdlcLink
 {
     private readonly HdlcClientOptions _options;
+    // Cached so that a call allocates no delegate: errors that leave the link state unknown mark it lost.
+    private readonly Action<CosemTransportException> _onFailure;
     private bool _awaitingResponse;
 
     private HdlcClientLink(IDuplexPipe pipe, HdlcClientOptions options)
         : base(pipe, options, isClient: true, "hdlc-client")
     {
         _options = options;
+        _onFailure = ex =>
+        {
+            if (LosesLink(ex))
+            {
+                LoseLink();
+            }
+        };
         LocalAddress = options.ClientAddress;
         RemoteAddress = options.ServerAddress;
     }
@@ -31,19 +40,7 @@ public sealed class HdlcClientLink : HdlcLink
         var link = new HdlcClientLink(pipe, options ?? new HdlcClientOptions());
         try
         {
-            var operation = link.EnterOperation(cancellationToken);
-            try
-            {
-                await link.OpenAsync(operation.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (operation.ClosedUnder(ex))
-            {
-                throw OperationScope.Closed(ex);
-            }
-            finally
-            {
-                link.ExitOperation(operation);
-            }
+            await link.Operations.RunAsync(link, static (l, ct) => l.OpenAsync(ct), cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -110,7 +107,7 @@ public sealed class HdlcClientLink : HdlcLink
             $"No UA from {RemoteAddress} after {_options.MaxRetries + 1} SNRM frames.");
     }
 
-    private bool IsForUs(in ReceivedFrame frame)
+    private bool IsForUs(in HdlcReceivedFrame frame)
     {
         if (SameStation(frame.Destination, LocalAddress) && SameStation(frame.Source, RemoteAddress))
         {
@@ -124,27 +121,12 @@ public sealed class HdlcClientLink : HdlcLink
     private static bool SameStation(HdlcAddress received, HdlcAddress expected) =>
         received.Upper == expected.Upper && (received.Size == 1 || expected.Size == 1 || received.Lower == expected.Lower);
 
-    public override async ValueTask SendAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken = default)
-    {
-        var operation = EnterOperation(cancellationToken);
-        try
-        {
-            await SendCoreAsync(apdu, operation.Token).ConfigureAwait(false);
-        }
-        catch (CosemTransportException ex) when (LosesLink(ex))
-        {
-            LoseLink();
-            throw;
-        }
-        catch (Exception ex) when (operation.ClosedUnder(ex))
-        {
-            throw OperationScope.Closed(ex);
-        }
-        finally
-        {
-            ExitOperation(operation);
-        }
-    }
+    /// <summary>
+    /// Sends a request in windows of I-frames, waiting for the server's RR between windows; a time-out, protocol
+    /// violation or broken connection marks the link lost (connect again).
+    /// </summary>
+    public override ValueTask SendAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken = default) =>
+        Operations.RunAsync((Link: this, Apdu: apdu), static (s, ct) => s.Link.SendCoreAsync(s.Apdu, ct), cancellationToken, _onFailure);
 
     private async ValueTask SendCoreAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken)
     {
@@ -213,27 +195,12 @@ public sealed class HdlcClientLink : HdlcLink
         }
     }
 
-    public override async ValueTask<ApduMessage> ReceiveAsync(CancellationToken cancellationToken = default)
-    {
-        var operation = EnterOperation(cancellationToken);
-        try
-        {
-            return await ReceiveCoreAsync(operation.Token).ConfigureAwait(false);
-        }
-        catch (CosemTransportException ex) when (LosesLink(ex))
-        {
-            LoseLink();
-            throw;
-        }
-        catch (Exception ex) when (operation.ClosedUnder(ex))
-        {
-            throw OperationScope.Closed(ex);
-        }
-        finally
-        {
-            ExitOperation(operation);
-        }
-    }
+    /// <summary>
+    /// Receives the answer, asking for further segments with RR and polling again after a response time-out; a
+    /// failure marks the link lost like <see cref="SendAsync"/>.
+    /// </summary>
+    public override ValueTask<ApduMessage> ReceiveAsync(CancellationToken cancellationToken = default) =>
+        Operations.RunAsync(this, static (link, ct) => link.ReceiveCoreAsync(ct), cancellationToken, _onFailure);
 
     private async ValueTask<ApduMessage> ReceiveCoreAsync(CancellationToken cancellationToken)
     {
@@ -311,7 +278,7 @@ public sealed class HdlcClientLink : HdlcLink
         }
     }
 
-    private void HandleUnexpected(in ReceivedFrame frame)
+    private void HandleUnexpected(in HdlcReceivedFrame frame)
     {
         switch (frame.Kind)
         {
@@ -391,22 +358,8 @@ public sealed class HdlcClientLink : HdlcLink
     }
 
     /// <summary>Sends DISC and waits for UA or DM (IEC 62056-46 §6.4.4.4.3.3). The link stays usable for disposal only.</summary>
-    public async ValueTask DisconnectAsync(CancellationToken cancellationToken = default)
-    {
-        var operation = EnterOperation(cancellationToken);
-        try
-        {
-            await DisconnectCoreAsync(operation.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (operation.ClosedUnder(ex))
-        {
-            throw OperationScope.Closed(ex);
-        }
-        finally
-        {
-            ExitOperation(operation);
-        }
-    }
+    public ValueTask DisconnectAsync(CancellationToken cancellationToken = default) =>
+        Operations.RunAsync(this, static (link, ct) => link.DisconnectCoreAsync(ct), cancellationToken);
 
     private async ValueTask DisconnectCoreAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.Sockets;
 using Cosem.Sdk.Transport.Pipes;
@@ -7,9 +6,10 @@ using Microsoft.Extensions.Logging;
 namespace Cosem.Sdk.Transport.Hdlc;
 
 /// <summary>
-/// What the client and server sides of an HDLC link share (IEC 62056-46 §6.4.4): reading frames from the byte
-/// stream with resynchronisation, the send and receive state variables V(S)/V(R) modulo 8, the retained window of
-/// sent I-frames for retransmission, and APDU segmentation and reassembly with the LLC header.
+/// What the client and server sides of an HDLC link share (IEC 62056-46 §6.4.4): the byte pipe and its lifetime,
+/// reading frames from it (<see cref="HdlcFrameReader"/>), writing frames to it, the receive state variable V(R), and
+/// the parts that carry APDUs: <see cref="HdlcSendWindow"/> (V(S), windows, retransmission) and
+/// <see cref="HdlcReassembly"/> (segmented APDUs in).
 /// </summary>
 /// <remarks>
 /// Receiving is liberal: bytes before a flag are skipped, frames with a wrong HCS or FCS or for other addresses are
@@ -24,7 +24,7 @@ namespace Cosem.Sdk.Transport.Hdlc;
 /// are returned by whoever leaves last, so an operation never touches a buffer already back in the pool.
 /// </para>
 /// </remarks>
-public abstract class HdlcLink : IApduChannel
+public abstract class HdlcLink : IApduChannel, IHdlcFrameSink
 {
     /// <summary>LLC header of an APDU sent by a client (IEC 62056-46 §6.5; Green Book "LLC sublayer").</summary>
     public static ReadOnlySpan<byte> ClientLlc => [0xE6, 0xE6, 0x00];
@@ -32,29 +32,14 @@ public abstract class HdlcLink : IApduChannel
     /// <summary>LLC header of an APDU sent by a server.</summary>
     public static ReadOnlySpan<byte> ServerLlc => [0xE6, 0xE7, 0x00];
 
-    private const int LlcLength = 3;
-    private const int SlotCount = 8;
-
     private readonly IDuplexPipe _pipe;
     private readonly DeadlineReader _reader;
-    private readonly byte[] _scratch = new byte[HdlcFrame.MaxFrameLength + 2];
+    private readonly HdlcFrameReader _frames;
+    private readonly HdlcSendWindow _window;
+    private readonly HdlcReassembly _reassembly;
     private readonly bool _isClient;
-    private readonly ArrayPool<byte> _pool;
-    private readonly OperationLifetime _lifetime;
     private long _partialSince;
-    private int _busy;
-    private int _disposed;
-
-    // Retained I-frames by N(S): information bytes (LLC included) and segmentation bit, for go-back-N.
-    private byte[]? _slots;
-    private readonly int[] _slotLength = new int[SlotCount];
-    private readonly bool[] _slotSegmented = new bool[SlotCount];
-    private int _unackedStart;
-
-    // Reassembly of a segmented APDU.
-    private byte[]? _apdu;
-    private int _apduLength;
-    private bool _reassembling;
+    private long _ignoredFrames;
 
     private protected HdlcLink(IDuplexPipe pipe, HdlcLinkOptions options, bool isClient, string name)
     {
@@ -63,8 +48,10 @@ public abstract class HdlcLink : IApduChannel
         _pipe = pipe;
         _reader = new DeadlineReader(pipe.Input);
         _isClient = isClient;
-        _pool = options.BufferPool;
-        _lifetime = new OperationLifetime(ReleaseResources);
+        _frames = new HdlcFrameReader(options.Logger, name);
+        _window = new HdlcSendWindow(options.BufferPool);
+        _reassembly = new HdlcReassembly(options.BufferPool, options.MaxApduLength);
+        Operations = new OperationGuard(this, ReleaseResources, halfDuplex: true);
         Options = options;
         Logger = options.Logger;
         Name = name;
@@ -76,6 +63,9 @@ public abstract class HdlcLink : IApduChannel
     private protected ILogger Logger { get; }
 
     private protected string Name { get; }
+
+    /// <summary>Runs every operation: one at a time (the link is half-duplex), cut short by disposal.</summary>
+    private protected OperationGuard Operations { get; }
 
     /// <summary>This side's address on the link.</summary>
     public HdlcAddress LocalAddress { get; private protected set; }
@@ -90,22 +80,27 @@ public abstract class HdlcLink : IApduChannel
     /// The parameters in force, from this side's point of view: transmit values bound what it sends, receive
     /// values what it accepts.
     /// </summary>
-    public HdlcParameters Negotiated { get; private protected set; }
+    public HdlcParameters Negotiated { get; private set; }
 
     /// <summary>Frames dropped: wrong HCS/FCS, malformed, truncated, or addressed to someone else.</summary>
-    public long DiscardedFrames { get; private set; }
+    public long DiscardedFrames => _frames.DiscardedFrames + _ignoredFrames;
 
     /// <summary>V(S): sequence number of the next I-frame to send.</summary>
-    private protected int SendState { get; set; }
+    private protected int SendState => _window.SendState;
 
     /// <summary>V(R): sequence number of the next I-frame expected.</summary>
     private protected int ReceiveState { get; set; }
 
     /// <summary>Whether sent I-frames are still waiting for acknowledgement.</summary>
-    private protected bool HasUnacknowledged => _unackedStart != SendState;
+    private protected bool HasUnacknowledged => _window.HasUnacknowledged;
 
+    /// <summary>Whether an APDU is partly received.</summary>
+    private protected bool Reassembling => _reassembly.IsActive;
+
+    /// <summary>Sends an APDU in I-frames, segmented to the negotiated information field length and window size.</summary>
     public abstract ValueTask SendAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken = default);
 
+    /// <summary>Receives the next APDU, reassembled from its I-frames (or whole from a UI frame), without the LLC header.</summary>
     public abstract ValueTask<ApduMessage> ReceiveAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -118,29 +113,21 @@ public abstract class HdlcLink : IApduChannel
     /// <exception cref="CosemTransportException">
     /// <see cref="TransportErrorKind.FrameTooLarge"/> when LLC + APDU exceed the information field length in force.
     /// </exception>
-    public async ValueTask SendUnnumberedInformationAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken = default)
+    public ValueTask SendUnnumberedInformationAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken = default)
     {
         var limit = Negotiated.MaxInfoFieldLengthTransmit;
-        if (LlcLength + apdu.Length > limit)
+        if (HdlcSendWindow.LlcLength + apdu.Length > limit)
         {
-            throw new CosemTransportException(TransportErrorKind.FrameTooLarge,
-                $"A UI frame cannot be segmented: {apdu.Length} APDU bytes and the LLC header exceed the {limit}-byte information field.");
+            return ValueTask.FromException(new CosemTransportException(TransportErrorKind.FrameTooLarge,
+                $"A UI frame cannot be segmented: {apdu.Length} APDU bytes and the LLC header exceed the {limit}-byte information field."));
         }
-        var operation = EnterOperation(cancellationToken);
-        try
+        return Operations.RunAsync((Link: this, Apdu: apdu), static (s, ct) =>
         {
-            WriteFrame(RemoteAddress, LocalAddress, HdlcControl.Unnumbered(HdlcControl.Ui, pollFinal: !_isClient), false,
-                _isClient ? ClientLlc : ServerLlc, apdu.Span);
-            await FlushAsync(operation.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (operation.ClosedUnder(ex))
-        {
-            throw OperationScope.Closed(ex);
-        }
-        finally
-        {
-            ExitOperation(operation);
-        }
+            var link = s.Link;
+            link.WriteFrame(link.RemoteAddress, link.LocalAddress, HdlcControl.Unnumbered(HdlcControl.Ui, pollFinal: !link._isClient), false,
+                link._isClient ? ClientLlc : ServerLlc, s.Apdu.Span);
+            return link.FlushAsync(ct);
+        }, cancellationToken);
     }
 
     /// <summary>Negotiation (IEC 62056-46 §6.4.4.4.3.2): each value is the smaller of what both sides offer.</summary>
@@ -158,76 +145,18 @@ public abstract class HdlcLink : IApduChannel
     private protected void ResetLinkState(HdlcParameters negotiated)
     {
         Negotiated = negotiated;
-        SendState = ReceiveState = _unackedStart = 0;
-        _reassembling = false;
-        _apduLength = 0;
-        var slotSize = negotiated.MaxInfoFieldLengthTransmit;
-        if (_slots is null || _slots.Length < slotSize * SlotCount)
-        {
-            ReturnSlots();
-            _slots = _pool.Rent(slotSize * SlotCount);
-        }
-    }
-
-    /// <summary>
-    /// Starts an operation: takes the half-duplex turn and a reference on the link's buffers. Use the returned
-    /// scope's token for every await, and end with <see cref="ExitOperation"/>.
-    /// </summary>
-    private protected OperationScope EnterOperation(CancellationToken cancellationToken)
-    {
-        ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        if (Interlocked.Exchange(ref _busy, 1) != 0)
-        {
-            ObjectDisposedException.ThrowIf(_disposed != 0, this);
-            throw new InvalidOperationException("An HDLC link is half-duplex: wait for the pending operation to finish.");
-        }
-        try
-        {
-            return OperationScope.Enter(_lifetime, this, cancellationToken);
-        }
-        catch
-        {
-            Volatile.Write(ref _busy, 0);
-            throw;
-        }
-    }
-
-    private protected void ExitOperation(in OperationScope operation)
-    {
-        Volatile.Write(ref _busy, 0);
-        operation.Dispose();
+        ReceiveState = 0;
+        _window.Reset(negotiated.MaxInfoFieldLengthTransmit, negotiated.WindowSizeTransmit);
+        _reassembly.Clear();
     }
 
     // ---------------------------------------------------------------- frames in
-
-    /// <summary>A frame read from the link; <see cref="Information"/> is valid until the next read.</summary>
-    private protected readonly struct ReceivedFrame(byte[] scratch, int informationOffset, int informationLength, byte control,
-        bool segmented, HdlcAddress destination, HdlcAddress source)
-    {
-        public byte Control { get; } = control;
-
-        public bool Segmented { get; } = segmented;
-
-        public HdlcAddress Destination { get; } = destination;
-
-        public HdlcAddress Source { get; } = source;
-
-        public HdlcFrameKind Kind => HdlcControl.KindOf(Control);
-
-        public int SendSequence => HdlcControl.SendSequenceOf(Control);
-
-        public int ReceiveSequence => HdlcControl.ReceiveSequenceOf(Control);
-
-        public bool PollFinal => HdlcControl.IsPollFinal(Control);
-
-        public ReadOnlySpan<byte> Information => new(scratch, informationOffset, informationLength);
-    }
 
     /// <summary>
     /// Reads the next valid frame, or returns <see langword="null"/> when <paramref name="deadline"/> passes first.
     /// Throws <see cref="CosemTransportException"/> (ConnectionClosed) when the byte stream ends.
     /// </summary>
-    private protected async ValueTask<ReceivedFrame?> ReadFrameAsync(long deadline, CancellationToken cancellationToken)
+    private protected async ValueTask<HdlcReceivedFrame?> ReadFrameAsync(long deadline, CancellationToken cancellationToken)
     {
         var interOctet = (long)Options.InterOctetTimeout.TotalMilliseconds;
         while (true)
@@ -249,7 +178,7 @@ public abstract class HdlcLink : IApduChannel
             {
                 var now = DeadlineReader.Now;
                 var dropPartial = _partialSince != 0 && now >= _partialSince + interOctet;
-                if (TryExtractFrame(ref buffer, dropPartial, out var frame))
+                if (_frames.TryRead(ref buffer, dropPartial, out var frame))
                 {
                     found = true;
                     _partialSince = 0;
@@ -281,66 +210,10 @@ public abstract class HdlcLink : IApduChannel
         }
     }
 
-    private bool TryExtractFrame(ref ReadOnlySequence<byte> buffer, bool dropPartial, out ReceivedFrame frame)
-    {
-        frame = default;
-        while (true)
-        {
-            var flag = buffer.PositionOf(HdlcFrame.Flag);
-            if (flag is null)
-            {
-                if (!buffer.IsEmpty)
-                {
-                    TransportLog.FrameDropped(Logger, Name, "bytes outside a frame", buffer.Slice(0, Math.Min(buffer.Length, 64)).ToArray());
-                }
-                buffer = buffer.Slice(buffer.End);
-                return false;
-            }
-            if (!flag.Value.Equals(buffer.Start))
-            {
-                var garbage = buffer.Slice(buffer.Start, flag.Value);
-                TransportLog.FrameDropped(Logger, Name, "bytes outside a frame", garbage.Slice(0, Math.Min(garbage.Length, 64)).ToArray());
-                buffer = buffer.Slice(flag.Value);
-            }
-            var length = (int)Math.Min(buffer.Length, _scratch.Length);
-            buffer.Slice(0, length).CopyTo(_scratch);
-            var candidate = _scratch.AsSpan(0, length);
-            if (length >= 2 && candidate[1] == HdlcFrame.Flag)
-            {
-                buffer = buffer.Slice(1); // a closing flag followed by a separate opening flag
-                continue;
-            }
-            var status = HdlcFrame.Decode(candidate, out var decoded, out var closingFlag);
-            switch (status)
-            {
-                case HdlcDecodeStatus.Complete:
-                    candidate.Overlaps(decoded.Information, out var offset);
-                    TransportLog.FrameReceived(Logger, Name, candidate[..(closingFlag + 1)]);
-                    frame = new ReceivedFrame(_scratch, decoded.Information.IsEmpty ? 0 : offset, decoded.Information.Length,
-                        decoded.Control, decoded.Segmented, decoded.Destination, decoded.Source);
-                    buffer = buffer.Slice(closingFlag); // the closing flag may open the next frame
-                    return true;
-                case HdlcDecodeStatus.Incomplete when !dropPartial:
-                    return false;
-                case HdlcDecodeStatus.Incomplete:
-                    DiscardedFrames++;
-                    TransportLog.FrameDropped(Logger, Name, "inter-octet time-out", candidate);
-                    dropPartial = false;
-                    buffer = buffer.Slice(1);
-                    continue;
-                default:
-                    DiscardedFrames++;
-                    TransportLog.FrameDropped(Logger, Name, status.ToString(), candidate[..Math.Min(candidate.Length, 64)]);
-                    buffer = buffer.Slice(1);
-                    continue;
-            }
-        }
-    }
-
     /// <summary>Counts a valid frame that this side ignores (wrong address, unexpected type).</summary>
-    private protected void Discard(in ReceivedFrame frame, string reason)
+    private protected void Discard(in HdlcReceivedFrame frame, string reason)
     {
-        DiscardedFrames++;
+        _ignoredFrames++;
         if (Logger.IsEnabled(LogLevel.Debug))
         {
             TransportLog.LinkEvent(Logger, Name, $"ignored {frame.Kind} from {frame.Source} to {frame.Destination}: {reason}");
@@ -352,6 +225,9 @@ public abstract class HdlcLink : IApduChannel
     /// <summary>Encodes one frame to <see cref="RemoteAddress"/> into the output (not yet flushed).</summary>
     private protected void WriteFrame(byte control, bool segmented, ReadOnlySpan<byte> information) =>
         WriteFrame(RemoteAddress, LocalAddress, control, segmented, [], information);
+
+    void IHdlcFrameSink.WriteFrame(byte control, bool segmented, ReadOnlySpan<byte> information) =>
+        WriteFrame(control, segmented, information);
 
     private protected void WriteFrame(HdlcAddress to, HdlcAddress from, byte control, bool segmented, ReadOnlySpan<byte> prefix,
         ReadOnlySpan<byte> information)
@@ -400,155 +276,62 @@ public abstract class HdlcLink : IApduChannel
         return FlushAsync(cancellationToken);
     }
 
-    // ---------------------------------------------------------------- segmentation out
+    // ---------------------------------------------------------------- APDUs out and in
 
     /// <summary>
-    /// Sends one window of I-frames carrying the APDU from <paramref name="offset"/> (counted over LLC + APDU), the
-    /// last one with P/F set. Returns the new offset; the whole APDU is out when it equals LLC + APDU length.
+    /// Writes one window of I-frames carrying the APDU from <paramref name="offset"/> (counted over LLC + APDU), the
+    /// last one with P/F set. Returns the new offset; the whole APDU is out when it equals
+    /// <see cref="EncodedApduLength"/>. Call only once everything sent before is acknowledged.
     /// </summary>
-    private protected int WriteWindow(ReadOnlySpan<byte> apdu, int offset)
-    {
-        var llc = _isClient ? ClientLlc : ServerLlc;
-        var total = LlcLength + apdu.Length;
-        var maxInfo = Negotiated.MaxInfoFieldLengthTransmit;
-        var window = Negotiated.WindowSizeTransmit;
-        _unackedStart = SendState; // the caller waited for everything before to be acknowledged
-        for (var sent = 0; sent < window && offset < total; sent++)
-        {
-            var chunk = Math.Min(maxInfo, total - offset);
-            var last = offset + chunk == total;
-            var slot = _slots.AsSpan(SendState * maxInfo, maxInfo);
-            var filled = 0;
-            if (offset < LlcLength)
-            {
-                var fromLlc = Math.Min(LlcLength - offset, chunk);
-                llc.Slice(offset, fromLlc).CopyTo(slot);
-                filled = fromLlc;
-            }
-            var apduStart = Math.Max(0, offset - LlcLength);
-            apdu.Slice(apduStart, chunk - filled).CopyTo(slot[filled..]);
-            _slotLength[SendState] = chunk;
-            _slotSegmented[SendState] = !last;
-            var poll = last || sent + 1 == window;
-            WriteFrame(HdlcControl.Information(SendState, ReceiveState, poll), !last, slot[..chunk]);
-            SendState = (SendState + 1) & 7;
-            offset += chunk;
-        }
-        return offset;
-    }
+    private protected int WriteWindow(ReadOnlySpan<byte> apdu, int offset) =>
+        _window.WriteWindow(this, _isClient ? ClientLlc : ServerLlc, apdu, offset, ReceiveState);
 
-    private protected static int EncodedApduLength(int apduLength) => LlcLength + apduLength;
+    private protected static int EncodedApduLength(int apduLength) => HdlcSendWindow.LlcLength + apduLength;
 
-    /// <summary>
-    /// Applies an N(R) received from the peer: frames before it are acknowledged. Returns false when N(R) names a
-    /// frame never sent (ignored: liberal).
-    /// </summary>
-    private protected bool Acknowledge(int receiveSequence)
-    {
-        var outstanding = (SendState - _unackedStart) & 7;
-        var advance = (receiveSequence - _unackedStart) & 7;
-        if (advance > outstanding)
-        {
-            return false;
-        }
-        _unackedStart = receiveSequence;
-        return true;
-    }
+    /// <inheritdoc cref="HdlcSendWindow.Acknowledge"/>
+    private protected bool Acknowledge(int receiveSequence) => _window.Acknowledge(receiveSequence);
 
     /// <summary>Go-back-N: sends again every retained I-frame from the oldest unacknowledged one, P/F on the last.</summary>
     private protected ValueTask RetransmitAsync(CancellationToken cancellationToken)
     {
-        var maxInfo = Negotiated.MaxInfoFieldLengthTransmit;
-        for (var ns = _unackedStart; ns != SendState; ns = (ns + 1) & 7)
-        {
-            var poll = ((ns + 1) & 7) == SendState;
-            WriteFrame(HdlcControl.Information(ns, ReceiveState, poll), _slotSegmented[ns], _slots.AsSpan(ns * maxInfo, _slotLength[ns]));
-        }
+        _window.WriteRetransmission(this, ReceiveState);
         if (Logger.IsEnabled(LogLevel.Debug))
         {
-            TransportLog.LinkEvent(Logger, Name, $"retransmitting from N(S)={_unackedStart} to {(SendState + 7) & 7}");
+            TransportLog.LinkEvent(Logger, Name, $"retransmitting from N(S)={_window.UnacknowledgedStart} to {(SendState + 7) & 7}");
         }
         return FlushAsync(cancellationToken);
     }
 
-    // ---------------------------------------------------------------- reassembly in
+    /// <inheritdoc cref="HdlcReassembly.Append"/>
+    private protected void AppendSegment(ReadOnlySpan<byte> information) => _reassembly.Append(information);
 
-    /// <summary>Whether an APDU is partly received.</summary>
-    private protected bool Reassembling => _reassembling;
+    /// <inheritdoc cref="HdlcReassembly.Take"/>
+    private protected ApduMessage TakeApdu(HdlcAddress source, HdlcAddress destination) => _reassembly.Take(source, destination);
 
-    /// <summary>Appends an I-frame's information to the APDU being reassembled, dropping the LLC header of the first segment.</summary>
-    private protected void AppendSegment(ReadOnlySpan<byte> information)
-    {
-        if (!_reassembling)
-        {
-            _reassembling = true;
-            _apduLength = 0;
-            // Liberal: accept either LLC header, or none (some gateways strip it).
-            if (information.Length >= LlcLength && information[0] == 0xE6 && (information[1] == 0xE6 || information[1] == 0xE7))
-            {
-                information = information[LlcLength..];
-            }
-        }
-        if (_apduLength + information.Length > Options.MaxApduLength)
-        {
-            _reassembling = false;
-            throw new CosemTransportException(TransportErrorKind.FrameTooLarge,
-                $"The peer sent an APDU longer than {Options.MaxApduLength} bytes.");
-        }
-        if (_apdu is null || _apdu.Length < _apduLength + information.Length)
-        {
-            var grown = _pool.Rent(Math.Max(_apduLength + information.Length, Math.Max(256, (_apdu?.Length ?? 0) * 2)));
-            if (_apdu is not null)
-            {
-                _apdu.AsSpan(0, _apduLength).CopyTo(grown);
-                _pool.Return(_apdu);
-            }
-            _apdu = grown;
-        }
-        information.CopyTo(_apdu.AsSpan(_apduLength));
-        _apduLength += information.Length;
-    }
-
-    /// <summary>Hands the reassembled APDU over in a pooled message.</summary>
-    private protected ApduMessage TakeApdu(HdlcAddress source, HdlcAddress destination)
-    {
-        _reassembling = false;
-        var message = ApduMessage.Create(_apdu.AsSpan(0, _apduLength), source.Upper, destination.Upper);
-        _apduLength = 0;
-        return message;
-    }
+    private protected void ClearReassembly() => _reassembly.Clear();
 
     /// <summary>An APDU carried whole in a UI frame (IEC 62056-46 §6.4.4.4.3.9), without its LLC header.</summary>
-    private protected static ApduMessage UnnumberedApdu(in ReceivedFrame frame)
-    {
-        var information = frame.Information;
-        if (information.Length >= LlcLength && information[0] == 0xE6 && (information[1] == 0xE6 || information[1] == 0xE7))
-        {
-            information = information[LlcLength..];
-        }
-        return ApduMessage.Create(information, frame.Source.Upper, frame.Destination.Upper);
-    }
-
-    private protected void ClearReassembly()
-    {
-        _reassembling = false;
-        _apduLength = 0;
-    }
+    private protected static ApduMessage UnnumberedApdu(in HdlcReceivedFrame frame) =>
+        ApduMessage.Create(HdlcReassembly.WithoutLlc(frame.Information), frame.Source.Upper, frame.Destination.Upper);
 
     // ---------------------------------------------------------------- disposal
 
     /// <summary>Takes the link down politely where the role says so (the client sends DISC).</summary>
     private protected virtual ValueTask CloseLinkAsync() => ValueTask.CompletedTask;
 
+    /// <summary>
+    /// Says goodbye when idle (<see cref="CloseLinkAsync"/>), otherwise cancels the pending operation and waits for
+    /// it, then closes the pipe.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        if (!Operations.TryBeginDispose())
         {
             return;
         }
         // Idle: take the half-duplex turn for good and say goodbye politely. Busy: the pending operation is
         // cancelled below instead; it keeps the buffers it uses until it has ended.
-        if (Interlocked.Exchange(ref _busy, 1) == 0 && _lifetime.TryEnter())
+        if (Operations.TryBeginFinalExchange())
         {
             try
             {
@@ -560,10 +343,10 @@ public abstract class HdlcLink : IApduChannel
             }
             finally
             {
-                _lifetime.Exit();
+                Operations.EndFinalExchange();
             }
         }
-        if (!await _lifetime.CloseAsync(OperationLifetime.Grace).ConfigureAwait(false))
+        if (!await Operations.CloseAsync().ConfigureAwait(false))
         {
             TransportLog.LinkEvent(Logger, Name, "a pending operation ignored cancellation; closing the connection under it");
         }
@@ -583,7 +366,7 @@ public abstract class HdlcLink : IApduChannel
         {
             // A connection that breaks while being closed is closed.
         }
-        _lifetime.ReleaseOwner();
+        Operations.ReleaseOwner();
         GC.SuppressFinalize(this);
     }
 
@@ -591,20 +374,7 @@ public abstract class HdlcLink : IApduChannel
     private void ReleaseResources()
     {
         _reader.Dispose();
-        ReturnSlots();
-        if (_apdu is not null)
-        {
-            _pool.Return(_apdu);
-            _apdu = null;
-        }
-    }
-
-    private void ReturnSlots()
-    {
-        if (_slots is not null)
-        {
-            _pool.Return(_slots);
-            _slots = null;
-        }
+        _window.Release();
+        _reassembly.Release();
     }
 }

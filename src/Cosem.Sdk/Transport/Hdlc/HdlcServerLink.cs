@@ -33,22 +33,11 @@ public sealed class HdlcServerLink : HdlcLink
     private bool Accepts(HdlcAddress server, HdlcAddress client) =>
         !server.IsAllStations && (_options.AcceptConnection?.Invoke(server, client) ?? true);
 
-    public override async ValueTask<ApduMessage> ReceiveAsync(CancellationToken cancellationToken = default)
-    {
-        var operation = EnterOperation(cancellationToken);
-        try
-        {
-            return await ReceiveCoreAsync(operation.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (operation.ClosedUnder(ex))
-        {
-            throw OperationScope.Closed(ex);
-        }
-        finally
-        {
-            ExitOperation(operation);
-        }
-    }
+    /// <summary>
+    /// Receives the next APDU; SNRM, DISC, polls and retransmission requests arriving meanwhile are answered here.
+    /// </summary>
+    public override ValueTask<ApduMessage> ReceiveAsync(CancellationToken cancellationToken = default) =>
+        Operations.RunAsync(this, static (link, ct) => link.ReceiveCoreAsync(ct), cancellationToken);
 
     private async ValueTask<ApduMessage> ReceiveCoreAsync(CancellationToken cancellationToken)
     {
@@ -107,22 +96,9 @@ public sealed class HdlcServerLink : HdlcLink
         }
     }
 
-    public override async ValueTask SendAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken = default)
-    {
-        var operation = EnterOperation(cancellationToken);
-        try
-        {
-            await SendCoreAsync(apdu, operation.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (operation.ClosedUnder(ex))
-        {
-            throw OperationScope.Closed(ex);
-        }
-        finally
-        {
-            ExitOperation(operation);
-        }
-    }
+    /// <summary>Sends an answer in windows of I-frames, waiting for the client's RR between windows.</summary>
+    public override ValueTask SendAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken = default) =>
+        Operations.RunAsync((Link: this, Apdu: apdu), static (s, ct) => s.Link.SendCoreAsync(s.Apdu, ct), cancellationToken);
 
     private async ValueTask SendCoreAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken)
     {
@@ -182,7 +158,7 @@ public sealed class HdlcServerLink : HdlcLink
         }
     }
 
-    private async ValueTask<ReceivedFrame> ReadOrInactivityAsync(CancellationToken cancellationToken)
+    private async ValueTask<HdlcReceivedFrame> ReadOrInactivityAsync(CancellationToken cancellationToken)
     {
         var frame = await ReadFrameAsync(DeadlineReader.After(_options.InactivityTimeout), cancellationToken).ConfigureAwait(false);
         if (frame is { } received)
@@ -198,7 +174,7 @@ public sealed class HdlcServerLink : HdlcLink
     /// Address filtering and the link-management frames that may arrive at any moment (SNRM, DISC, frames while
     /// disconnected). Returns true when the frame is an I-, S- or other frame for the connected link to handle.
     /// </summary>
-    private async ValueTask<bool> HandleCommonAsync(ReceivedFrame frame, CancellationToken cancellationToken)
+    private async ValueTask<bool> HandleCommonAsync(HdlcReceivedFrame frame, CancellationToken cancellationToken)
     {
         if (IsConnected && !(frame.Destination == LocalAddress && frame.Source == RemoteAddress)
             && frame.Kind != HdlcFrameKind.SetNormalResponseMode)
@@ -248,13 +224,13 @@ public sealed class HdlcServerLink : HdlcLink
         }
     }
 
-    private void ReplyTo(in ReceivedFrame frame)
+    private void ReplyTo(in HdlcReceivedFrame frame)
     {
         LocalAddress = frame.Destination;
         RemoteAddress = frame.Source;
     }
 
-    private async ValueTask AnswerSnrmAsync(ReceivedFrame frame, CancellationToken cancellationToken)
+    private async ValueTask AnswerSnrmAsync(HdlcReceivedFrame frame, CancellationToken cancellationToken)
     {
         ReplyTo(frame);
         _linkGeneration++;
@@ -276,14 +252,14 @@ public sealed class HdlcServerLink : HdlcLink
 
     // A poll is answered with what the client lacks, except that a busy client (RNR) gets no I-frames: RR with F
     // hands the turn back, and the client polls again with RR once it is ready (ISO/IEC 13239 §5.5.3.2).
-    private ValueTask AnswerPollAsync(in ReceivedFrame frame, CancellationToken cancellationToken) =>
+    private ValueTask AnswerPollAsync(in HdlcReceivedFrame frame, CancellationToken cancellationToken) =>
         HasUnacknowledged && frame.Kind == HdlcFrameKind.ReceiveReady
             ? RetransmitAsync(cancellationToken)
             : SendSupervisoryAsync(HdlcControl.Rr, true, cancellationToken);
 
     // Frames a secondary station cannot accept in this state: FRMR (IEC 62056-46 §6.4.4.4.3.8) with the rejected
     // control byte, V(S)/V(R) and the W bit (control field undefined or not implemented).
-    private ValueTask RejectAsync(in ReceivedFrame frame, CancellationToken cancellationToken)
+    private ValueTask RejectAsync(in HdlcReceivedFrame frame, CancellationToken cancellationToken)
     {
         if (!frame.PollFinal && frame.Kind is HdlcFrameKind.UnnumberedAcknowledge or HdlcFrameKind.DisconnectedMode)
         {

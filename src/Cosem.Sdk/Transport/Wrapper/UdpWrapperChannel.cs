@@ -27,10 +27,9 @@ public sealed class UdpWrapperChannel : IApduChannel
     private readonly WrapperOptions _options;
     private readonly ChannelReader<ApduMessage>? _inbox;
     private readonly Action<UdpWrapperChannel>? _onDispose;
-    private readonly OperationLifetime _lifetime = new(static () => { });
+    private readonly OperationGuard _operations;
     private ushort _localWPort;
     private ushort _remoteWPort;
-    private int _disposed;
 
     private UdpWrapperChannel(Socket socket, EndPoint remote, WrapperOptions options, ChannelReader<ApduMessage>? inbox,
         Action<UdpWrapperChannel>? onDispose)
@@ -40,6 +39,7 @@ public sealed class UdpWrapperChannel : IApduChannel
         _options = options;
         _inbox = inbox;
         _onDispose = onDispose;
+        _operations = new OperationGuard(this, static () => { }, halfDuplex: false);
         (_localWPort, _remoteWPort) = inbox is null ? (options.ClientWPort, options.ServerWPort) : (options.ServerWPort, options.ClientWPort);
     }
 
@@ -68,23 +68,9 @@ public sealed class UdpWrapperChannel : IApduChannel
         ChannelReader<ApduMessage> inbox, Action<UdpWrapperChannel> onDispose) =>
         new(socket, remote, options, inbox, onDispose);
 
-    public async ValueTask SendAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken = default)
-    {
-        ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        var operation = OperationScope.Enter(_lifetime, this, cancellationToken);
-        try
-        {
-            await SendCoreAsync(apdu, operation.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (operation.ClosedUnder(ex))
-        {
-            throw OperationScope.Closed(ex);
-        }
-        finally
-        {
-            operation.Dispose();
-        }
-    }
+    /// <summary>Sends one datagram: the APDU in one wrapper frame, to the peer's wPort.</summary>
+    public ValueTask SendAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken = default) =>
+        _operations.RunAsync((Channel: this, Apdu: apdu), static (s, ct) => s.Channel.SendCoreAsync(s.Apdu, ct), cancellationToken);
 
     private async ValueTask SendCoreAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken)
     {
@@ -113,23 +99,9 @@ public sealed class UdpWrapperChannel : IApduChannel
         }
     }
 
-    public async ValueTask<ApduMessage> ReceiveAsync(CancellationToken cancellationToken = default)
-    {
-        ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        var operation = OperationScope.Enter(_lifetime, this, cancellationToken);
-        try
-        {
-            return await ReceiveCoreAsync(operation.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (operation.ClosedUnder(ex))
-        {
-            throw OperationScope.Closed(ex);
-        }
-        finally
-        {
-            operation.Dispose();
-        }
-    }
+    /// <summary>Receives the next datagram's APDU; a server channel then answers from the wPort it was sent to.</summary>
+    public ValueTask<ApduMessage> ReceiveAsync(CancellationToken cancellationToken = default) =>
+        _operations.RunAsync(this, static (channel, ct) => channel.ReceiveCoreAsync(ct), cancellationToken);
 
     private async ValueTask<ApduMessage> ReceiveCoreAsync(CancellationToken cancellationToken)
     {
@@ -178,14 +150,15 @@ public sealed class UdpWrapperChannel : IApduChannel
         return ApduMessage.Create(apdu, header.SourceWPort, header.DestinationWPort);
     }
 
+    /// <summary>Cancels pending calls, waits for them, then closes the socket (or detaches from the listener).</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        if (!_operations.TryBeginDispose())
         {
             return;
         }
         // Pending calls end first, so none of them is still inside the socket when it closes.
-        if (!await _lifetime.CloseAsync(OperationLifetime.Grace).ConfigureAwait(false))
+        if (!await _operations.CloseAsync().ConfigureAwait(false))
         {
             TransportLog.LinkEvent(_options.Logger, Name, "a pending operation ignored cancellation; closing the socket under it");
         }
@@ -197,6 +170,6 @@ public sealed class UdpWrapperChannel : IApduChannel
         {
             _onDispose(this);
         }
-        _lifetime.ReleaseOwner();
+        _operations.ReleaseOwner();
     }
 }

@@ -27,11 +27,10 @@ public sealed class WrapperChannel : IApduChannel
     private readonly WrapperOptions _options;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
-    private readonly OperationLifetime _lifetime;
+    private readonly OperationGuard _operations;
     private ushort _localWPort;
     private ushort _remoteWPort;
     private readonly bool _isServer;
-    private int _disposed;
 
     private WrapperChannel(IDuplexPipe pipe, WrapperOptions options, bool isServer)
     {
@@ -39,7 +38,7 @@ public sealed class WrapperChannel : IApduChannel
         _options = options;
         _logger = options.Logger;
         _isServer = isServer;
-        _lifetime = new OperationLifetime(_sendLock.Dispose);
+        _operations = new OperationGuard(this, _sendLock.Dispose, halfDuplex: false);
         (_localWPort, _remoteWPort) = isServer ? (options.ServerWPort, options.ClientWPort) : (options.ClientWPort, options.ServerWPort);
     }
 
@@ -73,32 +72,25 @@ public sealed class WrapperChannel : IApduChannel
         return CreateClient(pipe, options);
     }
 
+    /// <summary>Sends one frame from <see cref="LocalWPort"/> to <see cref="RemoteWPort"/>.</summary>
     public ValueTask SendAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken = default) =>
         SendAsync(apdu, _localWPort, _remoteWPort, cancellationToken);
 
     /// <summary>Sends with explicit wPorts, e.g. a server answering for one of several logical devices.</summary>
-    public async ValueTask SendAsync(ReadOnlyMemory<byte> apdu, ushort sourceWPort, ushort destinationWPort,
+    public ValueTask SendAsync(ReadOnlyMemory<byte> apdu, ushort sourceWPort, ushort destinationWPort,
         CancellationToken cancellationToken = default)
     {
-        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (_operations.IsDisposed)
+        {
+            return ValueTask.FromException(new ObjectDisposedException(GetType().FullName));
+        }
         if (apdu.Length > WrapperFrame.MaxApduLength)
         {
-            throw new CosemTransportException(TransportErrorKind.FrameTooLarge,
-                $"An APDU of {apdu.Length} bytes does not fit a wrapper frame (at most {WrapperFrame.MaxApduLength}).");
+            return ValueTask.FromException(new CosemTransportException(TransportErrorKind.FrameTooLarge,
+                $"An APDU of {apdu.Length} bytes does not fit a wrapper frame (at most {WrapperFrame.MaxApduLength})."));
         }
-        var operation = OperationScope.Enter(_lifetime, this, cancellationToken);
-        try
-        {
-            await SendCoreAsync(apdu, sourceWPort, destinationWPort, operation.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (operation.ClosedUnder(ex))
-        {
-            throw OperationScope.Closed(ex);
-        }
-        finally
-        {
-            operation.Dispose();
-        }
+        return _operations.RunAsync((Channel: this, Apdu: apdu, Source: sourceWPort, Destination: destinationWPort),
+            static (s, ct) => s.Channel.SendCoreAsync(s.Apdu, s.Source, s.Destination, ct), cancellationToken);
     }
 
     private async ValueTask SendCoreAsync(ReadOnlyMemory<byte> apdu, ushort sourceWPort, ushort destinationWPort,
@@ -132,23 +124,9 @@ public sealed class WrapperChannel : IApduChannel
         }
     }
 
-    public async ValueTask<ApduMessage> ReceiveAsync(CancellationToken cancellationToken = default)
-    {
-        ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        var operation = OperationScope.Enter(_lifetime, this, cancellationToken);
-        try
-        {
-            return await ReceiveCoreAsync(operation.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (operation.ClosedUnder(ex))
-        {
-            throw OperationScope.Closed(ex);
-        }
-        finally
-        {
-            operation.Dispose();
-        }
-    }
+    /// <summary>Receives the next frame's APDU; a server channel then answers that frame's sender.</summary>
+    public ValueTask<ApduMessage> ReceiveAsync(CancellationToken cancellationToken = default) =>
+        _operations.RunAsync(this, static (channel, ct) => channel.ReceiveCoreAsync(ct), cancellationToken);
 
     private async ValueTask<ApduMessage> ReceiveCoreAsync(CancellationToken cancellationToken)
     {
@@ -202,15 +180,16 @@ public sealed class WrapperChannel : IApduChannel
         }
     }
 
+    /// <summary>Cancels pending calls, waits for them, then closes the pipe.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        if (!_operations.TryBeginDispose())
         {
             return;
         }
         // Pending calls end first: completing the pipe under a write or a read would hand its buffers back to
         // the pool while they are still in use.
-        if (!await _lifetime.CloseAsync(OperationLifetime.Grace).ConfigureAwait(false))
+        if (!await _operations.CloseAsync().ConfigureAwait(false))
         {
             TransportLog.LinkEvent(_logger, Name, "a pending operation ignored cancellation; closing the connection under it");
         }
@@ -230,6 +209,6 @@ public sealed class WrapperChannel : IApduChannel
         {
             // A connection that breaks while being closed is closed.
         }
-        _lifetime.ReleaseOwner();
+        _operations.ReleaseOwner();
     }
 }
