@@ -11,7 +11,7 @@ namespace Cosem.Sdk.Tests.Architecture;
 /// </summary>
 public class LayeringTests
 {
-    public static TheoryData<string> Assemblies => new() { "Cosem.Sdk.Codec", "Cosem.Sdk", "Cosem.Sdk.Transport.Serial" };
+    public static TheoryData<string> Assemblies => new() { "Cosem.Sdk.Codec", "Cosem.Sdk", "Cosem.Sdk.Transport.Serial", "Cosem.Sdk.Translation" };
 
     [Theory]
     [MemberData(nameof(Assemblies))]
