@@ -54,7 +54,7 @@ public partial class SecuritySetup
                 var ephemeral = EccKeyPair.Generate(curve);
                 ephemerals.Add(keyId, ephemeral);
                 var publicKey = ephemeral.PublicKey.ToRaw();
-                var signature = EcdsaSignature.Sign(clientSigningKey, SecuritySetupServer.KeyAgreementMessage(keyId, publicKey));
+                var signature = EcdsaSignature.Sign(clientSigningKey, KeyAgreementMessages.Signed(keyId, publicKey));
                 items.Add(new KeyAgreementItem(keyId, (byte[])[.. publicKey, .. signature]));
             }
             var answer = await KeyAgreementAsync(items, cancellationToken).ConfigureAwait(false);
@@ -76,9 +76,9 @@ public partial class SecuritySetup
                     throw new CosemSecurityException(SecurityFailure.MalformedInput, $"The key_agreement answer for key_id {(byte)keyId} is unexpected or malformed.");
                 }
                 var serverPublic = data[..curve.PublicKeyLength()];
-                EcdsaSignature.EnsureValid(serverSigningKey, SecuritySetupServer.KeyAgreementMessage(keyId, serverPublic), data[curve.PublicKeyLength()..]);
+                EcdsaSignature.EnsureValid(serverSigningKey, KeyAgreementMessages.Signed(keyId, serverPublic), data[curve.PublicKeyLength()..]);
                 agreed.Add(keyId, EcdhKeyAgreement.DeriveStaticStatic(suite, own, EccPublicKey.FromRaw(curve, serverPublic),
-                    SecuritySetupServer.AgreementAlgorithm(keyId, suite), clientSystemTitle.ToArray(), serverSystemTitle.ToArray()));
+                    KeyAgreementMessages.Algorithm(keyId, suite), clientSystemTitle.ToArray(), serverSystemTitle.ToArray()));
             }
             return agreed;
         }

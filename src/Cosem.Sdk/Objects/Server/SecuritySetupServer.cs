@@ -22,7 +22,7 @@ namespace Cosem.Sdk.Objects;
 /// A method that cannot be carried out answers <see cref="ActionResult.OtherReason"/> and changes nothing; a
 /// parameter of the wrong shape answers <see cref="ActionResult.TypeUnmatched"/>. Keys never appear in messages.
 /// </remarks>
-public class SecuritySetupServer : SecuritySetup, IDisposable
+public partial class SecuritySetupServer : SecuritySetup, IDisposable
 {
     /// <summary>Logical name of the Security setup of the management association (Blue Book §4.4.7: 0.0.43.0.e.255).</summary>
     public static readonly ObisCode DefaultLogicalName = new(0, 0, 43, 0, 0, 255);
@@ -83,29 +83,6 @@ public class SecuritySetupServer : SecuritySetup, IDisposable
             throw new CosemSecurityException(SecurityFailure.InvalidKey, $"A master key has 16 or 32 bytes, got {masterKey.Length}.");
         }
         Interlocked.Exchange(ref _masterKey, new SecretBytes(masterKey))?.Dispose();
-    }
-
-    /// <summary>Files a certificate as import_certificate does (e.g. the server's own or a CA certificate at start-up).</summary>
-    public StoredCertificate ImportCertificate(ReadOnlySpan<byte> derOrPem, SystemTitle? clientSystemTitle = null)
-    {
-        var certificate = CosemCertificate.Parse(derOrPem);
-        var usage = CertificateUsage.Read(derOrPem);
-        var commonName = CertificateUsage.CommonName(certificate.Subject);
-        var entity = usage.IsCertificationAuthority ? CertificateEntity.CertificationAuthority
-            : Is(commonName, Security.SystemTitle) ? CertificateEntity.Server
-            : clientSystemTitle is { } client && !Is(commonName, client) && IsSystemTitle(commonName) ? CertificateEntity.Other
-            : CertificateEntity.Client;
-        var type = usage.DigitalSignature && usage.KeyAgreement ? CertificateType.Tls
-            : usage.KeyAgreement ? CertificateType.KeyAgreement
-            : usage.DigitalSignature ? CertificateType.DigitalSignature
-            : CertificateType.Other;
-        var stored = new StoredCertificate(entity, type, certificate, usage);
-        lock (_lock)
-        {
-            _certificates.RemoveAll(c => c.Entity == entity && c.Type == type && c.CommonName == stored.CommonName);
-            _certificates.Add(stored);
-        }
-        return stored;
     }
 
     public void Dispose()
@@ -273,15 +250,15 @@ public class SecuritySetupServer : SecuritySetup, IDisposable
                 {
                     return Fail<CosemData>($"key_agreement item for key_id {(byte)item.KeyId} is malformed or repeated.");
                 }
-                var signed = KeyAgreementMessage(item.KeyId, data[..curve.PublicKeyLength()]);
+                var signed = KeyAgreementMessages.Signed(item.KeyId, data[..curve.PublicKeyLength()]);
                 EcdsaSignature.EnsureValid(clientKey, signed, data[curve.PublicKeyLength()..]);
                 var clientEphemeral = EccPublicKey.FromRaw(curve, data[..curve.PublicKeyLength()]);
                 var ephemeral = EccKeyPair.Generate(curve);
-                var algorithm = AgreementAlgorithm(item.KeyId, suite);
+                var algorithm = KeyAgreementMessages.Algorithm(item.KeyId, suite);
                 keys.Add(item.KeyId, EcdhKeyAgreement.DeriveStaticStatic(suite, ephemeral, clientEphemeral, algorithm,
                     client.ToArray(), Security.SystemTitle.ToArray()));
                 var ownPublic = ephemeral.PublicKey.ToRaw();
-                var signature = EcdsaSignature.Sign(signingKey, KeyAgreementMessage(item.KeyId, ownPublic));
+                var signature = EcdsaSignature.Sign(signingKey, KeyAgreementMessages.Signed(item.KeyId, ownPublic));
                 answers.Add(CosemData.Structure(CosemData.Enum((byte)item.KeyId), CosemData.OctetString([.. ownPublic, .. signature])));
             }
             var next = NextKeys(suite, keys);
@@ -314,101 +291,7 @@ public class SecuritySetupServer : SecuritySetup, IDisposable
         }
     }
 
-    /// <summary>generate_key_pair (method 4): a new key pair on the suite's curve; in use after the response.</summary>
-    protected override ValueTask GenerateKeyPairAsync(KeyPairType parameter, RequestContext context, CancellationToken cancellationToken)
-    {
-        if (Security.Suite == SecuritySuite.Suite0)
-        {
-            return Fail("Key pairs need security suite 1 or 2.");
-        }
-        if (parameter > KeyPairType.Tls)
-        {
-            return Fail($"key_pair_type {(byte)parameter} is not defined.");
-        }
-        var pair = EccKeyPair.Generate(Security.Suite.Curve());
-        return AfterResponse(context, () =>
-        {
-            switch (parameter)
-            {
-                case KeyPairType.DigitalSignature:
-                    Security.SigningKey = pair;
-                    break;
-                case KeyPairType.KeyAgreement:
-                    KeyAgreementKey = pair;
-                    break;
-                default:
-                    TlsKey = pair;
-                    break;
-            }
-        });
-    }
-
-    /// <summary>generate_certificate_request (method 5): a PKCS #10 request, subject CN = the server system title.</summary>
-    protected override ValueTask<ReadOnlyMemory<byte>> GenerateCertificateRequestAsync(KeyPairType parameter, RequestContext context, CancellationToken cancellationToken)
-    {
-        var key = parameter switch
-        {
-            KeyPairType.DigitalSignature => Security.SigningKey,
-            KeyPairType.KeyAgreement => KeyAgreementKey,
-            KeyPairType.Tls => TlsKey,
-            _ => null,
-        };
-        if (key is null)
-        {
-            return Fail<ReadOnlyMemory<byte>>($"There is no {parameter} key pair; generate it first.");
-        }
-        return new(CosemCertificateRequest.Create(key, "CN=" + Security.SystemTitle));
-    }
-
-    /// <summary>import_certificate (method 6): an X.509 v3 certificate (DER) with a P-256 or P-384 key.</summary>
-    protected override ValueTask ImportCertificateAsync(ReadOnlyMemory<byte> parameter, RequestContext context, CancellationToken cancellationToken)
-    {
-        try
-        {
-            ImportCertificate(parameter.Span, (context as ServerRequestContext)?.ClientSystemTitle);
-            return default;
-        }
-        catch (CosemSecurityException ex)
-        {
-            return Fail($"The certificate is refused: {ex.Message}");
-        }
-    }
-
-    /// <summary>export_certificate (method 7): the DER certificate named by entity or by serial number and issuer.</summary>
-    protected override ValueTask<ReadOnlyMemory<byte>> ExportCertificateAsync(CertificateIdentification parameter, RequestContext context, CancellationToken cancellationToken)
-    {
-        var found = Find(parameter);
-        return found is null ? Fail<ReadOnlyMemory<byte>>("No certificate matches the identification.") : new(found.Certificate.GetEncoded());
-    }
-
-    /// <summary>remove_certificate (method 8).</summary>
-    protected override ValueTask RemoveCertificateAsync(CertificateIdentification parameter, RequestContext context, CancellationToken cancellationToken)
-    {
-        var found = Find(parameter);
-        if (found is null)
-        {
-            return Fail("No certificate matches the identification.");
-        }
-        lock (_lock)
-        {
-            _certificates.Remove(found);
-        }
-        return default;
-    }
-
     // ---- helpers ----------------------------------------------------------------------------------------------
-
-    /// <summary>The message signed with an ephemeral key in key_agreement: key_id ‖ X ‖ Y.</summary>
-    public static byte[] KeyAgreementMessage(SecurityKeyId keyId, ReadOnlySpan<byte> ephemeralPublicKey) => [(byte)keyId, .. ephemeralPublicKey];
-
-    /// <summary>The KDF algorithm of a key: AES-GCM for the block cipher and authentication keys, AES key wrap for the master key.</summary>
-    public static KeyAgreementAlgorithm AgreementAlgorithm(SecurityKeyId keyId, SecuritySuite suite) => (keyId, suite) switch
-    {
-        (SecurityKeyId.MasterKey, SecuritySuite.Suite2) => KeyAgreementAlgorithm.AesWrap256,
-        (SecurityKeyId.MasterKey, _) => KeyAgreementAlgorithm.AesWrap128,
-        (_, SecuritySuite.Suite2) => KeyAgreementAlgorithm.AesGcm256,
-        _ => KeyAgreementAlgorithm.AesGcm128,
-    };
 
     /// <summary>
     /// Defers <paramref name="apply"/> until the response is sent when served by a <see cref="CosemServer"/>; for a
@@ -463,33 +346,6 @@ public class SecuritySetupServer : SecuritySetup, IDisposable
         }
     }
 
-    private StoredCertificate? Find(CertificateIdentification identification)
-    {
-        var options = identification.CertificateIdentificationOptions;
-        lock (_lock)
-        {
-            switch (identification.CertificateIdentificationType)
-            {
-                case CertificateIdentificationType.ByEntity
-                    when options.Type == DataType.Structure && options.Count == 3 && options[0].Type == DataType.Enum &&
-                         options[1].Type == DataType.Enum && options[2].Type == DataType.OctetString:
-                    var entity = (CertificateEntity)options[0].AsUInt64();
-                    var type = (CertificateType)options[1].AsUInt64();
-                    var title = options[2].AsBytes();
-                    return _certificates.Find(c => c.Matches(entity, type, title.Span));
-                case CertificateIdentificationType.BySerial
-                    when options.Type == DataType.Structure && options.Count == 2 && options[0].Type == DataType.OctetString &&
-                         options[1].Type == DataType.OctetString:
-                    var serial = options[0].AsBytes();
-                    var issuer = options[1].AsBytes();
-                    return _certificates.Find(c => c.Matches(serial.Span, issuer.Span));
-                default:
-                    throw new CosemServiceException(ActionResult.TypeUnmatched,
-                        "certificate_identification is by_entity {entity, type, system_title} or by_serial {serial_number, issuer}.");
-            }
-        }
-    }
-
     private static SessionPolicy ToSessionPolicy(SecurityPolicyFlags flags)
     {
         var authenticated = (flags & (SecurityPolicyFlags.AuthenticatedRequest | SecurityPolicyFlags.AuthenticatedResponse)) != 0;
@@ -502,12 +358,6 @@ public class SecuritySetupServer : SecuritySetup, IDisposable
             _ => SessionPolicy.None,
         };
     }
-
-    private static bool Is(string? commonName, SystemTitle title) =>
-        string.Equals(commonName, title.ToString(), StringComparison.OrdinalIgnoreCase);
-
-    private static bool IsSystemTitle(string? commonName) =>
-        commonName is { Length: 2 * SystemTitle.Length } && commonName.All(char.IsAsciiHexDigit);
 
     private static void Wipe(Dictionary<SecurityKeyId, byte[]> keys)
     {
