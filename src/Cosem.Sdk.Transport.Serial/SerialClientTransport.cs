@@ -1,6 +1,5 @@
-using Cosem.Sdk.Client;
-
-namespace Cosem.Sdk.Transport.Serial;
+using Cosem.Sdk.Transport.Serial;
+namespace Cosem.Sdk.Client;
 
 /// <summary><c>ClientTransport.Serial(...)</c>: a meter on a serial port, for <see cref="CosemClient.ConnectAsync"/>.</summary>
 public static class SerialClientTransport

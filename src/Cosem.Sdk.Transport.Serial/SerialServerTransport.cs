@@ -1,7 +1,7 @@
-using Cosem.Sdk.Server;
 using Cosem.Sdk.Transport.Iec62056;
+using Cosem.Sdk.Transport.Serial;
 
-namespace Cosem.Sdk.Transport.Serial;
+namespace Cosem.Sdk.Server;
 
 /// <summary><c>ServerTransport.Serial(...)</c>: a simulated meter on a serial port, for <see cref="CosemServer.Listen(ServerTransport)"/>.</summary>
 public static class SerialServerTransport

@@ -94,7 +94,8 @@ internal static class LayerViolationFinder
                     names.AddToken(il.ReadInt32());
                     break;
                 case OperandType.InlineSwitch:
-                    il.Offset += 4 * il.ReadInt32();
+                    var targets = il.ReadInt32();
+                    il.Offset += 4 * targets;
                     break;
                 case OperandType.InlineBrTarget:
                 case OperandType.InlineI:
