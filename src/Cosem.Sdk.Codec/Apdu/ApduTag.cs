@@ -5,6 +5,14 @@ namespace Cosem.Sdk.Apdu;
 /// </summary>
 public enum ApduTag : byte
 {
+    // ---- xDLMS initiate exchange, carried in AARQ/AARE user-information ----
+
+    /// <summary>initiateRequest [1]: the client's proposed xDLMS context, inside the AARQ user-information.</summary>
+    InitiateRequest = 1,
+
+    /// <summary>initiateResponse [8]: the server's negotiated xDLMS context, inside the AARE user-information.</summary>
+    InitiateResponse = 8,
+
     // ---- SN services (IEC 62056-5-3, short-name referencing) ----
     ReadRequest = 5,
     WriteRequest = 6,
@@ -15,6 +23,14 @@ public enum ApduTag : byte
     UnconfirmedWriteRequest = 22,
     InformationReportRequest = 24,
 
+    // ---- Global ciphering, initiate (ACSE user-information) ----
+
+    /// <summary>glo-initiateRequest [33]: an <see cref="InitiateRequest"/> ciphered with the global key.</summary>
+    GloInitiateRequest = 33,
+
+    /// <summary>glo-initiateResponse [40]: an <see cref="InitiateResponse"/> ciphered with the global key.</summary>
+    GloInitiateResponse = 40,
+
     // ---- Global ciphering, SN ----
     GloReadRequest = 37,
     GloWriteRequest = 38,
@@ -23,6 +39,14 @@ public enum ApduTag : byte
     GloConfirmedServiceError = 46,
     GloUnconfirmedWriteRequest = 54,
     GloInformationReportRequest = 56,
+
+    // ---- Dedicated ciphering, initiate (ACSE user-information) ----
+
+    /// <summary>ded-initiateRequest [65]: an <see cref="InitiateRequest"/> ciphered with the dedicated key.</summary>
+    DedInitiateRequest = 65,
+
+    /// <summary>ded-initiateResponse [72]: an <see cref="InitiateResponse"/> ciphered with the dedicated key.</summary>
+    DedInitiateResponse = 72,
 
     // ---- Dedicated ciphering, SN ----
     DedReadRequest = 69,

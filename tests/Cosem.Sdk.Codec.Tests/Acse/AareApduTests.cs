@@ -113,7 +113,7 @@ public class AareApduTests
         var aare = AareApdu.Decode(HexText.Bytes(CipheredAare));
         Assert.Equal(ApplicationContextName.LogicalNameWithCiphering, aare.ApplicationContextName);
         Assert.Equal("4C475A2022604828", HexText.Of(aare.RespondingApTitle));
-        Assert.Equal(InitiateApduTag.GloInitiateResponse, aare.CipheredUserInformation!.Tag);
+        Assert.Equal(ApduTag.GloInitiateResponse, aare.CipheredUserInformation!.Tag);
         Assert.Null(aare.InitiateResponse);
 
         var rejected = AareApdu.Decode(HexText.Bytes(CipheredErrorAare));

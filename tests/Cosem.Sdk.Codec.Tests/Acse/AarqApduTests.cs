@@ -110,7 +110,7 @@ public class AarqApduTests
         Assert.Equal(MechanismName.Low, aarq.MechanismName);
         Assert.Null(aarq.InitiateRequest);
         var ciphered = Assert.IsType<CipheredUserInformationApdu>(aarq.CipheredUserInformation);
-        Assert.Equal(InitiateApduTag.GloInitiateRequest, ciphered.Tag);
+        Assert.Equal(ApduTag.GloInitiateRequest, ciphered.Tag);
         Assert.False(ciphered.IsDedicated);
         Assert.Equal(0x30, ciphered.CipheredContent.Span[0]);    // security control: authenticated and encrypted
         Assert.Equal(0x30, ciphered.CipheredContent.Length); // 21 30 <48 octets>
@@ -136,7 +136,7 @@ public class AarqApduTests
             MechanismName = MechanismName.HighEcdsa,
             CallingAuthenticationValue = AuthenticationValue.CharString(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray()),
             ImplementationInformation = "Cosem.Sdk"u8.ToArray(),
-            UserInformationApdu = new CipheredUserInformationApdu(InitiateApduTag.DedInitiateRequest, new byte[200]),
+            UserInformationApdu = new CipheredUserInformationApdu(ApduTag.DedInitiateRequest, new byte[200]),
         };
         var bytes = aarq.ToArray();
         Assert.Equal(0x60, bytes[0]);

@@ -110,8 +110,8 @@ public class InitiateApduTests
     {
         foreach (var tag in new[]
                  {
-                     InitiateApduTag.GloInitiateRequest, InitiateApduTag.GloInitiateResponse, InitiateApduTag.DedInitiateRequest,
-                     InitiateApduTag.DedInitiateResponse, ApduTag.GloConfirmedServiceError, ApduTag.DedConfirmedServiceError,
+                     ApduTag.GloInitiateRequest, ApduTag.GloInitiateResponse, ApduTag.DedInitiateRequest,
+                     ApduTag.DedInitiateResponse, ApduTag.GloConfirmedServiceError, ApduTag.DedConfirmedServiceError,
                  })
         {
             var envelope = new CipheredUserInformationApdu(tag, Enumerable.Range(0, 130).Select(i => (byte)i).ToArray());

@@ -52,7 +52,7 @@ public class ReleaseApduTests
         Assert.Equal(1224, initiate.ServerMaxReceivePduSize);
 
         var ciphered = RlreApdu.Decode(HexText.Bytes("6328800100BE230421281F3001234567891214A0845E475714383F65BC19745CA235906525E4F3E1C893"));
-        Assert.Equal(InitiateApduTag.GloInitiateResponse, ciphered.CipheredUserInformation!.Tag);
+        Assert.Equal(ApduTag.GloInitiateResponse, ciphered.CipheredUserInformation!.Tag);
     }
 
     [Fact]

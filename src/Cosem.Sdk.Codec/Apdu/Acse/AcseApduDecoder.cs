@@ -10,8 +10,8 @@ public static class AcseApduDecoder
 {
     /// <summary>Whether <see cref="Decode"/> handles APDUs starting with <paramref name="tag"/>.</summary>
     public static bool CanDecode(ApduTag tag) => tag is ApduTag.Aarq or ApduTag.Aare or ApduTag.Rlrq or ApduTag.Rlre
-        or InitiateApduTag.InitiateRequest or InitiateApduTag.InitiateResponse or ApduTag.ConfirmedServiceError
-        || InitiateApduTag.IsCipheredUserInformation(tag);
+        or ApduTag.InitiateRequest or ApduTag.InitiateResponse or ApduTag.ConfirmedServiceError
+        || CipheredUserInformationApdu.IsCipheredUserInformationTag(tag);
 
     public static Apdu Decode(ReadOnlyMemory<byte> apdu)
     {
@@ -26,10 +26,10 @@ public static class AcseApduDecoder
             ApduTag.Aare => AareApdu.Decode(apdu),
             ApduTag.Rlrq => RlrqApdu.Decode(apdu),
             ApduTag.Rlre => RlreApdu.Decode(apdu),
-            InitiateApduTag.InitiateRequest => InitiateRequest.Decode(apdu),
-            InitiateApduTag.InitiateResponse => InitiateResponse.Decode(apdu),
+            ApduTag.InitiateRequest => InitiateRequest.Decode(apdu),
+            ApduTag.InitiateResponse => InitiateResponse.Decode(apdu),
             ApduTag.ConfirmedServiceError => ConfirmedServiceError.Decode(apdu),
-            _ when InitiateApduTag.IsCipheredUserInformation(tag) => CipheredUserInformationApdu.Decode(apdu),
+            _ when CipheredUserInformationApdu.IsCipheredUserInformationTag(tag) => CipheredUserInformationApdu.Decode(apdu),
             _ => throw new CosemEncodingException($"Tag {(byte)tag} (0x{(byte)tag:X2}) is not an association APDU.", 0, "tag"),
         };
     }
