@@ -107,7 +107,7 @@ internal sealed partial class CipheredApduProtection
     {
         try
         {
-            return (T)XdlmsApduDecoder.Decode(apdu);
+            return (T)ApduDecoder.DecodeXdlms(apdu);
         }
         catch (CosemEncodingException ex)
         {

@@ -40,7 +40,7 @@ public class AareApduTests
     [InlineData(QualityOfServiceAare)]
     public void Published_vectors_decode_and_reencode_byte_for_byte(string hex)
     {
-        var aare = Assert.IsType<AareApdu>(AcseApduDecoder.Decode(HexText.Bytes(hex)));
+        var aare = Assert.IsType<AareApdu>(ApduDecoder.DecodeAcse(HexText.Bytes(hex)));
         Assert.Equal(hex, HexText.Of(aare.ToArray()));
     }
 

@@ -31,7 +31,7 @@ public class AarqApduTests
     public void Published_vectors_decode_and_reencode_byte_for_byte(string hex)
     {
         var bytes = HexText.Bytes(hex);
-        var aarq = Assert.IsType<AarqApdu>(AcseApduDecoder.Decode(bytes));
+        var aarq = Assert.IsType<AarqApdu>(ApduDecoder.DecodeAcse(bytes));
         Assert.Equal(hex, HexText.Of(aarq.ToArray()));
         Assert.Equal(bytes.Length, aarq.GetEncodedLength());
     }
@@ -251,7 +251,7 @@ public class AarqApduTests
     [Fact]
     public void Trailing_bytes_after_the_aarq_are_an_error()
     {
-        Assert.Throws<CosemEncodingException>(() => AcseApduDecoder.Decode(HexText.Bytes(GreenBookAarq + "00")));
+        Assert.Throws<CosemEncodingException>(() => ApduDecoder.DecodeAcse(HexText.Bytes(GreenBookAarq + "00")));
     }
 
     [Fact]

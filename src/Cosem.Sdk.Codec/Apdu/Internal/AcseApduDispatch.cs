@@ -1,18 +1,18 @@
 namespace Cosem.Sdk.Apdu;
 
 /// <summary>
-/// Decodes the APDUs of association establishment and release: AARQ, AARE, RLRQ, RLRE (BER), the xDLMS
-/// InitiateRequest, InitiateResponse and ConfirmedServiceError (A-XDR), and the ciphered initiate and
-/// confirmed-service-error envelopes. Any malformed input is a <see cref="CosemEncodingException"/>, never another
+/// Behind <see cref="ApduDecoder.DecodeAcse"/>: routes an APDU of association establishment or release by its first
+/// byte to its typed class's decoder. Any malformed input is a <see cref="CosemEncodingException"/>, never another
 /// exception.
 /// </summary>
-public static class AcseApduDecoder
+internal static class AcseApduDispatch
 {
     /// <summary>Whether <see cref="Decode"/> handles APDUs starting with <paramref name="tag"/>.</summary>
     public static bool CanDecode(ApduTag tag) => tag is ApduTag.Aarq or ApduTag.Aare or ApduTag.Rlrq or ApduTag.Rlre
         or ApduTag.InitiateRequest or ApduTag.InitiateResponse or ApduTag.ConfirmedServiceError
         || CipheredUserInformationApdu.IsCipheredUserInformationTag(tag);
 
+    /// <summary>Decodes one whole association APDU; any other tag is an error.</summary>
     public static Apdu Decode(ReadOnlyMemory<byte> apdu)
     {
         if (apdu.IsEmpty)
