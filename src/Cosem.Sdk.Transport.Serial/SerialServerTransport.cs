@@ -1,5 +1,4 @@
 using Cosem.Sdk.Server;
-using Cosem.Sdk.Transport.Iec62056;
 
 namespace Cosem.Sdk.Transport.Serial;
 
