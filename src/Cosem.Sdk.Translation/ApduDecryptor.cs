@@ -37,7 +37,7 @@ public sealed class ApduDecryptor : IPayloadDecryptor
         Apdu.Apdu decoded;
         try
         {
-            decoded = XdlmsApduDecoder.Decode(apdu.ToArray());
+            decoded = ApduDecoder.DecodeXdlms(apdu.ToArray());
         }
         catch (CosemEncodingException)
         {

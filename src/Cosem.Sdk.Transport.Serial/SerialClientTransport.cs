@@ -1,4 +1,5 @@
 using Cosem.Sdk.Transport.Serial;
+
 namespace Cosem.Sdk.Client;
 
 /// <summary><c>ClientTransport.Serial(...)</c>: a meter on a serial port, for <see cref="CosemClient.ConnectAsync"/>.</summary>

@@ -1,6 +1,5 @@
 using System.IO.Pipelines;
 using Cosem.Sdk.Transport.Hdlc;
-using Cosem.Sdk.Transport.Iec62056;
 using Cosem.Sdk.Transport.Pipes;
 
 namespace Cosem.Sdk.Transport.Serial;

@@ -1,4 +1,3 @@
-using Cosem.Sdk.Transport.Iec62056;
 
 namespace Cosem.Sdk.Transport.Serial;
 

@@ -1,5 +1,4 @@
 using System.IO.Ports;
-using Cosem.Sdk.Transport.Iec62056;
 
 namespace Cosem.Sdk.Transport.Serial;
 

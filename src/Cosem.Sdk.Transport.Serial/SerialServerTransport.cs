@@ -1,4 +1,3 @@
-using Cosem.Sdk.Transport.Iec62056;
 using Cosem.Sdk.Transport.Serial;
 
 namespace Cosem.Sdk.Server;

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Numerics;
-using Cosem.Sdk.Transport.Iec62056;
 
 namespace Cosem.Sdk.Transport.Serial;
 

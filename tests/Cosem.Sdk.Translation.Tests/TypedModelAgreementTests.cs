@@ -36,12 +36,12 @@ public class TypedModelAgreementTests
     // The translator names the root after the ASN.1 service; the typed model after the tag.
     private static string ServiceName(ApduTag tag) => tag switch
     {
-        InitiateApduTag.InitiateRequest => "InitiateRequest",
-        InitiateApduTag.InitiateResponse => "InitiateResponse",
-        InitiateApduTag.GloInitiateRequest => "GloInitiateRequest",
-        InitiateApduTag.GloInitiateResponse => "GloInitiateResponse",
-        InitiateApduTag.DedInitiateRequest => "DedInitiateRequest",
-        InitiateApduTag.DedInitiateResponse => "DedInitiateResponse",
+        ApduTag.InitiateRequest => "InitiateRequest",
+        ApduTag.InitiateResponse => "InitiateResponse",
+        ApduTag.GloInitiateRequest => "GloInitiateRequest",
+        ApduTag.GloInitiateResponse => "GloInitiateResponse",
+        ApduTag.DedInitiateRequest => "DedInitiateRequest",
+        ApduTag.DedInitiateResponse => "DedInitiateResponse",
         ApduTag.Aarq => "AARQ",
         ApduTag.Aare => "AARE",
         ApduTag.Rlrq => "RLRQ",

@@ -38,7 +38,7 @@ internal sealed partial class CipheredApduProtection
         {
             // The InitiateResponse of the AARE is ciphered but never signed: the AARE is an ACSE APDU.
             if (_security.UseGeneralSigning && tag is not (ApduTag.ExceptionResponse or ApduTag.ConfirmedServiceError)
-                && !InitiateApduTag.IsCipheredUserInformation(tag))
+                && !CipheredUserInformationApdu.IsCipheredUserInformationTag(tag))
             {
                 throw new CosemSecurityException(SecurityFailure.UnsupportedProtection,
                     $"The meter answered without general-signing (tag {(byte)tag}), which this association requires.");
@@ -107,7 +107,7 @@ internal sealed partial class CipheredApduProtection
     {
         try
         {
-            return (T)XdlmsApduDecoder.Decode(apdu);
+            return (T)ApduDecoder.DecodeXdlms(apdu);
         }
         catch (CosemEncodingException ex)
         {

@@ -84,7 +84,7 @@ internal sealed partial class CipheredApduProtection : ApduProtection
         }
         var plainTag = (ApduTag)plainApdu.Span[0];
         // The InitiateRequest always travels under the global key (glo-initiate-request), the dedicated key inside it.
-        var initiate = plainTag == InitiateApduTag.InitiateRequest;
+        var initiate = plainTag == ApduTag.InitiateRequest;
         var dedicated = !initiate && _dedicated is not null;
         var cipher = dedicated ? _dedicated! : _security.GlobalCipher;
         var counter = await _security.NextInvocationCounterAsync(cancellationToken).ConfigureAwait(false);

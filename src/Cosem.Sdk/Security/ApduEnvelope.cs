@@ -17,8 +17,8 @@ public static class ApduEnvelope
     {
         ApduTag? global = (byte)plain switch
         {
-            1 => InitiateApduTag.GloInitiateRequest,
-            8 => InitiateApduTag.GloInitiateResponse,
+            1 => ApduTag.GloInitiateRequest,
+            8 => ApduTag.GloInitiateResponse,
             14 => ApduTag.GloConfirmedServiceError,
             5 => ApduTag.GloReadRequest,
             6 => ApduTag.GloWriteRequest,
@@ -82,7 +82,7 @@ public static class ApduEnvelope
         }
         var tag = (ApduTag)apdu[0];
         var general = tag is ApduTag.GeneralGloCiphering or ApduTag.GeneralDedCiphering;
-        if (!general && !CipheredApdu.IsCipheredServiceTag(tag) && !InitiateApduTag.IsCipheredUserInformation(tag))
+        if (!general && !CipheredApdu.IsCipheredServiceTag(tag) && !CipheredUserInformationApdu.IsCipheredUserInformationTag(tag))
         {
             return false;
         }

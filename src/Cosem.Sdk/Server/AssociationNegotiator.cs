@@ -197,7 +197,7 @@ internal static class AssociationNegotiator
                 // The InitiateResponse goes back as glo-initiate-response under the request's protection.
                 var counter = await security!.NextServerInvocationCounterAsync(cancellationToken).ConfigureAwait(false);
                 var protectedResponse = new ArrayBufferWriter<byte>(ApduEnvelope.GetLength(control, userInformation.Length, general: false));
-                ApduEnvelope.Write(snapshot!.Unicast!, InitiateApduTag.GloInitiateResponse, control, security.SystemTitle, counter,
+                ApduEnvelope.Write(snapshot!.Unicast!, ApduTag.GloInitiateResponse, control, security.SystemTitle, counter,
                     userInformation.Span, protectedResponse);
                 userInformation = protectedResponse.WrittenMemory;
             }
@@ -226,7 +226,7 @@ internal static class AssociationNegotiator
     private static (InitiateRequest Request, SecurityControlByte Protection) OpenInitiate(CipheredUserInformationApdu ciphered,
         AssociationSecurity security, AssociationSecurity.Snapshot snapshot, SystemTitle client)
     {
-        if (ciphered.Tag != InitiateApduTag.GloInitiateRequest || snapshot.Unicast is not { } cipher)
+        if (ciphered.Tag != ApduTag.GloInitiateRequest || snapshot.Unicast is not { } cipher)
         {
             throw new CosemSecurityException(SecurityFailure.UnsupportedProtection,
                 $"a ciphered InitiateRequest with tag {(byte)ciphered.Tag} cannot be opened (glo-initiate-request under the global key is expected)");

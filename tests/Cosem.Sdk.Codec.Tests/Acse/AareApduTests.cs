@@ -40,7 +40,7 @@ public class AareApduTests
     [InlineData(QualityOfServiceAare)]
     public void Published_vectors_decode_and_reencode_byte_for_byte(string hex)
     {
-        var aare = Assert.IsType<AareApdu>(AcseApduDecoder.Decode(HexText.Bytes(hex)));
+        var aare = Assert.IsType<AareApdu>(ApduDecoder.DecodeAcse(HexText.Bytes(hex)));
         Assert.Equal(hex, HexText.Of(aare.ToArray()));
     }
 
@@ -113,7 +113,7 @@ public class AareApduTests
         var aare = AareApdu.Decode(HexText.Bytes(CipheredAare));
         Assert.Equal(ApplicationContextName.LogicalNameWithCiphering, aare.ApplicationContextName);
         Assert.Equal("4C475A2022604828", HexText.Of(aare.RespondingApTitle));
-        Assert.Equal(InitiateApduTag.GloInitiateResponse, aare.CipheredUserInformation!.Tag);
+        Assert.Equal(ApduTag.GloInitiateResponse, aare.CipheredUserInformation!.Tag);
         Assert.Null(aare.InitiateResponse);
 
         var rejected = AareApdu.Decode(HexText.Bytes(CipheredErrorAare));

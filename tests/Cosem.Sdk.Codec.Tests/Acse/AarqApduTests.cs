@@ -31,7 +31,7 @@ public class AarqApduTests
     public void Published_vectors_decode_and_reencode_byte_for_byte(string hex)
     {
         var bytes = HexText.Bytes(hex);
-        var aarq = Assert.IsType<AarqApdu>(AcseApduDecoder.Decode(bytes));
+        var aarq = Assert.IsType<AarqApdu>(ApduDecoder.DecodeAcse(bytes));
         Assert.Equal(hex, HexText.Of(aarq.ToArray()));
         Assert.Equal(bytes.Length, aarq.GetEncodedLength());
     }
@@ -110,7 +110,7 @@ public class AarqApduTests
         Assert.Equal(MechanismName.Low, aarq.MechanismName);
         Assert.Null(aarq.InitiateRequest);
         var ciphered = Assert.IsType<CipheredUserInformationApdu>(aarq.CipheredUserInformation);
-        Assert.Equal(InitiateApduTag.GloInitiateRequest, ciphered.Tag);
+        Assert.Equal(ApduTag.GloInitiateRequest, ciphered.Tag);
         Assert.False(ciphered.IsDedicated);
         Assert.Equal(0x30, ciphered.CipheredContent.Span[0]);    // security control: authenticated and encrypted
         Assert.Equal(0x30, ciphered.CipheredContent.Length); // 21 30 <48 octets>
@@ -136,7 +136,7 @@ public class AarqApduTests
             MechanismName = MechanismName.HighEcdsa,
             CallingAuthenticationValue = AuthenticationValue.CharString(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray()),
             ImplementationInformation = "Cosem.Sdk"u8.ToArray(),
-            UserInformationApdu = new CipheredUserInformationApdu(InitiateApduTag.DedInitiateRequest, new byte[200]),
+            UserInformationApdu = new CipheredUserInformationApdu(ApduTag.DedInitiateRequest, new byte[200]),
         };
         var bytes = aarq.ToArray();
         Assert.Equal(0x60, bytes[0]);
@@ -251,7 +251,7 @@ public class AarqApduTests
     [Fact]
     public void Trailing_bytes_after_the_aarq_are_an_error()
     {
-        Assert.Throws<CosemEncodingException>(() => AcseApduDecoder.Decode(HexText.Bytes(GreenBookAarq + "00")));
+        Assert.Throws<CosemEncodingException>(() => ApduDecoder.DecodeAcse(HexText.Bytes(GreenBookAarq + "00")));
     }
 
     [Fact]

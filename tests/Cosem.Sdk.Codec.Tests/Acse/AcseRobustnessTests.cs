@@ -25,9 +25,9 @@ public class AcseRobustnessTests
     {
         try
         {
-            var apdu = AcseApduDecoder.Decode(bytes);
+            var apdu = ApduDecoder.DecodeAcse(bytes);
             // Whatever decoded must encode again, and what it encodes must decode.
-            AcseApduDecoder.Decode(apdu.ToArray());
+            ApduDecoder.DecodeAcse(apdu.ToArray());
         }
         catch (CosemEncodingException error)
         {
@@ -44,7 +44,7 @@ public class AcseRobustnessTests
             for (int length = 0; length < bytes.Length; length++)
             {
                 var truncated = bytes.AsSpan(0, length).ToArray();
-                Assert.Throws<CosemEncodingException>(() => AcseApduDecoder.Decode(truncated));
+                Assert.Throws<CosemEncodingException>(() => ApduDecoder.DecodeAcse(truncated));
             }
         }
     }

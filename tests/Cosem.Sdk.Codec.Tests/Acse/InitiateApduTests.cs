@@ -15,7 +15,7 @@ public class InitiateApduTests
     [InlineData("21303001234567801302FF8A7874133D414CED25B42534D28DB0047720606B175BD52211BE6841DB204D39EE6FDB8E356855")]
     public void Vectors_decode_and_reencode_byte_for_byte(string hex)
     {
-        var apdu = AcseApduDecoder.Decode(HexText.Bytes(hex));
+        var apdu = ApduDecoder.DecodeAcse(HexText.Bytes(hex));
         Assert.Equal(hex, HexText.Of(apdu.ToArray()));
     }
 
@@ -110,15 +110,15 @@ public class InitiateApduTests
     {
         foreach (var tag in new[]
                  {
-                     InitiateApduTag.GloInitiateRequest, InitiateApduTag.GloInitiateResponse, InitiateApduTag.DedInitiateRequest,
-                     InitiateApduTag.DedInitiateResponse, ApduTag.GloConfirmedServiceError, ApduTag.DedConfirmedServiceError,
+                     ApduTag.GloInitiateRequest, ApduTag.GloInitiateResponse, ApduTag.DedInitiateRequest,
+                     ApduTag.DedInitiateResponse, ApduTag.GloConfirmedServiceError, ApduTag.DedConfirmedServiceError,
                  })
         {
             var envelope = new CipheredUserInformationApdu(tag, Enumerable.Range(0, 130).Select(i => (byte)i).ToArray());
             var bytes = envelope.ToArray();
             Assert.Equal((byte)tag, bytes[0]);
             Assert.Equal("8182", HexText.Of(bytes.AsSpan(1, 2)));
-            var decoded = Assert.IsType<CipheredUserInformationApdu>(AcseApduDecoder.Decode(bytes));
+            var decoded = Assert.IsType<CipheredUserInformationApdu>(ApduDecoder.DecodeAcse(bytes));
             Assert.Equal(tag, decoded.Tag);
             Assert.Equal(envelope.CipheredContent.ToArray(), decoded.CipheredContent.ToArray());
         }
@@ -135,7 +135,7 @@ public class InitiateApduTests
     [InlineData("2105AABB", "ciphered-content")]
     public void Malformed_initiate_apdus_name_the_field(string hex, string field)
     {
-        var error = Assert.Throws<CosemEncodingException>(() => AcseApduDecoder.Decode(HexText.Bytes(hex)));
+        var error = Assert.Throws<CosemEncodingException>(() => ApduDecoder.DecodeAcse(HexText.Bytes(hex)));
         Assert.Equal(field, error.Field);
     }
 }

@@ -11,7 +11,7 @@ public class ReleaseApduTests
     [InlineData("6239800100BE34043221303001234567801302FF8A7874133D414CED25B42534D28DB0047720606B175BD52211BE6841DB204D39EE6FDB8E356855")]
     public void Rlrq_vectors_decode_and_reencode_byte_for_byte(string hex)
     {
-        var rlrq = Assert.IsType<RlrqApdu>(AcseApduDecoder.Decode(HexText.Bytes(hex)));
+        var rlrq = Assert.IsType<RlrqApdu>(ApduDecoder.DecodeAcse(HexText.Bytes(hex)));
         Assert.Equal(hex, HexText.Of(rlrq.ToArray()));
     }
 
@@ -24,7 +24,7 @@ public class ReleaseApduTests
     [InlineData("6328800100BE230421281F3001234567891214A0845E475714383F65BC19745CA235906525E4F3E1C893")]
     public void Rlre_vectors_decode_and_reencode_byte_for_byte(string hex)
     {
-        var rlre = Assert.IsType<RlreApdu>(AcseApduDecoder.Decode(HexText.Bytes(hex)));
+        var rlre = Assert.IsType<RlreApdu>(ApduDecoder.DecodeAcse(HexText.Bytes(hex)));
         Assert.Equal(hex, HexText.Of(rlre.ToArray()));
     }
 
@@ -52,7 +52,7 @@ public class ReleaseApduTests
         Assert.Equal(1224, initiate.ServerMaxReceivePduSize);
 
         var ciphered = RlreApdu.Decode(HexText.Bytes("6328800100BE230421281F3001234567891214A0845E475714383F65BC19745CA235906525E4F3E1C893"));
-        Assert.Equal(InitiateApduTag.GloInitiateResponse, ciphered.CipheredUserInformation!.Tag);
+        Assert.Equal(ApduTag.GloInitiateResponse, ciphered.CipheredUserInformation!.Tag);
     }
 
     [Fact]

@@ -77,6 +77,6 @@ public class AccessApduTests
     [InlineData("DA 40 00 00 01 00 00 01 00 01 04 00", 10)] // access-response-specification choice 4
     public void Unknown_access_choices_are_refused(string hex, int offset)
     {
-        Assert.Equal(offset, Assert.Throws<CosemEncodingException>(() => XdlmsApduDecoder.Decode(Hex(hex))).Offset);
+        Assert.Equal(offset, Assert.Throws<CosemEncodingException>(() => ApduDecoder.DecodeXdlms(Hex(hex))).Offset);
     }
 }

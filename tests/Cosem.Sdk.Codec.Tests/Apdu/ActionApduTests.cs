@@ -133,7 +133,7 @@ public class ActionApduTests
     [Fact]
     public void Unknown_action_choice_is_refused()
     {
-        Assert.Equal(1, Assert.Throws<CosemEncodingException>(() => XdlmsApduDecoder.Decode(Hex("C3 07 C1"))).Offset);
-        Assert.Equal(1, Assert.Throws<CosemEncodingException>(() => XdlmsApduDecoder.Decode(Hex("C7 05 C1"))).Offset);
+        Assert.Equal(1, Assert.Throws<CosemEncodingException>(() => ApduDecoder.DecodeXdlms(Hex("C3 07 C1"))).Offset);
+        Assert.Equal(1, Assert.Throws<CosemEncodingException>(() => ApduDecoder.DecodeXdlms(Hex("C7 05 C1"))).Offset);
     }
 }

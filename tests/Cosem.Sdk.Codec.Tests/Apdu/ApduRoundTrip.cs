@@ -11,7 +11,7 @@ internal static class ApduRoundTrip
     public static T Check<T>(string hex) where T : Cosem.Sdk.Apdu.Apdu
     {
         byte[] bytes = Hex(hex);
-        var decoded = XdlmsApduDecoder.Decode(bytes);
+        var decoded = ApduDecoder.DecodeXdlms(bytes);
         var typed = Assert.IsType<T>(decoded);
         Assert.Equal((byte)typed.Tag, bytes[0]);
 
@@ -39,13 +39,13 @@ internal static class ApduRoundTrip
         for (int length = 0; length < bytes.Length; length++)
         {
             var truncated = bytes.AsMemory(0, length);
-            Assert.Throws<CosemEncodingException>(() => XdlmsApduDecoder.Decode(truncated));
+            Assert.Throws<CosemEncodingException>(() => ApduDecoder.DecodeXdlms(truncated));
         }
 
         // So is a trailing byte.
         var extended = new byte[bytes.Length + 1];
         bytes.CopyTo(extended, 0);
-        var trailing = Assert.Throws<CosemEncodingException>(() => XdlmsApduDecoder.Decode(extended));
+        var trailing = Assert.Throws<CosemEncodingException>(() => ApduDecoder.DecodeXdlms(extended));
         Assert.Equal(bytes.Length, trailing.Offset);
         return typed;
     }

@@ -63,7 +63,7 @@ public class CipheredApduTests
     [Fact]
     public void Ciphered_content_shorter_than_the_security_header_is_refused()
     {
-        var error = Assert.Throws<CosemEncodingException>(() => XdlmsApduDecoder.Decode(Hex("C8 04 30 00 00 00")));
+        var error = Assert.Throws<CosemEncodingException>(() => ApduDecoder.DecodeXdlms(Hex("C8 04 30 00 00 00")));
         Assert.Equal(1, error.Offset);
         Assert.Throws<ArgumentOutOfRangeException>(() => new CipheredApdu(ApduTag.GetRequest, default, 0, default));
     }
@@ -164,14 +164,14 @@ public class CipheredApduTests
         var apdu = Check<GeneralSigning>(
             "DF 01 07 08 " + ClientSystemTitle + " 08 " + ServerSystemTitle + " 00 00 0D C0 01 C1 00 08 00 00 01 00 00 FF 02 00 40 " + signature);
         Assert.Equal("07", HexOf(apdu.TransactionId));
-        Assert.IsType<GetRequestNormal>(XdlmsApduDecoder.Decode(apdu.Content));
+        Assert.IsType<GetRequestNormal>(ApduDecoder.DecodeXdlms(apdu.Content));
         Assert.Equal(64, apdu.Signature.Length);
     }
 
     [Fact]
     public void Unknown_key_info_choice_is_refused()
     {
-        var error = Assert.Throws<CosemEncodingException>(() => XdlmsApduDecoder.Decode(
+        var error = Assert.Throws<CosemEncodingException>(() => ApduDecoder.DecodeXdlms(
             Hex("DD 00 00 00 00 00 01 03 00 06 30 00 00 00 03 FF")));
         Assert.Equal(7, error.Offset);
     }

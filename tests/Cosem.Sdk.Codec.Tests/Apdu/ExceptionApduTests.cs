@@ -37,7 +37,7 @@ public class ExceptionApduTests
     [InlineData("D8 01 07")]
     public void Unknown_service_error_is_refused(string hex)
     {
-        var error = Assert.Throws<CosemEncodingException>(() => XdlmsApduDecoder.Decode(Hex(hex)));
+        var error = Assert.Throws<CosemEncodingException>(() => ApduDecoder.DecodeXdlms(Hex(hex)));
         Assert.Equal(2, error.Offset);
         Assert.Equal("service-error", error.Field);
     }

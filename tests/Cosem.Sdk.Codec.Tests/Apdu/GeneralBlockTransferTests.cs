@@ -15,7 +15,7 @@ public class GeneralBlockTransferTests
         Assert.Equal(1, apdu.Window);
         Assert.Equal(1, apdu.BlockNumber);
         Assert.Equal(0, apdu.BlockNumberAck);
-        Assert.IsType<GetRequestNormal>(XdlmsApduDecoder.Decode(apdu.BlockData));
+        Assert.IsType<GetRequestNormal>(ApduDecoder.DecodeXdlms(apdu.BlockData));
     }
 
     [Fact]

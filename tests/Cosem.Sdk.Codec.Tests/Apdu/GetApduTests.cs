@@ -140,7 +140,7 @@ public class GetApduTests
     [InlineData("C4 02 C1 01 00 00 00 02 02 13", 8)]
     public void Unknown_choices_are_refused_with_their_offset(string hex, int offset)
     {
-        var error = Assert.Throws<CosemEncodingException>(() => XdlmsApduDecoder.Decode(Hex(hex)));
+        var error = Assert.Throws<CosemEncodingException>(() => ApduDecoder.DecodeXdlms(Hex(hex)));
         Assert.Equal(offset, error.Offset);
     }
 }

@@ -122,8 +122,8 @@ public class SetApduTests
     [Fact]
     public void Unknown_set_choice_is_refused()
     {
-        var error = Assert.Throws<CosemEncodingException>(() => XdlmsApduDecoder.Decode(Hex("C1 06 C1 00")));
+        var error = Assert.Throws<CosemEncodingException>(() => ApduDecoder.DecodeXdlms(Hex("C1 06 C1 00")));
         Assert.Equal(1, error.Offset);
-        Assert.Throws<CosemEncodingException>(() => XdlmsApduDecoder.Decode(Hex("C5 00 C1 00")));
+        Assert.Throws<CosemEncodingException>(() => ApduDecoder.DecodeXdlms(Hex("C5 00 C1 00")));
     }
 }

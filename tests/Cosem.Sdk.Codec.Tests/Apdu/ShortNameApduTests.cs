@@ -85,6 +85,6 @@ public class ShortNameApduTests
     [InlineData("0D 01 03", 2)]
     public void Unknown_short_name_choices_are_refused(string hex, int offset)
     {
-        Assert.Equal(offset, Assert.Throws<CosemEncodingException>(() => XdlmsApduDecoder.Decode(Hex(hex))).Offset);
+        Assert.Equal(offset, Assert.Throws<CosemEncodingException>(() => ApduDecoder.DecodeXdlms(Hex(hex))).Offset);
     }
 }

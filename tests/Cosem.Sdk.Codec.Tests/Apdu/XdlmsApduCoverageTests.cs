@@ -78,10 +78,10 @@ public class XdlmsApduCoverageTests
     public void Every_supported_tag_has_a_vector()
     {
         var covered = AllSamples.Select(s => (ApduTag)Hex(s)[0]).ToHashSet();
-        var supported = Enum.GetValues<ApduTag>().Where(XdlmsApduDecoder.IsSupported).ToList();
+        var supported = Enum.GetValues<ApduTag>().Where(ApduDecoder.CanDecodeXdlms).ToList();
         Assert.NotEmpty(supported);
         Assert.All(supported, tag => Assert.Contains(tag, covered));
-        Assert.All(covered, tag => Assert.True(XdlmsApduDecoder.IsSupported(tag), $"{tag} has a vector but is not claimed"));
+        Assert.All(covered, tag => Assert.True(ApduDecoder.CanDecodeXdlms(tag), $"{tag} has a vector but is not claimed"));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public class XdlmsApduCoverageTests
         foreach (string hex in AllSamples)
         {
             byte[] bytes = Hex(hex);
-            Assert.Equal(Convert.ToHexString(bytes), Convert.ToHexString(XdlmsApduDecoder.Decode(bytes).ToArray()));
+            Assert.Equal(Convert.ToHexString(bytes), Convert.ToHexString(ApduDecoder.DecodeXdlms(bytes).ToArray()));
         }
     }
 
@@ -99,11 +99,11 @@ public class XdlmsApduCoverageTests
     {
         for (int value = 0; value < 256; value++)
         {
-            if (XdlmsApduDecoder.IsSupported((ApduTag)value))
+            if (ApduDecoder.CanDecodeXdlms((ApduTag)value))
             {
                 continue;
             }
-            var error = Assert.Throws<CosemEncodingException>(() => XdlmsApduDecoder.Decode(new byte[] { (byte)value, 0, 0, 0 }));
+            var error = Assert.Throws<CosemEncodingException>(() => ApduDecoder.DecodeXdlms(new byte[] { (byte)value, 0, 0, 0 }));
             Assert.Equal("apdu tag", error.Field);
         }
     }

@@ -69,7 +69,7 @@ public class GeneralCipheringEndToEndTests
         // Every request after the AARQ names key-info agreed-key with scheme C(0e, 2s).
         Assert.All(channel!.Sent.Skip(1), apdu =>
         {
-            var ciphering = Assert.IsType<GeneralCiphering>(XdlmsApduDecoder.Decode(apdu));
+            var ciphering = Assert.IsType<GeneralCiphering>(ApduDecoder.DecodeXdlms(apdu));
             var keyInfo = Assert.NotNull(ciphering.KeyInfo);
             Assert.Equal(KeyInfoKind.AgreedKey, keyInfo.Kind);
             Assert.Equal(new[] { GeneralCipheringProtection.StaticStaticScheme }, keyInfo.KeyParameters.ToArray());

@@ -35,7 +35,7 @@ public class GeneralSigningEndToEndTests
             meter.ManagementOptions(GeneralCipheringEndToEndTests.Security(meter, mode, signing: true)));
         await meter.ExerciseAsync(client);
         Assert.All(channel!.Sent.Skip(1), apdu => Assert.Equal((byte)ApduTag.GeneralSigning, apdu[0]));
-        var signed = (GeneralSigning)XdlmsApduDecoder.Decode(channel.Sent[^1]);
+        var signed = (GeneralSigning)ApduDecoder.DecodeXdlms(channel.Sent[^1]);
         Assert.Equal(generalCiphering ? (byte)ApduTag.GeneralCiphering : (byte)ApduTag.GloActionRequest, signed.Content.Span[0]);
     }
 

@@ -33,7 +33,7 @@ public class GeneralCipheringProtectionTests
         var kek = suite == SecuritySuite.Suite2 ? Concat(MasterKey, MasterKey) : MasterKey;
         using var keyring = new GeneralCipheringKeyring(suite) { Keys = Keys(suite), MasterKey = kek, SystemTitle = Server };
         var apdu = GeneralCipheringProtection.Protect(Header(Client, Server), mode, keyring, AuthEnc(suite), 7, Get);
-        var decoded = (GeneralCiphering)XdlmsApduDecoder.Decode(apdu.ToArray());
+        var decoded = (GeneralCiphering)ApduDecoder.DecodeXdlms(apdu.ToArray());
         Assert.Equal(mode switch
         {
             GeneralCipheringKeyMode.WrappedKey => KeyInfoKind.WrappedKey,
@@ -114,7 +114,7 @@ public class GeneralCipheringProtectionTests
         // static key agreement private key and the expected Z and key are the Green Book Annex C (Table C.2) values,
         // as also used by the EnergyICT/Honeywell DLMS stack's KeyAgreementImplTest (ONEPASS_STATIC_PRIVATE_KEY_SERVER,
         // ONEPASS_EXPECTED_SHARED_SECRET_SERVER) and dlms-cosem-rust (kdf_matches_green_book_c2_client_key).
-        var apdu = (GeneralCiphering)XdlmsApduDecoder.Decode(Hex(
+        var apdu = (GeneralCiphering)ApduDecoder.DecodeXdlms(Hex(
             "DD080102030405060708084D4D4D0000BC614E084D4D4D000000000100000102" + "01018180" +
             "C323C2BD45711DE4688637D919F92E9DB8FB2DFC213A88D21C9DC8DCBA917D8170511DE1BADB360D50058F794B0960AE" +
             "11FA28D392CFF907A62D13E3357B1DC0B51BE089D0B682863B2217201E73A1A9031968A9B4121DCBC3281A69739AF874" +
@@ -141,7 +141,7 @@ public class GeneralCipheringProtectionTests
         var ciphertextOnly = Concat([0x21, 0, 0, 0, 0], apdu.CipheredText.Span[..^12].ToArray());
         var plain = cipher.Unprotect(new SystemTitle(apdu.OriginatorSystemTitle.Span), ciphertextOnly, out _);
         Assert.Equal(0xD9, plain[0]);
-        Assert.IsType<AccessRequest>(XdlmsApduDecoder.Decode(plain));
+        Assert.IsType<AccessRequest>(ApduDecoder.DecodeXdlms(plain));
     }
 
     [Fact]

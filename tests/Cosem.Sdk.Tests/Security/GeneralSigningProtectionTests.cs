@@ -20,7 +20,7 @@ public class GeneralSigningProtectionTests
         var header = new GeneralProtectionHeader(Client, Server, Hex("01")) { OtherInformation = Hex("0102") };
         var apdu = GeneralSigningProtection.Sign(header, key, Get);
         Assert.Equal(curve.SignatureLength(), apdu.Signature.Length);
-        var decoded = (GeneralSigning)XdlmsApduDecoder.Decode(apdu.ToArray());
+        var decoded = (GeneralSigning)ApduDecoder.DecodeXdlms(apdu.ToArray());
         Assert.Equal(Get, GeneralSigningProtection.Verify(decoded, key.PublicKey).ToArray());
 
         // The signed message is the A-XDR fields, checked with the BCL's ECDSA as a second path.

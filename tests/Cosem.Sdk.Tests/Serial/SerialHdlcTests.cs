@@ -1,6 +1,5 @@
 using Cosem.Sdk.Transport;
 using Cosem.Sdk.Transport.Hdlc;
-using Cosem.Sdk.Transport.Iec62056;
 using Cosem.Sdk.Transport.Pipes;
 using Cosem.Sdk.Transport.Serial;
 

@@ -1,5 +1,5 @@
 using System.IO.Pipelines;
-using Cosem.Sdk.Transport.Iec62056;
+using Cosem.Sdk.Transport.Serial;
 
 namespace Cosem.Sdk.Tests.Transport;
 

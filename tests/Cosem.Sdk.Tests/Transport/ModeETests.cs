@@ -1,8 +1,8 @@
 using System.Text;
 using Cosem.Sdk.Transport;
 using Cosem.Sdk.Transport.Hdlc;
-using Cosem.Sdk.Transport.Iec62056;
 using Cosem.Sdk.Transport.Pipes;
+using Cosem.Sdk.Transport.Serial;
 
 namespace Cosem.Sdk.Tests.Transport;
 

@@ -142,10 +142,10 @@ public abstract class AcseApdu : Apdu
         var tag = (ApduTag)bytes.Span[0];
         return tag switch
         {
-            InitiateApduTag.InitiateRequest => InitiateRequest.Decode(bytes, baseOffset),
-            InitiateApduTag.InitiateResponse => InitiateResponse.Decode(bytes, baseOffset),
+            ApduTag.InitiateRequest => InitiateRequest.Decode(bytes, baseOffset),
+            ApduTag.InitiateResponse => InitiateResponse.Decode(bytes, baseOffset),
             ApduTag.ConfirmedServiceError => ConfirmedServiceError.Decode(bytes, baseOffset),
-            _ when InitiateApduTag.IsCipheredUserInformation(tag) => CipheredUserInformationApdu.Decode(bytes, baseOffset),
+            _ when CipheredUserInformationApdu.IsCipheredUserInformationTag(tag) => CipheredUserInformationApdu.Decode(bytes, baseOffset),
             _ => null,
         };
     }

@@ -10,9 +10,11 @@ namespace Cosem.Sdk.Apdu;
 /// </summary>
 public sealed class CipheredUserInformationApdu : Apdu
 {
+    /// <summary>Wraps already-ciphered content under one of the ciphered user-information tags.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="tag"/> fails <see cref="IsCipheredUserInformationTag"/>.</exception>
     public CipheredUserInformationApdu(ApduTag tag, ReadOnlyMemory<byte> cipheredContent)
     {
-        if (!InitiateApduTag.IsCipheredUserInformation(tag))
+        if (!IsCipheredUserInformationTag(tag))
         {
             throw new ArgumentOutOfRangeException(nameof(tag), tag, "Not a ciphered initiate or confirmed-service-error tag.");
         }
@@ -20,14 +22,22 @@ public sealed class CipheredUserInformationApdu : Apdu
         CipheredContent = cipheredContent;
     }
 
+    /// <summary>Which ciphered initiate or confirmed-service-error APDU this is (global or dedicated key).</summary>
     public override ApduTag Tag { get; }
+
+    /// <summary>Whether <paramref name="tag"/> is one of the ciphered APDUs that may travel in ACSE user-information:
+    /// the glo-/ded- initiate request and response, and glo-/ded-confirmedServiceError.</summary>
+    public static bool IsCipheredUserInformationTag(ApduTag tag) => tag is ApduTag.GloInitiateRequest
+        or ApduTag.GloInitiateResponse or ApduTag.DedInitiateRequest or ApduTag.DedInitiateResponse
+        or ApduTag.GloConfirmedServiceError or ApduTag.DedConfirmedServiceError;
 
     /// <summary>The octet string after the tag: security control, invocation counter, ciphertext and tag.</summary>
     public ReadOnlyMemory<byte> CipheredContent { get; }
 
     /// <summary>True for the dedicated-key forms (65, 72, 78).</summary>
-    public bool IsDedicated => Tag is InitiateApduTag.DedInitiateRequest or InitiateApduTag.DedInitiateResponse or ApduTag.DedConfirmedServiceError;
+    public bool IsDedicated => Tag is ApduTag.DedInitiateRequest or ApduTag.DedInitiateResponse or ApduTag.DedConfirmedServiceError;
 
+    /// <summary>Writes the tag, the A-XDR length and the ciphered content unchanged.</summary>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);
@@ -43,7 +53,7 @@ public sealed class CipheredUserInformationApdu : Apdu
         var reader = new AxdrReader(apdu.Span, baseOffset);
         int at = reader.AbsolutePosition;
         var tag = (ApduTag)reader.ReadRawByte("tag");
-        if (!InitiateApduTag.IsCipheredUserInformation(tag))
+        if (!IsCipheredUserInformationTag(tag))
         {
             throw new CosemEncodingException($"Tag {(byte)tag} is not a ciphered initiate or confirmed-service-error APDU.", at, "tag");
         }
@@ -54,5 +64,6 @@ public sealed class CipheredUserInformationApdu : Apdu
         return new CipheredUserInformationApdu(tag, apdu.Slice(start, length));
     }
 
+    /// <summary>The tag number and content length; the content itself stays out of logs.</summary>
     public override string ToString() => $"Ciphered APDU {(byte)Tag} ({CipheredContent.Length} bytes)";
 }

@@ -8,7 +8,7 @@ namespace Cosem.Sdk.Apdu;
 /// </summary>
 public sealed class InitiateRequest : Apdu
 {
-    public override ApduTag Tag => InitiateApduTag.InitiateRequest;
+    public override ApduTag Tag => ApduTag.InitiateRequest;
 
     /// <summary>dedicated-key OCTET STRING OPTIONAL: the key for dedicated ciphering in this association.</summary>
     public ReadOnlyMemory<byte>? DedicatedKey { get; init; }
@@ -59,7 +59,7 @@ public sealed class InitiateRequest : Apdu
     {
         var reader = new AxdrReader(apdu.Span, baseOffset);
         int at = reader.AbsolutePosition;
-        if (reader.ReadRawByte("tag") != (byte)InitiateApduTag.InitiateRequest)
+        if (reader.ReadRawByte("tag") != (byte)ApduTag.InitiateRequest)
         {
             throw new CosemEncodingException("Not an InitiateRequest (tag 1).", at, "tag");
         }

@@ -14,7 +14,7 @@ public sealed class InitiateResponse : Apdu
     /// <summary>vaa-name of a short-name association: the base name of the current association object, 0xFA00.</summary>
     public const ushort VaaNameShortName = 0xFA00;
 
-    public override ApduTag Tag => InitiateApduTag.InitiateResponse;
+    public override ApduTag Tag => ApduTag.InitiateResponse;
 
     /// <summary>negotiated-quality-of-service [0] IMPLICIT Integer8 OPTIONAL.</summary>
     public sbyte? NegotiatedQualityOfService { get; init; }
@@ -51,7 +51,7 @@ public sealed class InitiateResponse : Apdu
     {
         var reader = new AxdrReader(apdu.Span, baseOffset);
         int at = reader.AbsolutePosition;
-        if (reader.ReadRawByte("tag") != (byte)InitiateApduTag.InitiateResponse)
+        if (reader.ReadRawByte("tag") != (byte)ApduTag.InitiateResponse)
         {
             throw new CosemEncodingException("Not an InitiateResponse (tag 8).", at, "tag");
         }

@@ -138,7 +138,7 @@ internal sealed partial class ServerProtection
     {
         try
         {
-            return (T)XdlmsApduDecoder.Decode(apdu);
+            return (T)ApduDecoder.DecodeXdlms(apdu);
         }
         catch (CosemEncodingException ex)
         {

@@ -41,7 +41,7 @@ internal sealed partial class ServiceProcessor : IRequestHandler
         Apdu.Apdu request;
         try
         {
-            request = XdlmsApduDecoder.Decode(apdu);
+            request = ApduDecoder.DecodeXdlms(apdu);
         }
         catch (CosemEncodingException ex)
         {

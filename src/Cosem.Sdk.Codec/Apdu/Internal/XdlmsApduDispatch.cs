@@ -3,14 +3,10 @@ using Cosem.Sdk.Axdr;
 namespace Cosem.Sdk.Apdu;
 
 /// <summary>
-/// Decodes any xDLMS APDU (IEC 62056-5-3 §9.5) by its first byte into its typed class. Encoded Data values inside
-/// the result are slices of the input, so keep the input alive and unchanged while the APDU is in use.
+/// Behind <see cref="ApduDecoder.DecodeXdlms"/>: routes an xDLMS service APDU (IEC 62056-5-3 §9.5) by its first
+/// byte to its typed class's decoder. The ACSE APDUs and the initiate exchange are <see cref="AcseApduDispatch"/>'s.
 /// </summary>
-/// <remarks>
-/// The ACSE APDUs (AARQ … RLRE), InitiateRequest/Response and ConfirmedServiceError are decoded elsewhere.
-/// Every malformed input, whatever it is, ends in a <see cref="CosemEncodingException"/>.
-/// </remarks>
-public static class XdlmsApduDecoder
+internal static class XdlmsApduDispatch
 {
     /// <summary>Decodes one complete APDU; trailing bytes are an error.</summary>
     /// <exception cref="CosemEncodingException">Unknown tag, truncated or malformed fields, or trailing bytes.</exception>
@@ -23,7 +19,7 @@ public static class XdlmsApduDecoder
     }
 
     /// <summary>True when <see cref="Decode"/> handles APDUs starting with <paramref name="tag"/>.</summary>
-    public static bool IsSupported(ApduTag tag) => tag switch
+    public static bool CanDecode(ApduTag tag) => tag switch
     {
         ApduTag.GetRequest or ApduTag.GetResponse or
         ApduTag.SetRequest or ApduTag.SetResponse or

@@ -1,4 +1,4 @@
-namespace Cosem.Sdk.Transport.Iec62056;
+namespace Cosem.Sdk.Transport.Serial;
 
 /// <summary>
 /// The identification message of IEC 62056-21 §6.3.2: <c>/XXXZ\W…Ident CR LF</c> with a three-letter

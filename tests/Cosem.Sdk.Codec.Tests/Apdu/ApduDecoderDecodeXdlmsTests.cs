@@ -3,7 +3,7 @@ using static Cosem.Sdk.Codec.Tests.Apdu.ApduRoundTrip;
 
 namespace Cosem.Sdk.Codec.Tests.Apdu;
 
-public class XdlmsApduDecoderTests
+public class ApduDecoderDecodeXdlmsTests
 {
     [Theory]
     [InlineData("01 00 00 00")] // InitiateRequest: decoded by the ACSE layer, not here
@@ -12,7 +12,7 @@ public class XdlmsApduDecoderTests
     [InlineData("00")]
     public void Unknown_tag_names_the_offset_and_the_field(string hex)
     {
-        var error = Assert.Throws<CosemEncodingException>(() => XdlmsApduDecoder.Decode(Hex(hex)));
+        var error = Assert.Throws<CosemEncodingException>(() => ApduDecoder.DecodeXdlms(Hex(hex)));
         Assert.Equal(0, error.Offset);
         Assert.Equal("apdu tag", error.Field);
     }
@@ -20,7 +20,7 @@ public class XdlmsApduDecoderTests
     [Fact]
     public void Empty_input_is_refused()
     {
-        var error = Assert.Throws<CosemEncodingException>(() => XdlmsApduDecoder.Decode(ReadOnlyMemory<byte>.Empty));
+        var error = Assert.Throws<CosemEncodingException>(() => ApduDecoder.DecodeXdlms(ReadOnlyMemory<byte>.Empty));
         Assert.Equal(0, error.Offset);
     }
 
@@ -28,7 +28,7 @@ public class XdlmsApduDecoderTests
     public void Decoded_values_are_slices_of_the_input_not_copies()
     {
         byte[] bytes = Hex("C4 01 C1 00 06 00 00 13 91");
-        var apdu = (GetResponseNormal)XdlmsApduDecoder.Decode(bytes);
+        var apdu = (GetResponseNormal)ApduDecoder.DecodeXdlms(bytes);
         bytes[5] = 0x7F;
         Assert.Equal(0x7F, apdu.Result.Data.Span[1]);
     }
@@ -81,7 +81,7 @@ public class XdlmsApduDecoderTests
     {
         try
         {
-            var apdu = XdlmsApduDecoder.Decode(bytes);
+            var apdu = ApduDecoder.DecodeXdlms(bytes);
             // Whatever decodes must encode again without failing.
             apdu.ToArray();
         }

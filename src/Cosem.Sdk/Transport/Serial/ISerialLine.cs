@@ -1,4 +1,4 @@
-namespace Cosem.Sdk.Transport.Iec62056;
+namespace Cosem.Sdk.Transport.Serial;
 
 /// <summary>
 /// A serial line whose character format can change on the fly, as the IEC 62056-21 mode E opening needs. The

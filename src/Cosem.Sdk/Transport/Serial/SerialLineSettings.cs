@@ -1,4 +1,4 @@
-namespace Cosem.Sdk.Transport.Iec62056;
+namespace Cosem.Sdk.Transport.Serial;
 
 /// <summary>Baud rate and character format of a serial line.</summary>
 public readonly record struct SerialLineSettings(int BaudRate, int DataBits, SerialParity Parity, int StopBits = 1)

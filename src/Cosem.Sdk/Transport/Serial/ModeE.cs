@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Cosem.Sdk.Transport.Iec62056;
+namespace Cosem.Sdk.Transport.Serial;
 
 /// <summary>
 /// The IEC 62056-21 opening that leads into HDLC protocol mode E (IEC 62056-21 Annex E; Green Book "three-layer,

@@ -1,4 +1,4 @@
-namespace Cosem.Sdk.Transport.Iec62056;
+namespace Cosem.Sdk.Transport.Serial;
 
 /// <summary>Settings of the IEC 62056-21 mode E opening on the client side.</summary>
 public sealed class ModeEOptions
