@@ -23,7 +23,7 @@ public sealed class ReadCommandTests : IAsyncLifetime
     [Fact]
     public async Task Reads_one_attribute_as_json()
     {
-        var (exit, output, error) = await CommandRunner.RunAsync("read", "--port", WrapperPort, "--obis", "1.0.1.8.0.255", "--attribute", "3", "--json");
+        var (exit, output, error) = await CliRunner.RunAsync(null, "read", "--port", WrapperPort, "--obis", "1.0.1.8.0.255", "--attribute", "3", "--json");
         Assert.True(exit == 0, error);
         var row = Assert.Single(JsonDocument.Parse(output).RootElement.EnumerateArray().ToArray());
         Assert.Equal("1.0.1.8.0.255", row.GetProperty("obis").GetString());
@@ -37,7 +37,7 @@ public sealed class ReadCommandTests : IAsyncLifetime
     [Fact]
     public async Task Walks_the_whole_object_list_over_hdlc_as_a_table()
     {
-        var (exit, output, error) = await CommandRunner.RunAsync("read", "--hdlc", "--port", HdlcPort, "--all");
+        var (exit, output, error) = await CliRunner.RunAsync(null, "read", "--hdlc", "--port", HdlcPort, "--all");
         Assert.True(exit == 0, error);
         Assert.Contains("0.0.1.0.0.255", output);
         Assert.Contains("daylight_savings_enabled", output);
@@ -49,7 +49,7 @@ public sealed class ReadCommandTests : IAsyncLifetime
     [Fact]
     public async Task Reads_as_the_management_client_with_a_password_as_xml()
     {
-        var (exit, output, error) = await CommandRunner.RunAsync("read", "--port", WrapperPort, "--client", "1", "--auth", "low", "--password", "12345678",
+        var (exit, output, error) = await CliRunner.RunAsync(null, "read", "--port", WrapperPort, "--client", "1", "--auth", "low", "--password", "12345678",
             "--obis", "0.0.1.0.0.255", "--attribute", "2", "--xml");
         Assert.True(exit == 0, error);
         var attribute = XElement.Parse(output).Element("attribute")!;
@@ -60,7 +60,7 @@ public sealed class ReadCommandTests : IAsyncLifetime
     [Fact]
     public async Task A_wrong_password_fails_with_the_meters_diagnostic()
     {
-        var (exit, _, error) = await CommandRunner.RunAsync("read", "--port", WrapperPort, "--client", "1", "--auth", "low", "--password", "nope", "--all");
+        var (exit, _, error) = await CliRunner.RunAsync(null, "read", "--port", WrapperPort, "--client", "1", "--auth", "low", "--password", "nope", "--all");
         Assert.Equal(1, exit);
         Assert.Contains("AuthenticationFailure", error);
     }
@@ -69,7 +69,7 @@ public sealed class ReadCommandTests : IAsyncLifetime
     public async Task A_refused_attribute_is_reported_and_fails()
     {
         // Data (class 1) has no attribute 9: the meter answers object-undefined.
-        var (exit, output, _) = await CommandRunner.RunAsync("read", "--port", WrapperPort, "--obis", "0.0.96.1.0.255", "--attribute", "9");
+        var (exit, output, _) = await CliRunner.RunAsync(null, "read", "--port", WrapperPort, "--obis", "0.0.96.1.0.255", "--attribute", "9");
         Assert.Equal(1, exit);
         Assert.Contains("ObjectUndefined", output);
     }
@@ -77,7 +77,7 @@ public sealed class ReadCommandTests : IAsyncLifetime
     [Fact]
     public async Task An_unreachable_meter_fails_with_a_message()
     {
-        var (exit, _, error) = await CommandRunner.RunAsync("read", "--port", "1", "--obis", "0.0.1.0.0.255", "--timeout", "2");
+        var (exit, _, error) = await CliRunner.RunAsync(null, "read", "--port", "1", "--obis", "0.0.1.0.0.255", "--timeout", "2");
         Assert.Equal(1, exit);
         Assert.StartsWith("error:", error);
     }
@@ -94,7 +94,7 @@ public sealed class ReadCommandTests : IAsyncLifetime
     [InlineData("is not an attribute index", "read", "--obis", "0.0.1.0.0.255", "--attribute", "0")]
     public async Task Bad_arguments_exit_with_2_and_say_why(string message, params string[] args)
     {
-        var (exit, _, error) = await CommandRunner.RunAsync(args);
+        var (exit, _, error) = await CliRunner.RunAsync(null, args);
         Assert.Equal(2, exit);
         Assert.Contains(message, error);
     }
@@ -102,7 +102,7 @@ public sealed class ReadCommandTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_authentication_is_refused_by_the_parser()
     {
-        var (exit, _, error) = await CommandRunner.RunAsync("read", "--all", "--auth", "high");
+        var (exit, _, error) = await CliRunner.RunAsync(null, "read", "--all", "--auth", "high");
         Assert.NotEqual(0, exit);
         Assert.Contains("high", error);
     }

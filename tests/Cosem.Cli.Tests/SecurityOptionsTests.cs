@@ -29,7 +29,7 @@ public class SecurityOptionsTests
         var wrapper = FreePort();
         var hdlcPort = FreePort();
         using var stop = new CancellationTokenSource();
-        var simulate = CommandRunner.RunAsync(stop.Token, ["simulate", "--wrapper-port", wrapper.ToString(), "--hdlc-port", hdlcPort.ToString(), .. simulateOptions]);
+        var simulate = CliRunner.RunAsync(stop.Token, ["simulate", "--wrapper-port", wrapper.ToString(), "--hdlc-port", hdlcPort.ToString(), .. simulateOptions]);
         var results = new List<(int, string, string)>();
         try
         {
@@ -37,7 +37,7 @@ public class SecurityOptionsTests
             // Wait for the listener with a public read.
             for (var attempt = 0; attempt < 100; attempt++)
             {
-                if ((await CommandRunner.RunAsync(["read", .. target, "--obis", SerialNumber])).ExitCode == 0)
+                if ((await CliRunner.RunAsync(null, ["read", .. target, "--obis", SerialNumber])).ExitCode == 0)
                 {
                     break;
                 }
@@ -45,7 +45,7 @@ public class SecurityOptionsTests
             }
             foreach (var read in reads)
             {
-                results.Add(await CommandRunner.RunAsync(["read", .. target, "--client", "1", "--obis", SerialNumber, "--json", .. read]));
+                results.Add(await CliRunner.RunAsync(null, ["read", .. target, "--client", "1", "--obis", SerialNumber, "--json", .. read]));
             }
         }
         finally
@@ -140,12 +140,12 @@ public class SecurityOptionsTests
     [InlineData("--dedicated-key", Key)]
     public async Task Bad_security_options_exit_with_2(params string[] args)
     {
-        var read = await CommandRunner.RunAsync(["read", "--port", "1", "--obis", SerialNumber, .. args]);
+        var read = await CliRunner.RunAsync(null, ["read", "--port", "1", "--obis", SerialNumber, .. args]);
         Assert.Equal(2, read.ExitCode);
         Assert.StartsWith("error:", read.Error);
         Assert.DoesNotContain(AuthKey, read.Error, StringComparison.OrdinalIgnoreCase);
 
-        var simulate = await CommandRunner.RunAsync(["simulate", "--wrapper-port", "0", "--hdlc-port", "0", .. args]);
+        var simulate = await CliRunner.RunAsync(null, ["simulate", "--wrapper-port", "0", "--hdlc-port", "0", .. args]);
         Assert.Equal(2, simulate.ExitCode);
     }
 }

@@ -46,13 +46,13 @@ public class SimulateCommandTests
     {
         var start = FreePortBlock(4);
         using var stop = new CancellationTokenSource();
-        var simulate = CommandRunner.RunAsync(stop.Token, "simulate", "--wrapper-port", start.ToString(), "--hdlc-port", (start + 2).ToString(), "--meters", "2");
+        var simulate = CliRunner.RunAsync(stop.Token, "simulate", "--wrapper-port", start.ToString(), "--hdlc-port", (start + 2).ToString(), "--meters", "2");
         try
         {
             (int Exit, string Output, string Error) read = default;
             for (var attempt = 0; attempt < 100; attempt++)
             {
-                read = await CommandRunner.RunAsync("read", "--port", (start + 1).ToString(), "--obis", "0.0.96.1.0.255", "--json");
+                read = await CliRunner.RunAsync(null, "read", "--port", (start + 1).ToString(), "--obis", "0.0.96.1.0.255", "--json");
                 if (read.Exit == 0)
                 {
                     break;
@@ -62,7 +62,7 @@ public class SimulateCommandTests
             Assert.True(read.Exit == 0, read.Error);
             Assert.Contains("\"value\": \"00000002\"", read.Output); // meter 2: serial number 2
 
-            var hdlc = await CommandRunner.RunAsync("read", "--hdlc", "--port", (start + 2).ToString(), "--obis", "0.0.96.1.0.255", "--json");
+            var hdlc = await CliRunner.RunAsync(null, "read", "--hdlc", "--port", (start + 2).ToString(), "--obis", "0.0.96.1.0.255", "--json");
             Assert.True(hdlc.ExitCode == 0, hdlc.Error);
             Assert.Contains("\"value\": \"00000001\"", hdlc.Output);
         }
@@ -81,7 +81,7 @@ public class SimulateCommandTests
     [InlineData("--wrapper-port", "5000", "--hdlc-port", "5001", "--meters", "2")]
     public async Task Bad_arguments_exit_with_2(params string[] args)
     {
-        var (exit, _, error) = await CommandRunner.RunAsync(["simulate", .. args]);
+        var (exit, _, error) = await CliRunner.RunAsync(null, ["simulate", .. args]);
         Assert.Equal(2, exit);
         Assert.StartsWith("error:", error);
     }

@@ -28,17 +28,17 @@ public class BerCodecTests
     }
 
     [Theory]
-    [InlineData("1F80", "leading zero")]
-    [InlineData("1F1E", "low tag-number form")]
-    [InlineData("1F8181818101", "too large")]
-    [InlineData("1F81", "Truncated")]
-    public void Refuses_malformed_identifiers(string hex, string reason)
+    [InlineData("1F80", "leading zero", 0)]
+    [InlineData("1F1E", "low tag-number form", 0)]
+    [InlineData("1F8181818101", "too large", 0)]
+    [InlineData("1F81", "Truncated", 2)] // the next tag-number octet is missing at offset 2
+    public void Refuses_malformed_identifiers(string hex, string reason, int offset)
     {
         var bytes = HexText.Bytes(hex);
         var error = Assert.Throws<CosemEncodingException>(() => new BerReader(bytes).ReadTag("probe"));
         Assert.Contains(reason, error.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("probe", error.Field);
-        Assert.True(error.Offset >= 0);
+        Assert.Equal(offset, error.Offset);
     }
 
     [Theory]

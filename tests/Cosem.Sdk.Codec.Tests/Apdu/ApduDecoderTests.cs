@@ -23,9 +23,12 @@ public class ApduDecoderTests
         for (int tag = 0; tag < 256; tag++)
         {
             var bytes = new byte[] { (byte)tag };
-            var error = Assert.ThrowsAny<CosemEncodingException>(() => ApduDecoder.Decode(bytes));
-            Assert.True(error.Offset >= 0);
+            var error = Assert.Throws<CosemEncodingException>(() => ApduDecoder.Decode(bytes));
+            // A known tag runs out of bytes right after itself; an unknown one is refused where it stands.
+            Assert.Equal(ApduDecoder.CanDecode((ApduTag)tag) ? 1 : 0, error.Offset);
         }
-        Assert.Throws<CosemEncodingException>(() => ApduDecoder.Decode(ReadOnlyMemory<byte>.Empty));
+        var empty = Assert.Throws<CosemEncodingException>(() => ApduDecoder.Decode(ReadOnlyMemory<byte>.Empty));
+        Assert.Equal(0, empty.Offset);
+        Assert.Equal("apdu tag", empty.Field);
     }
 }

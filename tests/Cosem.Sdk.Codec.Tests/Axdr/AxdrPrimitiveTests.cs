@@ -75,22 +75,22 @@ public class AxdrPrimitiveTests
     }
 
     [Theory]
-    [InlineData("06 0001E2", "double-long-unsigned")]   // truncated value
-    [InlineData("09 05 0100010800", "logical-name")]    // five-byte logical name
-    [InlineData("09 82 FFFF 00", "octet-string")]      // length overruns
-    [InlineData("12 0001", "double-long-unsigned")]     // long-unsigned where double-long-unsigned expected
-    public void Malformed_input_is_a_typed_error_with_offset(string hex, string field)
+    [InlineData("06 0001E2", "double-long-unsigned", 1)]   // truncated value: the four bytes start at 1
+    [InlineData("09 05 0100010800", "logical-name", 0)]    // five-byte logical name: reported where it starts
+    [InlineData("09 82 FFFF 00", "octet-string", 4)]      // length overruns: the contents start at 4
+    [InlineData("12 0001", "double-long-unsigned", 0)]     // long-unsigned where double-long-unsigned expected
+    public void Malformed_input_is_a_typed_error_with_offset(string hex, string field, int offset)
     {
         var bytes = Hex(hex);
-        var error = Assert.ThrowsAny<CosemEncodingException>(() =>
+        var error = Assert.Throws<CosemEncodingException>(() =>
         {
             var reader = new AxdrReader(bytes);
             if (field == "logical-name") reader.ReadObisCode();
             else if (field == "octet-string") reader.ReadOctetString();
             else reader.ReadUInt32();
         });
-        Assert.True(error.Offset >= 0);
-        Assert.NotNull(error.Field);
+        Assert.Equal(offset, error.Offset);
+        Assert.Equal(field, error.Field);
     }
 
     [Fact]

@@ -58,6 +58,7 @@ public class BitStringTests
         Assert.Equal("", BitString.Empty.ToString());
         Assert.Equal(BitString.Empty, new AxdrReader([0x04, 0x00]).ReadBitStringValue());
         var error = Assert.Throws<CosemEncodingException>(() => new AxdrReader([0x04, 0x10, 0xFF]).ReadBitStringValue());
-        Assert.True(error.Offset >= 0);
+        Assert.Equal(2, error.Offset); // 16 bits need two bytes from offset 2; one is there
+        Assert.Equal("bit-string", error.Field);
     }
 }

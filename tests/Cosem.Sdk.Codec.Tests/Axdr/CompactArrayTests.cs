@@ -86,20 +86,21 @@ public class CompactArrayTests
     }
 
     [Theory]
-    [InlineData("13 13 00")]                          // compact-array describing a compact-array
-    [InlineData("13 00 01 00")]                       // zero-size elements with contents
-    [InlineData("13 02 00 01 00")]                    // empty structures with contents
-    [InlineData("13 12 03 0001 00")]                  // contents end inside an element
-    [InlineData("13 01 FFFF 01 FFFF 11 02 0102")]     // nested arrays far larger than the contents
-    [InlineData("13 01 FFFF 00 02 0102")]             // 65535 null-data per element
-    [InlineData("13 07 00")]                          // reserved tag in description
-    [InlineData("13 12 84 7FFFFFFF")]                 // hostile contents length
-    [InlineData("13 02 05 11")]                       // truncated description
-    public void Hostile_or_broken_compact_arrays_are_typed_errors(string hex)
+    [InlineData("13 13 00", 1, "type-description")]                        // compact-array describing a compact-array
+    [InlineData("13 00 01 00", 3, "array-contents")]                       // zero-size elements with contents
+    [InlineData("13 02 00 01 00", 4, "array-contents")]                    // empty structures with contents
+    [InlineData("13 12 03 0001 00", 5, "long-unsigned")]                   // contents end inside an element
+    [InlineData("13 01 FFFF 01 FFFF 11 02 0102", 9, "array-contents")]     // nested arrays far larger than the contents
+    [InlineData("13 01 FFFF 00 02 0102", 6, "array-contents")]             // 65535 null-data per element
+    [InlineData("13 07 00", 1, "type-description")]                        // reserved tag in description
+    [InlineData("13 12 84 7FFFFFFF", 7, "array-contents")]                 // hostile contents length
+    [InlineData("13 02 05 11", 2, "structure description length")]         // truncated description
+    public void Hostile_or_broken_compact_arrays_are_typed_errors(string hex, int offset, string field)
     {
         var bytes = Hex(hex);
         var error = Assert.Throws<CosemEncodingException>(() => CosemData.Decode(bytes));
-        Assert.True(error.Offset >= 0, error.Message);
+        Assert.Equal(offset, error.Offset);
+        Assert.Equal(field, error.Field);
     }
 
     [Fact]

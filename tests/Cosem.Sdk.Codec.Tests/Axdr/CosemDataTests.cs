@@ -157,25 +157,25 @@ public class CosemDataTests
     }
 
     [Theory]
-    [InlineData("06 0001E2")]                 // truncated value
-    [InlineData("02 03 11 01 11 02")]         // structure shorter than its count
-    [InlineData("01 81")]                     // truncated length
-    [InlineData("01 85 0000000001")]          // length of five bytes
-    [InlineData("01 80")]                     // indefinite length
-    [InlineData("09 84 7FFFFFFF")]            // hostile length, nothing behind it
-    [InlineData("01 84 7FFFFFFF 11")]         // hostile array count
-    [InlineData("07 00")]                     // reserved tag 7 (floating-point, withdrawn)
-    [InlineData("08")]                        // reserved tag 8
-    [InlineData("22 00")]                     // tag 34: reserved
-    [InlineData("04 84 7FFFFFFF")]            // hostile bit count
-    [InlineData("19 07E8")]                   // truncated date-time [25]
-    [InlineData("")]
-    public void Malformed_input_is_a_typed_error_with_offset(string hex)
+    [InlineData("06 0001E2", 1, "double-long-unsigned")]     // truncated value
+    [InlineData("02 03 11 01 11 02", 6, "data type")]        // structure shorter than its count
+    [InlineData("01 81", 2, "array length")]                 // truncated length
+    [InlineData("01 85 0000000001", 1, "array length")]      // length of five bytes
+    [InlineData("01 80", 1, "array length")]                 // indefinite length
+    [InlineData("09 84 7FFFFFFF", 6, "octet-string")]        // hostile length, nothing behind it
+    [InlineData("01 84 7FFFFFFF 11", 1, "array length")]     // hostile array count
+    [InlineData("07 00", 0, "data type")]                    // reserved tag 7 (floating-point, withdrawn)
+    [InlineData("08", 0, "data type")]                       // reserved tag 8
+    [InlineData("22 00", 0, "data type")]                    // tag 34: reserved
+    [InlineData("04 84 7FFFFFFF", 6, "bit-string")]          // hostile bit count
+    [InlineData("19 07E8", 1, "date-time")]                  // truncated date-time [25]
+    [InlineData("", 0, "data type")]
+    public void Malformed_input_is_a_typed_error_with_offset(string hex, int offset, string field)
     {
         var bytes = Hex(hex);
         var error = Assert.Throws<CosemEncodingException>(() => CosemData.Decode(bytes));
-        Assert.True(error.Offset >= 0, error.Message);
-        Assert.NotNull(error.Field);
+        Assert.Equal(offset, error.Offset);
+        Assert.Equal(field, error.Field);
     }
 
     [Fact]

@@ -240,18 +240,18 @@ public class CosemDateTimeTests
     }
 
     [Theory]
-    [InlineData("09 0B 07E8060F0614172D00FF88")]      // octet-string of 11
-    [InlineData("09 0D 07E8060F0614172D00FF888000")]  // octet-string of 13
-    [InlineData("06 00000000")]                       // wrong type
-    [InlineData("09 0C 07E8060F0614")]               // truncated
-    [InlineData("19 07E8060F")]                       // truncated tagged
-    [InlineData("")]                                  // nothing
-    public void Reader_refuses_malformed_date_times(string hex)
+    [InlineData("09 0B 07E8060F0614172D00FF88", 1)]      // octet-string of 11: the length is wrong
+    [InlineData("09 0D 07E8060F0614172D00FF888000", 1)]  // octet-string of 13: the length is wrong
+    [InlineData("06 00000000", 0)]                       // wrong type
+    [InlineData("09 0C 07E8060F0614", 2)]               // truncated: the twelve bytes start at 2
+    [InlineData("19 07E8060F", 1)]                       // truncated tagged: the twelve bytes start at 1
+    [InlineData("", 0)]                                  // nothing: the tag is missing
+    public void Reader_refuses_malformed_date_times(string hex, int offset)
     {
         var bytes = Hex(hex);
         var error = Assert.Throws<CosemEncodingException>(() => new AxdrReader(bytes).ReadDateTime());
-        Assert.True(error.Offset >= 0);
-        Assert.NotNull(error.Field);
+        Assert.Equal(offset, error.Offset);
+        Assert.Equal("date-time", error.Field);
     }
 
     [Fact]

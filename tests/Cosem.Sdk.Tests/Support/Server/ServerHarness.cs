@@ -81,7 +81,7 @@ internal sealed class RawClient(IApduChannel channel) : IAsyncDisposable
         return answer.ToArray();
     }
 
-    public Task<byte[]> RequestAsync(string hex) => RequestAsync(Convert.FromHexString(hex.Replace(" ", "", StringComparison.Ordinal)));
+    public Task<byte[]> RequestAsync(string hex) => RequestAsync(Cosem.Sdk.Tests.Transport.Hex.Bytes(hex));
 
     public async Task<TApdu> RequestAsync<TApdu>(Cosem.Sdk.Apdu.Apdu request) where TApdu : Cosem.Sdk.Apdu.Apdu =>
         Assert.IsType<TApdu>(ApduDecoder.Decode(await RequestAsync(request.ToArray())));

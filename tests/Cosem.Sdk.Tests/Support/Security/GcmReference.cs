@@ -23,5 +23,5 @@ internal static class GcmReference
 
     public static byte[] Concat(params byte[][] parts) => parts.SelectMany(p => p).ToArray();
 
-    public static byte[] Hex(string hex) => Convert.FromHexString(hex.Replace(" ", "", StringComparison.Ordinal));
+    public static byte[] Hex(string hex) => Cosem.Sdk.Tests.Transport.Hex.Bytes(hex);
 }

@@ -1,12 +1,13 @@
 using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Axdr;
+using Cosem.Sdk.Codec.Tests.Acse;
 
 namespace Cosem.Sdk.Codec.Tests.Apdu;
 
 /// <summary>Decodes a vector, checks its type, and checks that every way of encoding it gives the same bytes back.</summary>
 internal static class ApduRoundTrip
 {
-    public static byte[] Hex(string hex) => Convert.FromHexString(string.Concat(hex.Where(c => !char.IsWhiteSpace(c))));
+    public static byte[] Hex(string hex) => HexText.Bytes(hex);
 
     public static T Check<T>(string hex) where T : Cosem.Sdk.Apdu.Apdu
     {
@@ -57,5 +58,5 @@ internal static class ApduRoundTrip
         return Check<T>(hex);
     }
 
-    public static string HexOf(ReadOnlyMemory<byte> bytes) => Convert.ToHexString(bytes.Span);
+    public static string HexOf(ReadOnlyMemory<byte> bytes) => HexText.Of(bytes.Span);
 }
