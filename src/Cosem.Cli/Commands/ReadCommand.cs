@@ -104,8 +104,8 @@ public static class ReadCommand
         }
         else
         {
-            var entries = await client.GetObjectListEntriesAsync(cancellationToken);
-            var entry = entries.FirstOrDefault(e => e.LogicalName == logicalName)
+            var entries = await client.ReadObjectListAsync(cancellationToken);
+            var entry = entries.Find(logicalName)
                 ?? throw new Cosem.Sdk.CosemException($"{logicalName} is not in the association's object list; give --class.");
             (classId, version) = (entry.ClassId, entry.Version);
         }
@@ -122,12 +122,12 @@ public static class ReadCommand
 
     private static async Task<IReadOnlyList<ReadRow>> ReadAllAsync(CosemClient client, TextWriter output, OutputFormat format, CancellationToken cancellationToken)
     {
-        var entries = await client.GetObjectListEntriesAsync(cancellationToken);
+        var entries = await client.ReadObjectListAsync(cancellationToken);
         var targets = (
-            from entry in entries
-            from access in entry.AttributeAccess
-            where entry.CanRead(access.Index)
-            select (Descriptor: new CosemAttributeDescriptor(entry.ClassId, entry.LogicalName, access.Index), entry.Version)).ToArray();
+            from entry in entries.Objects
+            from access in entry.AccessRights.AttributeAccess
+            where entries.CanRead(entry, access.AttributeId)
+            select (Descriptor: new CosemAttributeDescriptor(entry.ClassId, entry.LogicalName, access.AttributeId), entry.Version)).ToArray();
         var rows = new List<ReadRow>(targets.Length);
 
         async Task ReadBatchesAsync(Action<int>? advance)
@@ -148,7 +148,7 @@ public static class ReadCommand
         {
             await AnsiConsole.Progress().AutoClear(true).StartAsync(async context =>
             {
-                var task = context.AddTask($"Reading {targets.Length} attributes of {entries.Count} objects", maxValue: Math.Max(1, targets.Length));
+                var task = context.AddTask($"Reading {targets.Length} attributes of {entries.Objects.Count} objects", maxValue: Math.Max(1, targets.Length));
                 await ReadBatchesAsync(n => task.Increment(n));
             });
         }

@@ -39,13 +39,61 @@ internal sealed class OperationGuard
     /// Sees a <see cref="CosemTransportException"/> the operation ends with before it propagates (a cached
     /// delegate: the HDLC client marks its link lost).
     /// </param>
-    public async ValueTask RunAsync<TState>(TState state, Func<TState, CancellationToken, ValueTask> operation,
+    public ValueTask RunAsync<TState>(TState state, Func<TState, CancellationToken, ValueTask> operation,
         CancellationToken cancellationToken, Action<CosemTransportException>? onTransportError = null)
     {
         var scope = Enter(cancellationToken);
+        ValueTask pending;
         try
         {
-            await operation(state, scope.Token).ConfigureAwait(false);
+            pending = operation(state, scope.Token);
+        }
+        catch (Exception ex)
+        {
+            var failure = Failure(ex, scope, onTransportError);
+            Exit(scope);
+            return ValueTask.FromException(failure);
+        }
+        if (pending.IsCompletedSuccessfully)
+        {
+            pending.GetAwaiter().GetResult(); // consumes it, so a pooled source goes back to its pool
+            Exit(scope);
+            return default;
+        }
+        return AwaitAsync(pending, scope, onTransportError);
+    }
+
+    /// <inheritdoc cref="RunAsync{TState}(TState, Func{TState, CancellationToken, ValueTask}, CancellationToken, Action{CosemTransportException}?)"/>
+    public ValueTask<TResult> RunAsync<TState, TResult>(TState state, Func<TState, CancellationToken, ValueTask<TResult>> operation,
+        CancellationToken cancellationToken, Action<CosemTransportException>? onTransportError = null)
+    {
+        var scope = Enter(cancellationToken);
+        ValueTask<TResult> pending;
+        try
+        {
+            pending = operation(state, scope.Token);
+        }
+        catch (Exception ex)
+        {
+            var failure = Failure(ex, scope, onTransportError);
+            Exit(scope);
+            return ValueTask.FromException<TResult>(failure);
+        }
+        if (pending.IsCompletedSuccessfully)
+        {
+            Exit(scope);
+            return pending;
+        }
+        return AwaitAsync(pending, scope, onTransportError);
+    }
+
+    // Only a pending operation reaches these: the state (often a tuple of the call's arguments) is not kept in the
+    // async state machine, which keeps the per-call allocation at what the operation's own awaits need.
+    private async ValueTask AwaitAsync(ValueTask pending, OperationScope scope, Action<CosemTransportException>? onTransportError)
+    {
+        try
+        {
+            await pending.ConfigureAwait(false);
         }
         catch (CosemTransportException ex) when (onTransportError is not null)
         {
@@ -62,14 +110,12 @@ internal sealed class OperationGuard
         }
     }
 
-    /// <inheritdoc cref="RunAsync{TState}"/>
-    public async ValueTask<TResult> RunAsync<TState, TResult>(TState state, Func<TState, CancellationToken, ValueTask<TResult>> operation,
-        CancellationToken cancellationToken, Action<CosemTransportException>? onTransportError = null)
+    private async ValueTask<TResult> AwaitAsync<TResult>(ValueTask<TResult> pending, OperationScope scope,
+        Action<CosemTransportException>? onTransportError)
     {
-        var scope = Enter(cancellationToken);
         try
         {
-            return await operation(state, scope.Token).ConfigureAwait(false);
+            return await pending.ConfigureAwait(false);
         }
         catch (CosemTransportException ex) when (onTransportError is not null)
         {
@@ -84,6 +130,17 @@ internal sealed class OperationGuard
         {
             Exit(scope);
         }
+    }
+
+    // What an operation that threw before returning its task ends with: the same as when its task fails.
+    private static Exception Failure(Exception ex, in OperationScope scope, Action<CosemTransportException>? onTransportError)
+    {
+        if (ex is CosemTransportException transport && onTransportError is not null)
+        {
+            onTransportError(transport);
+            return ex;
+        }
+        return scope.ClosedUnder(ex) ? OperationScope.Closed(ex) : ex;
     }
 
     private OperationScope Enter(CancellationToken cancellationToken)

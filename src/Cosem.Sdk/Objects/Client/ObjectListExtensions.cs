@@ -1,10 +1,27 @@
+using Cosem.Sdk.Apdu;
+using Cosem.Sdk.Axdr;
 using Cosem.Sdk.Client;
+using Cosem.Sdk.Obis;
 
 namespace Cosem.Sdk.Objects;
 
-/// <summary>Discovery: the current association's object list as typed proxies.</summary>
+/// <summary>Discovery: the current association's object list, as generated elements or as typed proxies.</summary>
 public static class ObjectListExtensions
 {
+    private static readonly CosemAttributeDescriptor s_currentObjectList = new(15, new ObisCode(0, 0, 40, 0, 0, 255), 2);
+
+    /// <summary>
+    /// Reads the object list of the current association (0.0.40.0.0.255, attribute 2): every object this client may
+    /// see, with its access rights read for the association's version.
+    /// </summary>
+    public static async ValueTask<AssociationObjectList> ReadObjectListAsync(this CosemClient client, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var elements = await client.GetAsync(s_currentObjectList, static (ref AxdrReader reader) => ObjectListDecoding.DecodeList(ref reader),
+            cancellationToken).ConfigureAwait(false);
+        return AssociationObjectList.From(elements);
+    }
+
     /// <summary>
     /// Reads the object list of the current association and returns one proxy per object: the generated proxy of
     /// its class from <paramref name="registry"/> (default <see cref="CosemClassRegistry.Default"/>), or a
@@ -16,7 +33,7 @@ public static class ObjectListExtensions
     {
         ArgumentNullException.ThrowIfNull(client);
         registry ??= CosemClassRegistry.Default;
-        var entries = await client.GetObjectListEntriesAsync(cancellationToken).ConfigureAwait(false);
+        var entries = (await client.ReadObjectListAsync(cancellationToken).ConfigureAwait(false)).Objects;
         var proxies = new CosemProxy[entries.Count];
         for (var i = 0; i < proxies.Length; i++)
         {

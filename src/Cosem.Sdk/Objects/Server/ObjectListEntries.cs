@@ -19,14 +19,14 @@ internal static class ObjectListEntries
             var attribute = item.Attributes[i];
             attributes[i] = new AttributeAccessItem(
                 (sbyte)attribute.Index,
-                (byte)ToAccessMode(rights.GetAttributeAccess(item, attribute.Index)),
+                (byte)AccessModes.ToAccessMode(rights.GetAttributeAccess(item, attribute.Index)),
                 Selectors(attribute.AccessSelectors));
         }
         var methods = new MethodAccessItem[item.Methods.Count];
         for (var i = 0; i < methods.Length; i++)
         {
             var method = item.Methods[i];
-            methods[i] = new MethodAccessItem((sbyte)method.Index, (byte)ToAccessMode(rights.GetMethodAccess(item, method.Index)));
+            methods[i] = new MethodAccessItem((sbyte)method.Index, (byte)AccessModes.ToAccessMode(rights.GetMethodAccess(item, method.Index)));
         }
         return new ObjectListElement(item.ClassId, item.Version, item.LogicalName, new AccessRights(attributes, methods));
     }
@@ -45,22 +45,4 @@ internal static class ObjectListEntries
         }
         return CosemData.Array(items);
     }
-
-    public static AttributeAccessMode ToAccessMode(AttributeAccess access) => access switch
-    {
-        AttributeAccess.Read => AttributeAccessMode.Read,
-        AttributeAccess.Write => AttributeAccessMode.Write,
-        AttributeAccess.ReadWrite => AttributeAccessMode.Read | AttributeAccessMode.Write,
-        AttributeAccess.AuthenticatedRead => AttributeAccessMode.Read | AttributeAccessMode.AuthenticatedRequest,
-        AttributeAccess.AuthenticatedWrite => AttributeAccessMode.Write | AttributeAccessMode.AuthenticatedRequest,
-        AttributeAccess.AuthenticatedReadWrite => AttributeAccessMode.Read | AttributeAccessMode.Write | AttributeAccessMode.AuthenticatedRequest,
-        _ => AttributeAccessMode.None,
-    };
-
-    public static MethodAccessMode ToAccessMode(MethodAccess access) => access switch
-    {
-        MethodAccess.Access => MethodAccessMode.Access,
-        MethodAccess.AuthenticatedAccess => MethodAccessMode.Access | MethodAccessMode.AuthenticatedRequest,
-        _ => MethodAccessMode.None,
-    };
 }
