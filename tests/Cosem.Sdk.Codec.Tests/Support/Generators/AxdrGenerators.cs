@@ -118,14 +118,15 @@ internal static class AxdrGenerators
         from elements in Element(description).Array[0, 6]
         select CosemData.CompactArray(description, elements);
 
-    /// <summary>Any data: simple values, arrays and structures nested up to four deep (sometimes long), compact arrays.</summary>
+    /// <summary>Any data: simple values, arrays and structures nested up to four deep, compact arrays.</summary>
     public static readonly Gen<CosemData> Data = Gen.Recursive<CosemData>((depth, self) =>
     {
         if (depth >= 4)
         {
             return Gen.Frequency((10, SimpleData), (2, CompactArray));
         }
-        var items = Gen.Frequency((9, self.Array[0, 5]), (1, self.Array[0, 140]));
+        // Now and then a long list (past the one-byte length form) at the top; nested lists stay short to bound the size.
+        var items = depth == 0 ? Gen.Frequency((9, self.Array[0, 5]), (1, self.Array[0, 140])) : self.Array[0, 5];
         return Gen.Frequency(
             (10, SimpleData),
             (2, items.Select(i => CosemData.Array(i))),
