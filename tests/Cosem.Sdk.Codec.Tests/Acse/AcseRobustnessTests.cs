@@ -5,7 +5,7 @@ namespace Cosem.Sdk.Codec.Tests.Acse;
 /// <summary>Whatever the bytes, decoding either succeeds or throws <see cref="CosemEncodingException"/>.</summary>
 public class AcseRobustnessTests
 {
-    private static readonly string[] Vectors =
+    internal static readonly string[] Vectors =
     [
         "601DA109060760857405080101BE10040E01000000065F1F0400007E1F04B0",
         "6036A1090607608574050801018A0207808B0760857405080205AC0A80084B35366956616759BE10040E01000000065F1F0400007E1F04B0",
@@ -67,57 +67,5 @@ public class AcseRobustnessTests
         }
     }
 
-    [Fact]
-    public void Random_inputs_decode_or_fail_cleanly()
-    {
-        var random = new Random(62056);
-        byte[] tags = [0x60, 0x61, 0x62, 0x63, 0x01, 0x08, 0x0E, 0x21, 0x28, 0x41, 0x48, 0x2E, 0x4E, 0xC0, 0x00];
-        for (int i = 0; i < 20000; i++)
-        {
-            var bytes = new byte[random.Next(0, 80)];
-            random.NextBytes(bytes);
-            if (bytes.Length > 0)
-            {
-                bytes[0] = tags[random.Next(tags.Length)];
-            }
-            if (bytes.Length > 1 && bytes[0] >= 0x60 && bytes[0] <= 0x63)
-            {
-                bytes[1] = (byte)(bytes.Length - 2 < 0x80 ? bytes.Length - 2 : bytes[1]); // mostly plausible outer lengths
-            }
-            DecodeOrEncodingError(bytes);
-        }
-    }
-
-    [Fact]
-    public void Random_well_formed_tlv_soups_decode_or_fail_cleanly()
-    {
-        // Random sequences of context-tagged TLVs inside a valid outer AARQ/AARE tag reach the field decoders.
-        var random = new Random(8650);
-        for (int i = 0; i < 20000; i++)
-        {
-            var body = new List<byte>();
-            int fields = random.Next(1, 6);
-            for (int f = 0; f < fields; f++)
-            {
-                int number = random.Next(0, 31);
-                bool constructed = random.Next(2) == 0;
-                body.Add((byte)(0x80 | (constructed ? 0x20 : 0) | number));
-                var contents = new byte[random.Next(0, 12)];
-                random.NextBytes(contents);
-                if (contents.Length > 1 && random.Next(2) == 0)
-                {
-                    contents[0] = (byte)random.Next(0, 7);
-                    contents[1] = (byte)(contents.Length - 2);
-                }
-                body.Add((byte)contents.Length);
-                body.AddRange(contents);
-            }
-            var apdu = new List<byte> { (byte)(0x60 + random.Next(4)), (byte)body.Count };
-            apdu.AddRange(body);
-            if (apdu.Count - 2 < 0x80)
-            {
-                DecodeOrEncodingError(apdu.ToArray());
-            }
-        }
-    }
+    // Random bytes, TLV soups and random mutations: Properties/RobustnessProperties.cs (CsCheck, with shrinking).
 }
