@@ -20,6 +20,13 @@ public sealed class TranslateDecryptionTests
 
     private static readonly string[] Keys = ["--block-cipher-key", BlockCipherKey, "--authentication-key", AuthenticationKey];
 
+    /// <summary>The plaintext of every vector here is a GET of Clock 0.0.1.0.0.255 (class and instance checked).</summary>
+    private static void AssertGetsTheClock(XElement getRequest)
+    {
+        Assert.Equal("Clock", (string?)getRequest.Descendants("ClassId").Single().Attribute("Name"));
+        Assert.Equal("0.0.1.0.0.255", (string?)getRequest.Descendants("InstanceId").Single().Attribute("Value"));
+    }
+
     [Fact]
     public async Task Green_book_glo_get_request_is_shown_decrypted_under_its_envelope()
     {
@@ -55,7 +62,7 @@ public sealed class TranslateDecryptionTests
         Assert.Equal(0, code);
         var root = XElement.Parse(output);
         Assert.Equal("GeneralGloCiphering", root.Name.LocalName);
-        Assert.NotNull(root.Element("CipheredContent")!.Element("DecryptedApdu")!.Element("GetRequest"));
+        AssertGetsTheClock(root.Element("CipheredContent")!.Element("DecryptedApdu")!.Element("GetRequest")!);
     }
 
     [Fact]
@@ -68,7 +75,7 @@ public sealed class TranslateDecryptionTests
             SecurityControlByte.Create(SecuritySuite.Suite0, true, true), 5, Convert.FromHexString("C001C100080000010000FF0200"));
         var (code, output, _) = await CliRunner.RunAsync(null, ["translate", Convert.ToHexString(apdu.ToArray()), .. Keys]);
         Assert.Equal(0, code);
-        Assert.NotNull(XElement.Parse(output).Element("CipheredContent")!.Element("DecryptedApdu")!.Element("GetRequest"));
+        AssertGetsTheClock(XElement.Parse(output).Element("CipheredContent")!.Element("DecryptedApdu")!.Element("GetRequest")!);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public class PduTranslatorDecryptionTests
         var translator = new PduTranslator([], new FixedDecryptor([0xFF, 0x01]));
         var shown = translator.Decode(GloGetRequest).Child(PduTranslator.DecryptedElement)!;
         Assert.Equal("FF01", shown["Value"]);
-        Assert.NotNull(shown["NotAnApdu"]);
+        Assert.Equal("At byte 0 (APDU): Unknown APDU tag 255 (0xFF).", shown["NotAnApdu"]);
         Assert.Equal(GloGetRequest, translator.FromXml(translator.ToXml(GloGetRequest)));
     }
 
@@ -56,7 +56,7 @@ public class PduTranslatorDecryptionTests
     {
         var apdu = Convert.FromHexString("DB084D4D4D0000BC614E1E3001234567411312FF935A47566827C467BC7D825C3BE4A77C3FCC056B6B");
         var translator = new PduTranslator([], new FixedDecryptor(GetRequest));
-        Assert.NotNull(translator.Decode(apdu).Child("CipheredContent")!.Child(PduTranslator.DecryptedElement));
+        Assert.Equal("GetRequest", translator.Decode(apdu).Child("CipheredContent")!.Child(PduTranslator.DecryptedElement)!.Children[0].Name);
         Assert.Equal(apdu, translator.FromXml(translator.ToXml(apdu)));
     }
 }

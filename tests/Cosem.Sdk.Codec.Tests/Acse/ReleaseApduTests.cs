@@ -64,7 +64,9 @@ public class ReleaseApduTests
             UserInformationApdu = new InitiateRequest { ProposedConformance = (Conformance)0x007E1F, ClientMaxReceivePduSize = 1200 },
         };
         Assert.Equal("6215800100BE10040E01000000065F1F0400007E1F04B0", HexText.Of(rlrq.ToArray()));
-        Assert.NotNull(RlrqApdu.Decode(rlrq.ToArray()).InitiateRequest);
+        var initiate = Assert.IsType<InitiateRequest>(RlrqApdu.Decode(rlrq.ToArray()).InitiateRequest);
+        Assert.Equal((Conformance)0x007E1F, initiate.ProposedConformance);
+        Assert.Equal(1200, initiate.ClientMaxReceivePduSize);
     }
 
     [Fact]
@@ -74,7 +76,9 @@ public class ReleaseApduTests
         // test's outer length 0x28 is corrected to 0x27 here, since the vector is one byte shorter than its original.
         var noReason = RlreApdu.Decode(HexText.Bytes("6327" + "8000" + "BE230421281F30000010248E6B96CA25EA66DC3C5AF065FD575B19FC42B83668AA7FB7D180"));
         Assert.Null(noReason.Reason);
-        Assert.NotNull(noReason.CipheredUserInformation);
+        var ciphered = Assert.IsType<CipheredUserInformationApdu>(noReason.CipheredUserInformation);
+        Assert.Equal(ApduTag.GloInitiateResponse, ciphered.Tag);
+        Assert.Equal("30000010248E6B96CA25EA66DC3C5AF065FD575B19FC42B83668AA7FB7D180", HexText.Of(ciphered.CipheredContent.Span));
 
         // The reason wrapped in a universal INTEGER (80 03 02 01 00), from old Iskra meters: same EnergyICT test (analyzeOldIskraRLRE).
         var iskra = RlreApdu.Decode(HexText.Bytes("63058003020100"));

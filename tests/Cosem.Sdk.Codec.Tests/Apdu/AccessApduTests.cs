@@ -68,7 +68,11 @@ public class AccessApduTests
                 [Hex("01 00")],
                 [AccessResponseSpecification.Get(DataAccessResult.ReadWriteDenied)]),
             "DA 40 00 00 01 00 01 01 04 00 07 01 00 63 01 00 FF 02 01 00 01 01 00 01 01 03");
-        Assert.NotNull(apdu.RequestSpecifications);
+        var specification = Assert.Single(apdu.RequestSpecifications!);
+        Assert.Equal(AccessRequestKind.GetWithSelection, specification.Kind);
+        Assert.Equal(LoadProfile, specification.AttributeDescriptor);
+        Assert.Equal(1, specification.AccessSelection!.Value.Selector);
+        Assert.Equal("00", HexOf(specification.AccessSelection.Value.Parameters));
         Assert.Equal(DataAccessResult.ReadWriteDenied, apdu.Results[0].DataAccessResult);
     }
 

@@ -52,7 +52,7 @@ public class NotificationApduTests
             new EventNotificationRequest(Hex(DateTime), EventCode, Hex("12 00 05")),
             "C2 01 0C " + DateTime + " 00 01 00 00 60 0B 00 FF 02 12 00 05");
         Assert.NotNull(apdu.Time);
-        Assert.Equal(12, apdu.Time.Value.Length);
+        Assert.Equal(Hex(DateTime), apdu.Time.Value.ToArray());
     }
 
     [Fact]

@@ -79,7 +79,27 @@ public class XdlmsApduCoverageTests
     {
         var covered = AllSamples.Select(s => (ApduTag)Hex(s)[0]).ToHashSet();
         var supported = Enum.GetValues<ApduTag>().Where(ApduDecoder.CanDecodeXdlms).ToList();
-        Assert.NotEmpty(supported);
+        // The xDLMS service tags of IEC 62056-5-3 §9.5 (initiate, confirmed-service-error and ACSE stay out), by value.
+        ApduTag[] expected =
+        [
+            ApduTag.ReadRequest, ApduTag.WriteRequest, ApduTag.ReadResponse, ApduTag.WriteResponse,
+            ApduTag.DataNotification, ApduTag.UnconfirmedWriteRequest, ApduTag.InformationReportRequest,
+            ApduTag.GloReadRequest, ApduTag.GloWriteRequest, ApduTag.GloReadResponse, ApduTag.GloWriteResponse,
+            ApduTag.GloConfirmedServiceError, ApduTag.GloUnconfirmedWriteRequest, ApduTag.GloInformationReportRequest,
+            ApduTag.DedReadRequest, ApduTag.DedWriteRequest, ApduTag.DedReadResponse, ApduTag.DedWriteResponse,
+            ApduTag.DedConfirmedServiceError, ApduTag.DedUnconfirmedWriteRequest, ApduTag.DedInformationReportRequest,
+            ApduTag.GetRequest, ApduTag.SetRequest, ApduTag.EventNotificationRequest, ApduTag.ActionRequest,
+            ApduTag.GetResponse, ApduTag.SetResponse, ApduTag.ActionResponse,
+            ApduTag.GloGetRequest, ApduTag.GloSetRequest, ApduTag.GloEventNotificationRequest, ApduTag.GloActionRequest,
+            ApduTag.GloGetResponse, ApduTag.GloSetResponse, ApduTag.GloActionResponse,
+            ApduTag.DedGetRequest, ApduTag.DedSetRequest, ApduTag.DedEventNotificationRequest, ApduTag.DedActionRequest,
+            ApduTag.DedGetResponse, ApduTag.DedSetResponse, ApduTag.DedActionResponse,
+            ApduTag.ExceptionResponse, ApduTag.AccessRequest, ApduTag.AccessResponse,
+            ApduTag.GeneralGloCiphering, ApduTag.GeneralDedCiphering, ApduTag.GeneralCiphering, ApduTag.GeneralSigning,
+            ApduTag.GeneralBlockTransfer,
+        ];
+        Assert.Equal(50, expected.Length);
+        Assert.Equal(expected, supported);
         Assert.All(supported, tag => Assert.Contains(tag, covered));
         Assert.All(covered, tag => Assert.True(ApduDecoder.CanDecodeXdlms(tag), $"{tag} has a vector but is not claimed"));
     }

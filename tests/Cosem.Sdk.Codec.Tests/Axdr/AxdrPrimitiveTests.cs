@@ -1,12 +1,11 @@
 using Cosem.Sdk.Axdr;
+using Cosem.Sdk.Codec.Tests.Acse;
 using Cosem.Sdk.Obis;
 
 namespace Cosem.Sdk.Codec.Tests.Axdr;
 
 public class AxdrPrimitiveTests
 {
-    private static byte[] Hex(string hex) => Convert.FromHexString(hex.Replace(" ", ""));
-
     [Fact]
     public void Writes_and_reads_every_fixed_size_type()
     {
@@ -67,10 +66,10 @@ public class AxdrPrimitiveTests
     public void Logical_name_register_value_vector_decodes()
     {
         // A Register value of double-long-unsigned 0x0001E240 (123456), the usual GET.response payload shape.
-        var reader = new AxdrReader(Hex("06 0001E240"));
+        var reader = new AxdrReader(HexText.Bytes("06 0001E240"));
         Assert.Equal(123456u, reader.ReadUInt32());
 
-        var obis = new AxdrReader(Hex("09 06 0100010800FF"));
+        var obis = new AxdrReader(HexText.Bytes("09 06 0100010800FF"));
         Assert.Equal(ObisCode.ActiveEnergyImport, obis.ReadObisCode());
     }
 
@@ -81,7 +80,7 @@ public class AxdrPrimitiveTests
     [InlineData("12 0001", "double-long-unsigned", 0)]     // long-unsigned where double-long-unsigned expected
     public void Malformed_input_is_a_typed_error_with_offset(string hex, string field, int offset)
     {
-        var bytes = Hex(hex);
+        var bytes = HexText.Bytes(hex);
         var error = Assert.Throws<CosemEncodingException>(() =>
         {
             var reader = new AxdrReader(bytes);
@@ -117,7 +116,7 @@ public class AxdrPrimitiveTests
     public void Skip_walks_nested_values_and_compact_arrays()
     {
         // structure { array[2] { unsigned 1, unsigned 2 }, compact-array of 2 long-unsigned, visible-string "ab" }
-        var bytes = Hex("02 03  01 02 11 01 11 02  13 12 04 0001 0002  0A 02 6162");
+        var bytes = HexText.Bytes("02 03  01 02 11 01 11 02  13 12 04 0001 0002  0A 02 6162");
         var reader = new AxdrReader(bytes);
         reader.SkipData();
         reader.EnsureAtEnd();

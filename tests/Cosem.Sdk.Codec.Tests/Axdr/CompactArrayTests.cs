@@ -1,4 +1,5 @@
 using Cosem.Sdk.Axdr;
+using Cosem.Sdk.Codec.Tests.Acse;
 
 namespace Cosem.Sdk.Codec.Tests.Axdr;
 
@@ -6,12 +7,10 @@ namespace Cosem.Sdk.Codec.Tests.Axdr;
 // 13 <type-description> <contents length> <contents: element values without tags>.
 public class CompactArrayTests
 {
-    private static byte[] Hex(string hex) => Convert.FromHexString(hex.Replace(" ", ""));
-
     [Fact]
     public void Simple_elements_decode_and_re_encode()
     {
-        var value = CosemData.Decode(Hex("13 12 04 0001 0002"));
+        var value = CosemData.Decode(HexText.Bytes("13 12 04 0001 0002"));
         Assert.Equal(DataType.CompactArray, value.Type);
         Assert.Equal(TypeDescription.Simple(DataType.LongUnsigned), value.CompactArrayDescription);
         Assert.Equal([CosemData.FromUInt16(1), CosemData.FromUInt16(2)], value.Items.ToArray());
@@ -26,7 +25,7 @@ public class CompactArrayTests
         var hex = "13 02 03 19 06 20 24"
             + "07E8060F06140000 00 FF88 80 000003E8 0000"
             + "07E8060F06150000 00 FF88 80 000003E8 0005";
-        var bytes = Hex(hex);
+        var bytes = HexText.Bytes(hex);
         var value = CosemData.Decode(bytes);
         Assert.Equal(2, value.Count);
         var second = value.Items[1];
@@ -43,11 +42,11 @@ public class CompactArrayTests
     public void Nested_array_descriptions_and_variable_length_elements()
     {
         // array[2] of unsigned, then structure { octet-string, visible-string, bit-string }
-        var arrays = CosemData.Decode(Hex("13 01 0002 11 04 01 02 03 04"));
+        var arrays = CosemData.Decode(HexText.Bytes("13 01 0002 11 04 01 02 03 04"));
         Assert.Equal(2, arrays.Count);
         Assert.Equal([CosemData.FromUInt8(3), CosemData.FromUInt8(4)], arrays.Items[1].Items.ToArray());
 
-        var strings = Hex("13 02 03 09 0A 04 0A 02 AABB 01 41 03 E0  00 00 00");
+        var strings = HexText.Bytes("13 02 03 09 0A 04 0A 02 AABB 01 41 03 E0  00 00 00");
         var value = CosemData.Decode(strings);
         Assert.Equal(2, value.Count);
         Assert.Equal("A", value.Items[0].Items[1].AsString());
@@ -59,7 +58,7 @@ public class CompactArrayTests
     public void Non_minimal_length_forms_survive_re_encoding()
     {
         // Structure count and contents length in long form (81 02 / 81 04): legal A-XDR, kept byte for byte.
-        var bytes = Hex("13 02 81 02 11 11 81 04 01 02 03 04");
+        var bytes = HexText.Bytes("13 02 81 02 11 11 81 04 01 02 03 04");
         Assert.Equal(bytes, CosemData.Decode(bytes).ToArray());
     }
 
@@ -79,7 +78,7 @@ public class CompactArrayTests
     [Fact]
     public void Contents_can_be_decoded_from_the_reader_spans()
     {
-        var reader = new AxdrReader(Hex("13 12 04 0001 0002"));
+        var reader = new AxdrReader(HexText.Bytes("13 12 04 0001 0002"));
         reader.ReadCompactArray(out var description, out var contents);
         var elements = CosemData.DecodeCompactArray(description, contents);
         Assert.Equal([CosemData.FromUInt16(1), CosemData.FromUInt16(2)], elements.ToArray());
@@ -97,7 +96,7 @@ public class CompactArrayTests
     [InlineData("13 02 05 11", 2, "structure description length")]         // truncated description
     public void Hostile_or_broken_compact_arrays_are_typed_errors(string hex, int offset, string field)
     {
-        var bytes = Hex(hex);
+        var bytes = HexText.Bytes(hex);
         var error = Assert.Throws<CosemEncodingException>(() => CosemData.Decode(bytes));
         Assert.Equal(offset, error.Offset);
         Assert.Equal(field, error.Field);
@@ -119,8 +118,8 @@ public class CompactArrayTests
     [Fact]
     public void Empty_contents_give_no_elements()
     {
-        var value = CosemData.Decode(Hex("13 02 02 11 12 00"));
+        var value = CosemData.Decode(HexText.Bytes("13 02 02 11 12 00"));
         Assert.Equal(0, value.Count);
-        Assert.Equal(Hex("13 02 02 11 12 00"), value.ToArray());
+        Assert.Equal(HexText.Bytes("13 02 02 11 12 00"), value.ToArray());
     }
 }

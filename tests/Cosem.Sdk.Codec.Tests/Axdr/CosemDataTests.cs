@@ -1,12 +1,11 @@
 using Cosem.Sdk.Axdr;
+using Cosem.Sdk.Codec.Tests.Acse;
 using Cosem.Sdk.Obis;
 
 namespace Cosem.Sdk.Codec.Tests.Axdr;
 
 public class CosemDataTests
 {
-    private static byte[] Hex(string hex) => Convert.FromHexString(hex.Replace(" ", ""));
-
     // One encoding of every Data type (IEC 62056-6-2 §4.1.5 tags), built by hand from the A-XDR rules.
     [Theory]
     [InlineData("00", DataType.NullData)]
@@ -47,7 +46,7 @@ public class CosemDataTests
     [InlineData("FF", DataType.DontCare)]
     public void Every_data_type_round_trips_byte_identically(string hex, DataType expectedType)
     {
-        var bytes = Hex(hex);
+        var bytes = HexText.Bytes(hex);
         var value = CosemData.Decode(bytes);
         Assert.Equal(expectedType, value.Type);
         Assert.Equal(bytes, value.ToArray());
@@ -99,7 +98,7 @@ public class CosemDataTests
         Assert.Equal("€", CosemData.Utf8String("€").AsString());
         Assert.Equal(ObisCode.ActiveEnergyImport, CosemData.LogicalName(ObisCode.ActiveEnergyImport).AsObisCode());
         Assert.Equal(new byte[] { 1, 2 }, CosemData.OctetString([1, 2]).AsBytes().ToArray());
-        Assert.True(CosemData.Decode(Hex("03 05")).AsBoolean());
+        Assert.True(CosemData.Decode(HexText.Bytes("03 05")).AsBoolean());
 
         Assert.Throws<CosemEncodingException>(() => CosemData.FromUInt64(ulong.MaxValue).AsInt64());
         Assert.Throws<CosemEncodingException>(() => CosemData.FromInt8(-1).AsUInt64());
@@ -172,7 +171,7 @@ public class CosemDataTests
     [InlineData("", 0, "data type")]
     public void Malformed_input_is_a_typed_error_with_offset(string hex, int offset, string field)
     {
-        var bytes = Hex(hex);
+        var bytes = HexText.Bytes(hex);
         var error = Assert.Throws<CosemEncodingException>(() => CosemData.Decode(bytes));
         Assert.Equal(offset, error.Offset);
         Assert.Equal(field, error.Field);
@@ -181,7 +180,7 @@ public class CosemDataTests
     [Fact]
     public void Trailing_bytes_are_refused_by_the_span_overload()
     {
-        var error = Assert.Throws<CosemEncodingException>(() => CosemData.Decode(Hex("11 01 00")));
+        var error = Assert.Throws<CosemEncodingException>(() => CosemData.Decode(HexText.Bytes("11 01 00")));
         Assert.Equal(2, error.Offset);
     }
 
@@ -207,7 +206,7 @@ public class CosemDataTests
     [Fact]
     public void Error_offsets_count_from_the_reader_base_offset()
     {
-        var bytes = Hex("02 02 11 01 06 0001");
+        var bytes = HexText.Bytes("02 02 11 01 06 0001");
         var error = Assert.Throws<CosemEncodingException>(() =>
         {
             var reader = new AxdrReader(bytes, baseOffset: 100);

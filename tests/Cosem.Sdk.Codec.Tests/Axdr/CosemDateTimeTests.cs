@@ -1,11 +1,10 @@
 using Cosem.Sdk.Axdr;
+using Cosem.Sdk.Codec.Tests.Acse;
 
 namespace Cosem.Sdk.Codec.Tests.Axdr;
 
 public class CosemDateTimeTests
 {
-    private static byte[] Hex(string hex) => Convert.FromHexString(hex.Replace(" ", ""));
-
     // Kaifa MA309 capture published in UtilitechAS/amsreader-firmware issue #809, taken at 2024-06-15 20:23:45+02:00:
     // date-time 07E8 06 0F 06 14 17 2D 00 FF88 80 = Saturday 20:23:45.00, deviation -120, daylight saving active.
     private const string KaifaCapture = "07E8 06 0F 06 14 17 2D 00 FF88 80";
@@ -13,7 +12,7 @@ public class CosemDateTimeTests
     [Fact]
     public void Published_meter_vector_decodes_with_blue_book_deviation_sign()
     {
-        var value = new CosemDateTime(Hex(KaifaCapture));
+        var value = new CosemDateTime(HexText.Bytes(KaifaCapture));
 
         Assert.Equal(2024, value.Year);
         Assert.Equal(6, value.Month);
@@ -39,7 +38,7 @@ public class CosemDateTimeTests
         var value = CosemDateTime.From(new DateTimeOffset(2024, 6, 15, 20, 23, 45, TimeSpan.FromHours(2)), ClockStatus.DaylightSavingActive);
         var bytes = new byte[CosemDateTime.Length];
         value.CopyTo(bytes);
-        Assert.Equal(Hex(KaifaCapture), bytes);
+        Assert.Equal(HexText.Bytes(KaifaCapture), bytes);
     }
 
     [Fact]
@@ -47,7 +46,7 @@ public class CosemDateTimeTests
     {
         // u9n/dlms-cosem test_datetime_from_bytes: 07E2 02 0C 05 00 00 00 00 8000 00 = 2018-02-12 00:00, no deviation.
         // Its day of week (5) does not match the date (a Monday): conversions must not cross-check it.
-        var value = new CosemDateTime(Hex("07E2 02 0C 05 00 00 00 00 8000 00"));
+        var value = new CosemDateTime(HexText.Bytes("07E2 02 0C 05 00 00 00 00 8000 00"));
         Assert.Null(value.Deviation);
         Assert.Equal(ClockStatus.None, value.ClockStatus);
         Assert.False(value.TryToDateTimeOffset(out _));
@@ -86,7 +85,7 @@ public class CosemDateTimeTests
         var cet = TimeZoneInfo.CreateCustomTimeZone("CET-test", TimeSpan.FromHours(1), "CET", "CET", "CEST", [rule]);
 
         var summer = CosemDateTime.From(new DateTimeOffset(2024, 6, 15, 18, 23, 45, TimeSpan.Zero), cet);
-        Assert.Equal(Hex(KaifaCapture), ToBytes(summer));
+        Assert.Equal(HexText.Bytes(KaifaCapture), ToBytes(summer));
 
         var winter = CosemDateTime.From(new DateTimeOffset(2024, 1, 15, 12, 0, 0, TimeSpan.Zero), cet);
         Assert.Equal(-60, winter.Deviation);
@@ -109,7 +108,7 @@ public class CosemDateTimeTests
     public void Unspecified_is_all_wildcards_and_prints_stars()
     {
         var value = CosemDateTime.Unspecified;
-        Assert.Equal(Hex("FFFF FF FF FF FF FF FF FF 8000 FF"), ToBytes(value));
+        Assert.Equal(HexText.Bytes("FFFF FF FF FF FF FF FF FF 8000 FF"), ToBytes(value));
         Assert.Null(value.Year);
         Assert.Null(value.Month);
         Assert.Null(value.DayOfMonth);
@@ -126,7 +125,7 @@ public class CosemDateTimeTests
     {
         // A DST switch-over point as in the Clock's daylight_savings_begin attribute (Blue Book clock IC 8):
         // every year, month "DST begin" (0xFE), last day of month (0xFE), any day of week, 02:00.
-        var value = new CosemDateTime(Hex("FFFF FE FE 07 02 00 00 00 8000 FF"));
+        var value = new CosemDateTime(HexText.Bytes("FFFF FE FE 07 02 00 00 00 8000 FF"));
         Assert.True(value.Date.IsDaylightSavingsBeginMonth);
         Assert.True(value.Date.IsLastDayOfMonth);
         Assert.Null(value.Month);
@@ -134,7 +133,7 @@ public class CosemDateTimeTests
         Assert.Equal(DayOfWeek.Sunday, value.DayOfWeek);
         Assert.Equal("****-dst-begin-lastT02:00:00.00 Sun", value.ToString());
         Assert.False(value.TryToLocalDateTime(out _));
-        Assert.Equal(Hex("FFFF FE FE 07 02 00 00 00 8000 FF"), ToBytes(value));
+        Assert.Equal(HexText.Bytes("FFFF FE FE 07 02 00 00 00 8000 FF"), ToBytes(value));
     }
 
     [Theory]
@@ -144,7 +143,7 @@ public class CosemDateTimeTests
     [InlineData("07E7 0C 1F 07", 2023, 12, 31)]
     public void Last_day_markers_resolve_when_year_and_month_are_known(string hex, int year, int month, int day)
     {
-        Assert.Equal(new DateOnly(year, month, day), new CosemDate(Hex(hex)).ToDateOnly());
+        Assert.Equal(new DateOnly(year, month, day), new CosemDate(HexText.Bytes(hex)).ToDateOnly());
     }
 
     [Theory]
@@ -155,7 +154,7 @@ public class CosemDateTimeTests
     [InlineData("07E7 01 00 FF")] // day 0
     public void Undefined_dates_do_not_convert(string hex)
     {
-        var date = new CosemDate(Hex(hex));
+        var date = new CosemDate(HexText.Bytes(hex));
         Assert.False(date.TryToDateOnly(out _));
         Assert.Throws<CosemEncodingException>(() => date.ToDateOnly());
     }
@@ -163,18 +162,18 @@ public class CosemDateTimeTests
     [Fact]
     public void Reserved_values_print_as_hex()
     {
-        var value = new CosemDateTime(Hex("07E8 E0 20 09 18 3C 3C 64 0000 70"));
+        var value = new CosemDateTime(HexText.Bytes("07E8 E0 20 09 18 3C 3C 64 0000 70"));
         Assert.Equal("2024-#E0-#20T#18:#3C:#3C.#64+00:00 #09 [112]", value.ToString());
     }
 
     [Fact]
     public void Time_with_unspecified_hundredths_converts_as_zero()
     {
-        var time = new CosemTime(Hex("0C 1E 00 FF"));
+        var time = new CosemTime(HexText.Bytes("0C 1E 00 FF"));
         Assert.Equal(new TimeOnly(12, 30, 0), time.ToTimeOnly());
         Assert.Equal("12:30:00.**", time.ToString());
         Assert.Null(time.Hundredths);
-        Assert.False(new CosemTime(Hex("FF 1E 00 00")).TryToTimeOnly(out _));
+        Assert.False(new CosemTime(HexText.Bytes("FF 1E 00 00")).TryToTimeOnly(out _));
         Assert.Equal(CosemTime.From(new TimeOnly(23, 59, 59, 999)), new CosemTime(23, 59, 59, 99));
     }
 
@@ -182,9 +181,9 @@ public class CosemDateTimeTests
     public void Reader_accepts_octet_string_and_tagged_forms()
     {
         // 09 0C <12 bytes>, then 19 <12 bytes> (date-time [25]), 09 05 date, 1A date [26], 09 04 time, 1B time [27]
-        var bytes = Hex("09 0C " + KaifaCapture + " 19 " + KaifaCapture + " 09 05 07E8060F06 1A 07E8060F06 09 04 14172D00 1B 14172D00");
+        var bytes = HexText.Bytes("09 0C " + KaifaCapture + " 19 " + KaifaCapture + " 09 05 07E8060F06 1A 07E8060F06 09 04 14172D00 1B 14172D00");
         var reader = new AxdrReader(bytes);
-        var expected = new CosemDateTime(Hex(KaifaCapture));
+        var expected = new CosemDateTime(HexText.Bytes(KaifaCapture));
         Assert.Equal(expected, reader.ReadDateTime());
         Assert.Equal(expected, reader.ReadDateTime());
         Assert.Equal(expected.Date, reader.ReadDate());
@@ -197,7 +196,7 @@ public class CosemDateTimeTests
     [Fact]
     public void Writer_emits_octet_string_tagged_and_raw_forms()
     {
-        var value = new CosemDateTime(Hex(KaifaCapture));
+        var value = new CosemDateTime(HexText.Bytes(KaifaCapture));
         var buffer = new byte[128];
         var writer = new AxdrWriter(buffer);
         writer.WriteDateTime(value);
@@ -230,7 +229,7 @@ public class CosemDateTimeTests
     [InlineData("", 0)]                                  // nothing: the tag is missing
     public void Reader_refuses_malformed_date_times(string hex, int offset)
     {
-        var bytes = Hex(hex);
+        var bytes = HexText.Bytes(hex);
         var error = Assert.Throws<CosemEncodingException>(() => new AxdrReader(bytes).ReadDateTime());
         Assert.Equal(offset, error.Offset);
         Assert.Equal("date-time", error.Field);
@@ -239,16 +238,16 @@ public class CosemDateTimeTests
     [Fact]
     public void Reader_refuses_wrong_date_and_time_lengths()
     {
-        Assert.Throws<CosemEncodingException>(() => new AxdrReader(Hex("09 04 07E8060F")).ReadDate());
-        Assert.Throws<CosemEncodingException>(() => new AxdrReader(Hex("09 05 14172D0000")).ReadTime());
-        Assert.Throws<CosemEncodingException>(() => new AxdrReader(Hex("1B 14172D00")).ReadDate());
+        Assert.Throws<CosemEncodingException>(() => new AxdrReader(HexText.Bytes("09 04 07E8060F")).ReadDate());
+        Assert.Throws<CosemEncodingException>(() => new AxdrReader(HexText.Bytes("09 05 14172D0000")).ReadTime());
+        Assert.Throws<CosemEncodingException>(() => new AxdrReader(HexText.Bytes("1B 14172D00")).ReadDate());
     }
 
     [Fact]
     public void Equality_is_bytewise()
     {
-        var a = new CosemDateTime(Hex(KaifaCapture));
-        var b = new CosemDateTime(Hex(KaifaCapture));
+        var a = new CosemDateTime(HexText.Bytes(KaifaCapture));
+        var b = new CosemDateTime(HexText.Bytes(KaifaCapture));
         var c = a.WithClockStatus(null);
         Assert.True(a == b);
         Assert.Equal(a.GetHashCode(), b.GetHashCode());

@@ -56,7 +56,10 @@ public class SecurityEndToEndTests
         await using var meter = await SecureLoopbackMeter.StartAsync(Mechanism.Gmac, suite, policy);
         await using var client = await meter.ConnectManagementAsync(hdlc);
         await meter.ExerciseAsync(client);
-        Assert.NotNull(meter.Security.LastClientInvocationCounter);
+        // One counter per protected client APDU, plus the HLS-GMAC f(CtoS) that takes its own: the AARQ's initiate request,
+        // f(CtoS), the reply_to_HLS action, then GET clock, GET energy, SET blob, GET blob and the ACTION = 8. Without
+        // ciphering only f(CtoS) uses one.
+        Assert.Equal(policy == SecurityPolicy.None ? 1u : 8u, meter.Security.LastClientInvocationCounter);
         await client.ReleaseAsync();
     }
 

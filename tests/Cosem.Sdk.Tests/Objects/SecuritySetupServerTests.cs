@@ -5,6 +5,7 @@ using Cosem.Sdk.Objects;
 using Cosem.Sdk.Security;
 using Cosem.Sdk.Server;
 using Org.BouncyCastle.Asn1.X509;
+using Org.BouncyCastle.Asn1.X9;
 using static Cosem.Sdk.Tests.Security.GcmReference;
 
 namespace Cosem.Sdk.Tests.Objects;
@@ -158,7 +159,13 @@ public class SecuritySetupServerTests
         var (request, publicKey) = await proxy.RequestCertificateAsync(KeyPairType.DigitalSignature);
         Assert.Equal(server.Security.SigningKey.PublicKey, publicKey);
         Assert.Equal(server.KeyAgreementKey!.PublicKey, (await proxy.RequestCertificateAsync(KeyPairType.KeyAgreement)).PublicKey);
-        Assert.NotEmpty(request);
+        var csr = new Org.BouncyCastle.Pkcs.Pkcs10CertificationRequest(request);
+        Assert.True(csr.Verify());
+        Assert.Equal(suite == SecuritySuite.Suite1 ? X9ObjectIdentifiers.ECDsaWithSha256 : X9ObjectIdentifiers.ECDsaWithSha384,
+            csr.SignatureAlgorithm.Algorithm);
+        var info = csr.GetCertificationRequestInfo();
+        Assert.Equal("CN=" + ServerTitle, info.Subject.ToString());
+        Assert.Equal(server.Security.SigningKey.PublicKey.ToSubjectPublicKeyInfo(), info.SubjectPublicKeyInfo.GetDerEncoded());
         Assert.Equal(ActionResult.OtherReason, (await Assert.ThrowsAsync<CosemServiceException>(() =>
             proxy.GenerateCertificateRequestAsync(KeyPairType.Tls).AsTask())).ActionResult);
 
