@@ -22,6 +22,7 @@ public sealed class GeneralBlockTransfer : Apdu
         BlockData = blockData;
     }
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.GeneralBlockTransfer;
 
     public bool LastBlock { get; init; }
@@ -42,6 +43,7 @@ public sealed class GeneralBlockTransfer : Apdu
     /// <summary>The block-control byte as sent.</summary>
     public byte BlockControl => (byte)((LastBlock ? 0x80 : 0) | (Streaming ? 0x40 : 0) | (Window & MaxWindow));
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

@@ -23,6 +23,7 @@ public sealed class CipheredApdu : Apdu
         CipheredText = cipheredText;
     }
 
+    /// <inheritdoc/>
     public override ApduTag Tag => _tag;
 
     public SecurityControl SecurityControl { get; init; }
@@ -50,6 +51,7 @@ public sealed class CipheredApdu : Apdu
         _ => false,
     };
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)_tag);

@@ -32,6 +32,7 @@ public sealed class GeneralCiphering : Apdu
         CipheredText = cipheredText;
     }
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.GeneralCiphering;
 
     public ReadOnlyMemory<byte> TransactionId { get; init; }
@@ -54,6 +55,7 @@ public sealed class GeneralCiphering : Apdu
     /// <summary>The protected APDU followed by the authentication tag if any.</summary>
     public ReadOnlyMemory<byte> CipheredText { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

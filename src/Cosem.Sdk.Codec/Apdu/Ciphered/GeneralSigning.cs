@@ -27,6 +27,7 @@ public sealed class GeneralSigning : Apdu
         Signature = signature;
     }
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.GeneralSigning;
 
     public ReadOnlyMemory<byte> TransactionId { get; init; }
@@ -46,6 +47,7 @@ public sealed class GeneralSigning : Apdu
     /// <summary>The signature; empty when the APDU is not signed.</summary>
     public ReadOnlyMemory<byte> Signature { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

@@ -28,6 +28,7 @@ public abstract class SystemTitleCipheredApdu : Apdu
     /// <summary>The protected APDU followed by the authentication tag if any.</summary>
     public ReadOnlyMemory<byte> CipheredText { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

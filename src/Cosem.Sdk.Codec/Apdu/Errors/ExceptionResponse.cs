@@ -22,6 +22,7 @@ public sealed class ExceptionResponse : Apdu
         InvocationCounter = invocationCounter;
     }
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.ExceptionResponse;
 
     public ExceptionStateError StateError { get; init; }
@@ -31,6 +32,7 @@ public sealed class ExceptionResponse : Apdu
     /// <summary>With <see cref="ExceptionServiceError.InvocationCounterError"/>: the invocation counter the server expects.</summary>
     public uint? InvocationCounter { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

@@ -15,6 +15,7 @@ public abstract class GetRequest : Apdu
 
     private protected GetRequest(InvokeIdAndPriority invokeIdAndPriority) => InvokeIdAndPriority = invokeIdAndPriority;
 
+    /// <inheritdoc/>
     public sealed override ApduTag Tag => ApduTag.GetRequest;
 
     public InvokeIdAndPriority InvokeIdAndPriority { get; init; }

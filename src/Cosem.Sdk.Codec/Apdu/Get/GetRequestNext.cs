@@ -14,6 +14,7 @@ public sealed class GetRequestNext : GetRequest
     /// <summary>The number of the block last received.</summary>
     public uint BlockNumber { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, NextChoice, InvokeIdAndPriority);

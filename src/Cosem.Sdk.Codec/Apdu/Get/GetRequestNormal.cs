@@ -19,6 +19,7 @@ public sealed class GetRequestNormal : GetRequest
 
     public SelectiveAccessDescriptor? AccessSelection { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, NormalChoice, InvokeIdAndPriority);

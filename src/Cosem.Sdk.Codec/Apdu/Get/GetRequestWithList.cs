@@ -15,6 +15,7 @@ public sealed class GetRequestWithList : GetRequest
 
     public IReadOnlyList<CosemAttributeDescriptorWithSelection> AttributeDescriptors { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, WithListChoice, InvokeIdAndPriority);

@@ -15,6 +15,7 @@ public abstract class GetResponse : Apdu
 
     private protected GetResponse(InvokeIdAndPriority invokeIdAndPriority) => InvokeIdAndPriority = invokeIdAndPriority;
 
+    /// <inheritdoc/>
     public sealed override ApduTag Tag => ApduTag.GetResponse;
 
     public InvokeIdAndPriority InvokeIdAndPriority { get; init; }

@@ -13,6 +13,7 @@ public sealed class GetResponseNormal : GetResponse
 
     public GetDataResult Result { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, NormalChoice, InvokeIdAndPriority);

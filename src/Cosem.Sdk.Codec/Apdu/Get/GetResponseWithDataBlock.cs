@@ -13,6 +13,7 @@ public sealed class GetResponseWithDataBlock : GetResponse
 
     public DataBlockG Block { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, WithDataBlockChoice, InvokeIdAndPriority);

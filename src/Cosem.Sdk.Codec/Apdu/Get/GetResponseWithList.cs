@@ -13,6 +13,7 @@ public sealed class GetResponseWithList : GetResponse
 
     public IReadOnlyList<GetDataResult> Results { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, WithListChoice, InvokeIdAndPriority);

@@ -20,6 +20,7 @@ public sealed class ConfirmedServiceError : Apdu
     public static ConfirmedServiceError Initiate(InitiateError reason) =>
         new(ConfirmedServiceKind.InitiateError, ServiceErrorKind.Initiate, (byte)reason);
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.ConfirmedServiceError;
 
     public ConfirmedServiceKind Service { get; }
@@ -41,6 +42,7 @@ public sealed class ConfirmedServiceError : Apdu
 
     private bool Is(ServiceErrorKind kind) => ErrorKind == kind;
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         var span = writer.ReserveRawBytes(4);

@@ -8,6 +8,7 @@ namespace Cosem.Sdk.Apdu;
 /// </summary>
 public sealed class InitiateRequest : Apdu
 {
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.InitiateRequest;
 
     /// <summary>dedicated-key OCTET STRING OPTIONAL: the key for dedicated ciphering in this association.</summary>
@@ -27,6 +28,7 @@ public sealed class InitiateRequest : Apdu
     /// <summary>client-max-receive-pdu-size Unsigned16; 0 means no limit.</summary>
     public ushort ClientMaxReceivePduSize { get; init; } = 0xFFFF;
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

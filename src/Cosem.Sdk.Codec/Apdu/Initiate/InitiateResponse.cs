@@ -14,6 +14,7 @@ public sealed class InitiateResponse : Apdu
     /// <summary>vaa-name of a short-name association: the base name of the current association object, 0xFA00.</summary>
     public const ushort VaaNameShortName = 0xFA00;
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.InitiateResponse;
 
     /// <summary>negotiated-quality-of-service [0] IMPLICIT Integer8 OPTIONAL.</summary>
@@ -30,6 +31,7 @@ public sealed class InitiateResponse : Apdu
     /// <summary>vaa-name ObjectName: <see cref="VaaNameLogicalName"/> or <see cref="VaaNameShortName"/>.</summary>
     public ushort VaaName { get; init; } = VaaNameLogicalName;
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

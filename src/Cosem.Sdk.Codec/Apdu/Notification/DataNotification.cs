@@ -15,6 +15,7 @@ public sealed class DataNotification : Apdu
         Body = body;
     }
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.DataNotification;
 
     public LongInvokeIdAndPriority LongInvokeIdAndPriority { get; init; }
@@ -25,6 +26,7 @@ public sealed class DataNotification : Apdu
     /// <summary>The notification body: one encoded Data value, usually a structure.</summary>
     public ReadOnlyMemory<byte> Body { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

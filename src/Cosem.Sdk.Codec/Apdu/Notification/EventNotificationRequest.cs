@@ -15,6 +15,7 @@ public sealed class EventNotificationRequest : Apdu
         Value = value;
     }
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.EventNotificationRequest;
 
     /// <summary>The time of the event as a COSEM date-time (12 bytes, IEC 62056-6-2 §4.1.6.1), or null when absent.</summary>
@@ -25,6 +26,7 @@ public sealed class EventNotificationRequest : Apdu
     /// <summary>One encoded Data value.</summary>
     public ReadOnlyMemory<byte> Value { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

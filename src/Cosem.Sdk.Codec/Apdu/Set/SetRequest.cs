@@ -18,6 +18,7 @@ public abstract class SetRequest : Apdu
 
     private protected SetRequest(InvokeIdAndPriority invokeIdAndPriority) => InvokeIdAndPriority = invokeIdAndPriority;
 
+    /// <inheritdoc/>
     public sealed override ApduTag Tag => ApduTag.SetRequest;
 
     public InvokeIdAndPriority InvokeIdAndPriority { get; init; }

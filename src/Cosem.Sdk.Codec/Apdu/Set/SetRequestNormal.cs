@@ -24,6 +24,7 @@ public sealed class SetRequestNormal : SetRequest
     /// <summary>One encoded Data value.</summary>
     public ReadOnlyMemory<byte> Value { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, NormalChoice, InvokeIdAndPriority);

@@ -15,6 +15,7 @@ public sealed class SetRequestWithDataBlock : SetRequest
 
     public DataBlockSA DataBlock { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, WithDataBlockChoice, InvokeIdAndPriority);

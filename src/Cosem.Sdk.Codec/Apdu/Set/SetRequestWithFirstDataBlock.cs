@@ -23,6 +23,7 @@ public sealed class SetRequestWithFirstDataBlock : SetRequest
 
     public DataBlockSA DataBlock { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, WithFirstDataBlockChoice, InvokeIdAndPriority);

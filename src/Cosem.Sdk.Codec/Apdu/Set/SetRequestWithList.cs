@@ -20,6 +20,7 @@ public sealed class SetRequestWithList : SetRequest
     /// <summary>One encoded Data value per attribute, in the order of the descriptors.</summary>
     public IReadOnlyList<ReadOnlyMemory<byte>> Values { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, WithListChoice, InvokeIdAndPriority);

@@ -19,6 +19,7 @@ public sealed class SetRequestWithListAndFirstDataBlock : SetRequest
 
     public DataBlockSA DataBlock { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, WithListAndFirstDataBlockChoice, InvokeIdAndPriority);

@@ -18,6 +18,7 @@ public abstract class SetResponse : Apdu
 
     private protected SetResponse(InvokeIdAndPriority invokeIdAndPriority) => InvokeIdAndPriority = invokeIdAndPriority;
 
+    /// <inheritdoc/>
     public sealed override ApduTag Tag => ApduTag.SetResponse;
 
     public InvokeIdAndPriority InvokeIdAndPriority { get; init; }

@@ -15,6 +15,7 @@ public sealed class SetResponseDataBlock : SetResponse
 
     public uint BlockNumber { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, DataBlockChoice, InvokeIdAndPriority);

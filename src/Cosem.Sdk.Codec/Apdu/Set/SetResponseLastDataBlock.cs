@@ -19,6 +19,7 @@ public sealed class SetResponseLastDataBlock : SetResponse
 
     public uint BlockNumber { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, LastDataBlockChoice, InvokeIdAndPriority);

@@ -15,6 +15,7 @@ public sealed class SetResponseNormal : SetResponse
 
     public DataAccessResult Result { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, NormalChoice, InvokeIdAndPriority);

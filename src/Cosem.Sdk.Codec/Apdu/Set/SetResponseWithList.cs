@@ -15,6 +15,7 @@ public sealed class SetResponseWithList : SetResponse
 
     public IReadOnlyList<DataAccessResult> Results { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, WithListChoice, InvokeIdAndPriority);

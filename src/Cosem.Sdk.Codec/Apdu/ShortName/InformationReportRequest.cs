@@ -19,6 +19,7 @@ public sealed class InformationReportRequest : Apdu
         Data = data ?? throw new ArgumentNullException(nameof(data));
     }
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.InformationReportRequest;
 
     /// <summary>When the report was made (a COSEM date-time), or empty when absent.</summary>
@@ -29,6 +30,7 @@ public sealed class InformationReportRequest : Apdu
     /// <summary>One encoded Data value per variable.</summary>
     public IReadOnlyList<ReadOnlyMemory<byte>> Data { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

@@ -10,10 +10,12 @@ public sealed class ReadRequest : Apdu
         Variables = variables ?? throw new ArgumentNullException(nameof(variables));
     }
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.ReadRequest;
 
     public IReadOnlyList<VariableAccessSpecification> Variables { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

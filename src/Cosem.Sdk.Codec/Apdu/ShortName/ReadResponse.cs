@@ -13,10 +13,12 @@ public sealed class ReadResponse : Apdu
         Results = results ?? throw new ArgumentNullException(nameof(results));
     }
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.ReadResponse;
 
     public IReadOnlyList<ReadResult> Results { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

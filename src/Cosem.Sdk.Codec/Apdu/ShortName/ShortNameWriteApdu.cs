@@ -21,6 +21,7 @@ public abstract class ShortNameWriteApdu : Apdu
     /// <summary>One encoded Data value per variable.</summary>
     public IReadOnlyList<ReadOnlyMemory<byte>> Data { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

@@ -10,10 +10,12 @@ public sealed class WriteResponse : Apdu
         Results = results ?? throw new ArgumentNullException(nameof(results));
     }
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.WriteResponse;
 
     public IReadOnlyList<WriteResult> Results { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);
