@@ -9,6 +9,9 @@ namespace Cosem.Sdk.Apdu;
 /// </summary>
 public sealed class ExceptionResponse : Apdu
 {
+    /// <summary>Builds an EXCEPTION-Response; <paramref name="invocationCounter"/> goes with invocation-counter-error only.</summary>
+    /// <param name="stateError">state-error [0]: whether the service was not allowed in the current state or unknown.</param>
+    /// <param name="serviceError">service-error [1]: why the APDU could not be processed.</param>
     /// <param name="invocationCounter">Required with <see cref="ExceptionServiceError.InvocationCounterError"/>, refused otherwise.</param>
     public ExceptionResponse(ExceptionStateError stateError, ExceptionServiceError serviceError, uint? invocationCounter = null)
     {
@@ -22,8 +25,12 @@ public sealed class ExceptionResponse : Apdu
         InvocationCounter = invocationCounter;
     }
 
+    /// <summary>state-error [0]: service-not-allowed or service-unknown.</summary>
     /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.ExceptionResponse;
+/// <summary>
+/// service-error [1]: why the APDU could not be processed (e.g. deciphering-error, invocation-counter-error).
+/// </summary>
 
     public ExceptionStateError StateError { get; init; }
 

@@ -18,6 +18,9 @@ public abstract class GetRequest : Apdu
     /// <inheritdoc/>
     public sealed override ApduTag Tag => ApduTag.GetRequest;
 
+    /// <summary>
+    /// invoke-id-and-priority: the 4-bit invoke-id matching the response, service class (confirmed) and priority.
+    /// </summary>
     public InvokeIdAndPriority InvokeIdAndPriority { get; init; }
 
     internal static GetRequest Decode(ReadOnlyMemory<byte> source, ref AxdrReader reader)
