@@ -25,15 +25,13 @@ public sealed class ExceptionResponse : Apdu
         InvocationCounter = invocationCounter;
     }
 
-    /// <summary>state-error [0]: service-not-allowed or service-unknown.</summary>
     /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.ExceptionResponse;
-/// <summary>
-/// service-error [1]: why the APDU could not be processed (e.g. deciphering-error, invocation-counter-error).
-/// </summary>
 
+    /// <summary>state-error [0]: service-not-allowed or service-unknown.</summary>
     public ExceptionStateError StateError { get; init; }
 
+    /// <summary>service-error [1]: why the APDU could not be processed (e.g. deciphering-error, invocation-counter-error).</summary>
     public ExceptionServiceError ServiceError { get; init; }
 
     /// <summary>With <see cref="ExceptionServiceError.InvocationCounterError"/>: the invocation counter the server expects.</summary>

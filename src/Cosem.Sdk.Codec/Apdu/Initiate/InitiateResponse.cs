@@ -23,6 +23,9 @@ public sealed class InitiateResponse : Apdu
     /// <summary>negotiated-dlms-version-number Unsigned8.</summary>
     public byte NegotiatedDlmsVersionNumber { get; init; } = 6;
 
+    /// <summary>
+    /// negotiated-conformance: the services and options the server grants, a subset of the proposed conformance.
+    /// </summary>
     public Conformance NegotiatedConformance { get; init; }
 
     /// <summary>server-max-receive-pdu-size Unsigned16.</summary>
@@ -75,6 +78,7 @@ public sealed class InitiateResponse : Apdu
         };
     }
 
+    /// <summary>The fields of the response in ASN.1 naming; for logs.</summary>
     public override string ToString() =>
         $"InitiateResponse(version {NegotiatedDlmsVersionNumber}, conformance {NegotiatedConformance}, max PDU {ServerMaxReceivePduSize}, vaa-name 0x{VaaName:X4})";
 }

@@ -21,6 +21,7 @@ public abstract class SetResponse : Apdu
     /// <inheritdoc/>
     public sealed override ApduTag Tag => ApduTag.SetResponse;
 
+    /// <summary>invoke-id-and-priority echoed from the SET request being answered.</summary>
     public InvokeIdAndPriority InvokeIdAndPriority { get; init; }
 
     internal static SetResponse Decode(ReadOnlyMemory<byte> source, ref AxdrReader reader)

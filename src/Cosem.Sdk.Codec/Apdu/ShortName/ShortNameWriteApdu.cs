@@ -16,6 +16,9 @@ public abstract class ShortNameWriteApdu : Apdu
         Data = data ?? throw new ArgumentNullException(nameof(data));
     }
 
+    /// <summary>
+    /// variable-access-specification: the variables to write; the list-of-data has one value per entry.
+    /// </summary>
     public IReadOnlyList<VariableAccessSpecification> Variables { get; init; }
 
     /// <summary>One encoded Data value per variable.</summary>
