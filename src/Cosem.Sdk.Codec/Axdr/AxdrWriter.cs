@@ -154,7 +154,7 @@ public ref partial struct AxdrWriter
     public void WriteNull() => WriteDataType(DataType.NullData);
 
     /// <summary>
-    /// Writes dont-care: the tag 255 with no contents (used in compact-array and selective access filters).
+    /// Writes dont-care: the tag 255 with no contents, a placeholder that matches any value.
     /// </summary>
     public void WriteDontCare() => WriteDataType(DataType.DontCare);
 

@@ -17,8 +17,8 @@ public enum ClockStatus : byte
     /// <summary>doubtful value (bit 1): the time could be recovered but its accuracy is not guaranteed.</summary>
     DoubtfulValue = 0x02,
     /// <summary>
-    /// different clock base (bit 2): the clock runs from a different base than the one the specification assumes (e.g.
-    /// not the mains frequency).
+    /// different clock base (bit 2): the time comes from a clock base other than the one the Clock object's
+    /// clock_base attribute names.
     /// </summary>
     DifferentClockBase = 0x04,
     /// <summary>invalid clock status (bit 3): the other status bits are not reliable.</summary>

@@ -44,7 +44,7 @@ public readonly partial struct CosemData : IEquatable<CosemData>
     /// <summary>null-data (tag 0): the absent value; same as <c>default</c>.</summary>
     public static CosemData Null => default;
 
-    /// <summary>dont-care (tag 255): "any value", used in compact-array and in selective access filters.</summary>
+    /// <summary>dont-care (tag 255): a placeholder that matches any value; it has no contents.</summary>
     public static CosemData DontCare => new(DataType.DontCare, 0, null);
 
     /// <summary>A boolean (tag 3).</summary>

@@ -122,7 +122,9 @@ public readonly partial struct ObisCode :
     /// <summary>The dotted form "A.B.C.D.E.F", e.g. "1.0.1.8.0.255".</summary>
     public override string ToString() => ToString(null, null);
 
-    /// <summary>Formats the code as dotted or reduced ID text; throws <see cref="FormatException"/> on another format.</summary>
+    /// <summary>
+    /// Formats the code as dotted or reduced ID text; throws <see cref="FormatException"/> on another format.
+    /// </summary>
     /// <param name="format">null, "" or "D": "1.0.1.8.0.255"; "R": reduced ID "1-0:1.8.0*255".</param>
     /// <param name="formatProvider">Ignored: the digits are always invariant.</param>
     public string ToString(string? format, IFormatProvider? formatProvider)

@@ -23,7 +23,10 @@ public readonly record struct AccessResponseSpecification
     /// </summary>
     public AccessResponseKind Kind { get; }
 
-    /// <summary>The result byte: a <see cref="Cosem.Sdk.Apdu.DataAccessResult"/> for get and set, an <see cref="Cosem.Sdk.Apdu.ActionResult"/> for action.</summary>
+    /// <summary>
+    /// The result byte: a <see cref="Cosem.Sdk.Apdu.DataAccessResult"/> for get and set, an <see
+    /// cref="Cosem.Sdk.Apdu.ActionResult"/> for action.
+    /// </summary>
     public byte RawResult { get; }
 
     /// <summary>The result of a get or set.</summary>

@@ -8,8 +8,8 @@ namespace Cosem.Sdk.Apdu;
 public enum AcseRequirements : uint
 {
     /// <summary>
-    /// No functional unit: the AARQ/AARE carries no sender-acse-requirements/responder-acse-requirements field (no
-    /// authentication, or LLS without the field).
+    /// No functional unit: the AARQ/AARE carries no sender-acse-requirements/responder-acse-requirements field, as in
+    /// an association with no authentication (lowest-level security).
     /// </summary>
     None = 0,
     /// <summary>

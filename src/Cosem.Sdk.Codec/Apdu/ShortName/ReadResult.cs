@@ -43,7 +43,10 @@ public readonly struct ReadResult : IEquatable<ReadResult>
     public static ReadResult FromDataBlock(bool lastBlock, ushort blockNumber, ReadOnlyMemory<byte> rawData) =>
         new(ReadResultKind.DataBlockResult, rawData, default, lastBlock, blockNumber);
 
-    /// <summary>block-number [3]: the server acknowledges a write data block and asks for the next.</summary>
+    /// <summary>
+    /// block-number [3]: the server acknowledges a block of a long read parameter (read-data-block-access) and waits
+    /// for the next.
+    /// </summary>
     public static ReadResult FromBlockNumber(ushort blockNumber) => new(ReadResultKind.BlockNumber, default, default, false, blockNumber);
 
     internal static ReadResult Decode(ReadOnlyMemory<byte> source, ref AxdrReader reader)

@@ -9,6 +9,6 @@ public enum ReadResultKind : byte
     DataAccessError = 1,
     /// <summary>data-block-result [2]: one block of a long result.</summary>
     DataBlockResult = 2,
-    /// <summary>block-number [3]: the number of the block the server expects next.</summary>
+    /// <summary>block-number [3]: the number of the read parameter block the server received.</summary>
     BlockNumber = 3,
 }
