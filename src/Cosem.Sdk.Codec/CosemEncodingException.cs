@@ -6,6 +6,10 @@ namespace Cosem.Sdk;
 /// </summary>
 public class CosemEncodingException : CosemException
 {
+    /// <summary>
+    /// An encoding error; <paramref name="offset"/> is the byte position where it was found (-1 when unknown) and
+    /// <paramref name="field"/> the ASN.1 field being read.
+    /// </summary>
     public CosemEncodingException(string message, int offset = -1, string? field = null, Exception? innerException = null)
         : base(Compose(message, offset, field), innerException)
     {

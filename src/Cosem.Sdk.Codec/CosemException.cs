@@ -6,7 +6,9 @@ namespace Cosem.Sdk;
 /// </summary>
 public class CosemException : Exception
 {
+    /// <summary>An SDK error with its message.</summary>
     public CosemException(string message) : base(message) { }
 
+    /// <summary>An SDK error caused by <paramref name="innerException"/>.</summary>
     public CosemException(string message, Exception? innerException) : base(message, innerException) { }
 }

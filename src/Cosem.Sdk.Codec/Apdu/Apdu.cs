@@ -5,7 +5,8 @@ namespace Cosem.Sdk.Apdu;
 
 /// <summary>
 /// Base of every typed APDU, xDLMS (A-XDR) and ACSE (BER) alike. An APDU encodes itself, tag included, with
-/// <see cref="Encode"/>; decoding goes through <see cref="ApduDecoder.Decode"/>, which dispatches on the tag.
+/// <see cref="Encode(ref AxdrWriter)"/>; decoding goes through <see cref="ApduDecoder.Decode"/>, which dispatches on
+/// the tag.
 /// </summary>
 /// <remarks>
 /// Data carried by an APDU (attribute values, method parameters, raw block data) stays encoded as

@@ -19,14 +19,17 @@ public readonly record struct SelectiveAccessDescriptor(byte Selector, ReadOnlyM
         return new SelectiveAccessDescriptor(selector, source[start..reader.Position]);
     }
 
+    /// <summary>Writes access-selector (Unsigned8) followed by the already-encoded access-parameters Data.</summary>
     public void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte(Selector);
         writer.WriteEncoded(Parameters.Span);
     }
 
+    /// <summary>Compares the selector and the contents of the encoded parameters.</summary>
     public bool Equals(SelectiveAccessDescriptor other) =>
         Selector == other.Selector && Parameters.Span.SequenceEqual(other.Parameters.Span);
 
+    /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Selector, Parameters.Length);
 }

@@ -33,8 +33,10 @@ public ref partial struct AxdrReader
     /// <summary><see cref="Position"/> plus the base offset given at construction.</summary>
     public readonly int AbsolutePosition => _baseOffset + _position;
 
+    /// <summary>Number of bytes left to read after the current position.</summary>
     public readonly int Remaining => _buffer.Length - _position;
 
+    /// <summary>True when every byte of the buffer has been read.</summary>
     public readonly bool IsAtEnd => _position >= _buffer.Length;
 
     /// <summary>The bytes not read yet.</summary>
@@ -54,6 +56,10 @@ public ref partial struct AxdrReader
 
     // ---- Raw (untagged) fields -------------------------------------------------------------------------------
 
+    /// <summary>
+    /// Reads one untagged byte (a field whose type the ASN.1 fixes, e.g. a CHOICE tag); <paramref name="field"/> names
+    /// it in the error if the data are truncated.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public byte ReadRawByte(string field = "byte")
     {
@@ -64,6 +70,10 @@ public ref partial struct AxdrReader
         return _buffer[_position++];
     }
 
+    /// <summary>
+    /// Returns the next untagged byte without consuming it; <paramref name="field"/> names it in the error if the data
+    /// are truncated.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly byte PeekRawByte(string field = "byte")
     {
@@ -74,6 +84,10 @@ public ref partial struct AxdrReader
         return _buffer[_position];
     }
 
+    /// <summary>
+    /// Reads an untagged big-endian Unsigned16; <paramref name="field"/> names it in the error if the data are
+    /// truncated.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ushort ReadRawUInt16(string field = "unsigned16")
     {
@@ -81,6 +95,10 @@ public ref partial struct AxdrReader
         return BinaryPrimitives.ReadUInt16BigEndian(span);
     }
 
+    /// <summary>
+    /// Reads an untagged big-endian Unsigned32; <paramref name="field"/> names it in the error if the data are
+    /// truncated.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public uint ReadRawUInt32(string field = "unsigned32")
     {
@@ -88,6 +106,10 @@ public ref partial struct AxdrReader
         return BinaryPrimitives.ReadUInt32BigEndian(span);
     }
 
+    /// <summary>
+    /// Reads an untagged big-endian Unsigned64; <paramref name="field"/> names it in the error if the data are
+    /// truncated.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong ReadRawUInt64(string field = "unsigned64")
     {
@@ -195,11 +217,13 @@ public ref partial struct AxdrReader
         _position++;
     }
 
+    /// <summary>Reads a null-data value: the tag 0 with no contents; fails on any other tag.</summary>
     public void ReadNull()
     {
         ExpectDataType(DataType.NullData);
     }
 
+    /// <summary>Reads a boolean value (tag 3, one byte); any non-zero byte is true.</summary>
     public bool ReadBoolean()
     {
         ExpectDataType(DataType.Boolean);
@@ -269,12 +293,14 @@ public ref partial struct AxdrReader
         return ReadRawByte("enum");
     }
 
+    /// <summary>Reads a float32 value (tag 23): 4 bytes, IEEE 754 single precision, big-endian.</summary>
     public float ReadFloat32()
     {
         ExpectDataType(DataType.Float32);
         return BitConverter.UInt32BitsToSingle(ReadRawUInt32("float32"));
     }
 
+    /// <summary>Reads a float64 value (tag 24): 8 bytes, IEEE 754 double precision, big-endian.</summary>
     public double ReadFloat64()
     {
         ExpectDataType(DataType.Float64);
@@ -335,6 +361,7 @@ public ref partial struct AxdrReader
         return Take(length, "utf8-string");
     }
 
+    /// <summary>Reads a utf8-string value (tag 12) and decodes its bytes as UTF-8.</summary>
     public string ReadUtf8String() => System.Text.Encoding.UTF8.GetString(ReadUtf8StringBytes());
 
     /// <summary>bcd (tag 13): one byte holding two BCD digits (IEC 62056-6-2 defines bcd as a single octet).</summary>

@@ -56,6 +56,7 @@ public ref partial struct AxdrWriter
         }
     }
 
+    /// <summary>Flushes what was written to the underlying buffer writer; same as <see cref="Flush"/>.</summary>
     public void Dispose() => Flush();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -90,18 +91,23 @@ public ref partial struct AxdrWriter
 
     // ---- Raw (untagged) fields -------------------------------------------------------------------------------
 
+    /// <summary>Writes one byte with no type tag (a field whose type the ASN.1 fixes, e.g. a CHOICE tag).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteRawByte(byte value) => Reserve(1)[0] = value;
 
+    /// <summary>Writes an untagged big-endian Unsigned16.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteRawUInt16(ushort value) => BinaryPrimitives.WriteUInt16BigEndian(Reserve(2), value);
 
+    /// <summary>Writes an untagged big-endian Unsigned32.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteRawUInt32(uint value) => BinaryPrimitives.WriteUInt32BigEndian(Reserve(4), value);
 
+    /// <summary>Writes an untagged big-endian Unsigned64.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteRawUInt64(ulong value) => BinaryPrimitives.WriteUInt64BigEndian(Reserve(8), value);
 
+    /// <summary>Writes the bytes as they are, with no tag or length.</summary>
     public void WriteRawBytes(scoped ReadOnlySpan<byte> bytes) => bytes.CopyTo(Reserve(bytes.Length));
 
     /// <summary>An A-XDR length: short form below 128, else 0x80|n and n big-endian bytes (the fewest that fit).</summary>
@@ -140,13 +146,19 @@ public ref partial struct AxdrWriter
 
     // ---- Tagged Data values --------------------------------------------------------------------------------
 
+    /// <summary>Writes a Data type tag byte alone (e.g. before contents written by hand).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteDataType(DataType type) => Reserve(1)[0] = (byte)type;
 
+    /// <summary>Writes null-data: the tag 0 with no contents.</summary>
     public void WriteNull() => WriteDataType(DataType.NullData);
 
+    /// <summary>
+    /// Writes dont-care: the tag 255 with no contents, a placeholder that matches any value.
+    /// </summary>
     public void WriteDontCare() => WriteDataType(DataType.DontCare);
 
+    /// <summary>Writes a boolean value: tag 3 then 0x01 for true or 0x00 for false.</summary>
     public void WriteBoolean(bool value)
     {
         var span = Reserve(2);
@@ -184,8 +196,10 @@ public ref partial struct AxdrWriter
     /// <summary>long64-unsigned (tag 21).</summary>
     public void WriteUInt64(ulong value) => WriteTagged64(DataType.Long64Unsigned, value);
 
+    /// <summary>Writes a float32 value: tag 23 then 4 bytes IEEE 754 single precision, big-endian.</summary>
     public void WriteFloat32(float value) => WriteTagged32(DataType.Float32, BitConverter.SingleToUInt32Bits(value));
 
+    /// <summary>Writes a float64 value: tag 24 then 8 bytes IEEE 754 double precision, big-endian.</summary>
     public void WriteFloat64(double value) => WriteTagged64(DataType.Float64, BitConverter.DoubleToUInt64Bits(value));
 
     /// <summary>Writes an integer as the given integer-valued <paramref name="type"/>, checking its range.</summary>
@@ -216,6 +230,7 @@ public ref partial struct AxdrWriter
         }
     }
 
+    /// <summary>Writes an octet-string value: tag 9, A-XDR length, then the bytes.</summary>
     public void WriteOctetString(scoped ReadOnlySpan<byte> value) => WriteTaggedBytes(DataType.OctetString, value);
 
     /// <summary>visible-string from ASCII bytes.</summary>
@@ -239,8 +254,12 @@ public ref partial struct AxdrWriter
         }
     }
 
+    /// <summary>
+    /// Writes a utf8-string value from bytes already UTF-8 encoded: tag 12, A-XDR length (in bytes), then the bytes.
+    /// </summary>
     public void WriteUtf8String(scoped ReadOnlySpan<byte> utf8) => WriteTaggedBytes(DataType.Utf8String, utf8);
 
+    /// <summary>Writes a utf8-string value: tag 12, A-XDR length of the UTF-8 bytes, then the UTF-8 bytes.</summary>
     public void WriteUtf8String(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -263,12 +282,14 @@ public ref partial struct AxdrWriter
         WriteRawBytes(bits[..byteCount]);
     }
 
+    /// <summary>Writes an array header: tag 1 and the element count as an A-XDR length; the elements follow.</summary>
     public void WriteArrayHeader(int count)
     {
         WriteDataType(DataType.Array);
         WriteLength(count);
     }
 
+    /// <summary>Writes a structure header: tag 2 and the field count as an A-XDR length; the fields follow.</summary>
     public void WriteStructureHeader(int count)
     {
         WriteDataType(DataType.Structure);

@@ -159,10 +159,13 @@ public readonly struct BitString : IEquatable<BitString>
         return text.ToString();
     }
 
+    /// <summary>Equal when both have the same bit length and the same bytes.</summary>
     public bool Equals(BitString other) => _length == other._length && Bytes.SequenceEqual(other.Bytes);
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is BitString other && Equals(other);
 
+    /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = new HashCode();
@@ -171,7 +174,9 @@ public readonly struct BitString : IEquatable<BitString>
         return hash.ToHashCode();
     }
 
+    /// <summary>True when both bit strings are equal by <see cref="Equals(BitString)"/>.</summary>
     public static bool operator ==(BitString left, BitString right) => left.Equals(right);
 
+    /// <summary>True when the bit strings differ by <see cref="Equals(BitString)"/>.</summary>
     public static bool operator !=(BitString left, BitString right) => !left.Equals(right);
 }

@@ -55,6 +55,9 @@ public readonly partial struct CosemData
     /// Decodes compact-array contents given its type description, as returned by
     /// <see cref="AxdrReader.ReadCompactArrayBody"/>.
     /// </summary>
+    /// <param name="typeDescription">The encoded type description: the element type, with counts and fields for arrays
+    /// and structures.</param>
+    /// <param name="contents">The element contents, without type tags, as they follow the type description.</param>
     /// <param name="contentsOffset">Offset of <paramref name="contents"/> in the decoded unit, for error positions.</param>
     public static ImmutableArray<CosemData> DecodeCompactArray(ReadOnlySpan<byte> typeDescription, ReadOnlySpan<byte> contents, int contentsOffset = 0)
     {

@@ -104,6 +104,9 @@ public readonly partial struct CosemData
         text.Append(items.Length == 0 ? "}" : " }");
     }
 
+    /// <summary>
+    /// Equal when the type and value are the same, items of arrays and structures compared one by one.
+    /// </summary>
     public bool Equals(CosemData other)
     {
         if (_type != other._type || _bits != other._bits)
@@ -120,8 +123,10 @@ public readonly partial struct CosemData
         };
     }
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is CosemData other && Equals(other);
 
+    /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = new HashCode();
@@ -146,7 +151,9 @@ public readonly partial struct CosemData
         return hash.ToHashCode();
     }
 
+    /// <summary>True when both values are equal by <see cref="Equals(CosemData)"/>.</summary>
     public static bool operator ==(CosemData left, CosemData right) => left.Equals(right);
 
+    /// <summary>True when the values differ by <see cref="Equals(CosemData)"/>.</summary>
     public static bool operator !=(CosemData left, CosemData right) => !left.Equals(right);
 }

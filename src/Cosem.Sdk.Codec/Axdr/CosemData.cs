@@ -36,14 +36,18 @@ public readonly partial struct CosemData : IEquatable<CosemData>
     /// <summary>The Data CHOICE tag of this value.</summary>
     public DataType Type => _type;
 
+    /// <summary>True for null-data (tag 0), which is also the default value of the struct.</summary>
     public bool IsNull => _type == DataType.NullData;
 
     // ---- Factories ------------------------------------------------------------------------------------------
 
+    /// <summary>null-data (tag 0): the absent value; same as <c>default</c>.</summary>
     public static CosemData Null => default;
 
+    /// <summary>dont-care (tag 255): a placeholder that matches any value; it has no contents.</summary>
     public static CosemData DontCare => new(DataType.DontCare, 0, null);
 
+    /// <summary>A boolean (tag 3).</summary>
     public static CosemData Boolean(bool value) => new(DataType.Boolean, value ? 1UL : 0UL, null);
 
     /// <summary>integer (tag 15).</summary>
@@ -76,8 +80,10 @@ public readonly partial struct CosemData : IEquatable<CosemData>
     /// <summary>bcd (tag 13): one byte of two BCD digits.</summary>
     public static CosemData Bcd(byte value) => new(DataType.Bcd, value, null);
 
+    /// <summary>A float32 (tag 23, IEEE 754 single precision).</summary>
     public static CosemData FromFloat32(float value) => new(DataType.Float32, BitConverter.SingleToUInt32Bits(value), null);
 
+    /// <summary>A float64 (tag 24, IEEE 754 double precision).</summary>
     public static CosemData FromFloat64(double value) => new(DataType.Float64, BitConverter.DoubleToUInt64Bits(value), null);
 
     /// <summary>
@@ -275,6 +281,7 @@ public readonly partial struct CosemData : IEquatable<CosemData>
         ? new ObisCode(bytes)
         : throw Mismatch("a logical name (octet-string of 6 bytes)");
 
+    /// <summary>The value of a bit-string (tag 4); throws when the value is another type.</summary>
     public BitString AsBitString() => _type == DataType.BitString
         ? Axdr.BitString.Wrap((byte[])_reference!, (int)_bits)
         : throw Mismatch("bit-string");
@@ -290,6 +297,9 @@ public readonly partial struct CosemData : IEquatable<CosemData>
     /// <summary>Number of items of an array, structure or compact-array.</summary>
     public int Count => Items.Length;
 
+    /// <summary>
+    /// Item <paramref name="index"/> of an array, structure or compact-array (see <see cref="Items"/>).
+    /// </summary>
     public CosemData this[int index] => Items[index];
 
     private CosemEncodingException Mismatch(string expected) =>

@@ -67,9 +67,17 @@ public readonly struct CosemDate : IEquatable<CosemDate>
     public static CosemDate From(DateOnly date) =>
         new((ushort)date.Year, (byte)date.Month, (byte)date.Day, EncodeDayOfWeek(date.DayOfWeek));
 
+    /// <summary>year-highbyte/year-lowbyte as encoded: 0xFFFF means not specified.</summary>
     public ushort RawYear => _year;
+    /// <summary>
+    /// month as encoded: 1-12, 0xFD daylight savings end, 0xFE daylight savings begin, 0xFF not specified.
+    /// </summary>
     public byte RawMonth => _month;
+    /// <summary>
+    /// day-of-month as encoded: 1-31, 0xFD second last day, 0xFE last day, 0xE0-0xFC reserved, 0xFF not specified.
+    /// </summary>
     public byte RawDayOfMonth => _day;
+    /// <summary>day-of-week as encoded: 1 Monday to 7 Sunday, 0xFF not specified.</summary>
     public byte RawDayOfWeek => _dayOfWeek;
 
     /// <summary>The year, or null when not specified (0xFFFF).</summary>
@@ -84,9 +92,13 @@ public readonly struct CosemDate : IEquatable<CosemDate>
     /// <summary>The day of week (encoded 1 = Monday … 7 = Sunday), or null when not specified or reserved.</summary>
     public DayOfWeek? DayOfWeek => _dayOfWeek is >= 1 and <= 7 ? (System.DayOfWeek)(_dayOfWeek % 7) : null;
 
+    /// <summary>True when the month byte is 0xFE: the month in which daylight savings begins.</summary>
     public bool IsDaylightSavingsBeginMonth => _month == DaylightSavingsBeginMonth;
+    /// <summary>True when the month byte is 0xFD: the month in which daylight savings ends.</summary>
     public bool IsDaylightSavingsEndMonth => _month == DaylightSavingsEndMonth;
+    /// <summary>True when the day-of-month byte is 0xFE: the last day of the month.</summary>
     public bool IsLastDayOfMonth => _day == LastDayOfMonth;
+    /// <summary>True when the day-of-month byte is 0xFD: the second last day of the month.</summary>
     public bool IsSecondLastDayOfMonth => _day == SecondLastDayOfMonth;
 
     /// <summary>True when year, month and day name one calendar day (day of week is not checked).</summary>
@@ -193,14 +205,19 @@ public readonly struct CosemDate : IEquatable<CosemDate>
     internal static byte EncodeDayOfWeek(System.DayOfWeek dayOfWeek) =>
         dayOfWeek == System.DayOfWeek.Sunday ? (byte)7 : (byte)dayOfWeek;
 
+    /// <summary>Equal when all four raw fields are the same (wildcards compare as themselves).</summary>
     public bool Equals(CosemDate other) =>
         _year == other._year && _month == other._month && _day == other._day && _dayOfWeek == other._dayOfWeek;
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is CosemDate other && Equals(other);
 
+    /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(_year, _month, _day, _dayOfWeek);
 
+    /// <summary>True when both dates are equal by <see cref="Equals(CosemDate)"/>.</summary>
     public static bool operator ==(CosemDate left, CosemDate right) => left.Equals(right);
 
+    /// <summary>True when the dates differ by <see cref="Equals(CosemDate)"/>.</summary>
     public static bool operator !=(CosemDate left, CosemDate right) => !left.Equals(right);
 }

@@ -35,6 +35,8 @@ public readonly struct CosemDateTime : IEquatable<CosemDateTime>
     private readonly byte _clockStatus;
 
     /// <summary>A date-time from its parts, kept as given (wildcards and reserved values allowed).</summary>
+    /// <param name="date">Bytes 0-4: year, month, day of month, day of week.</param>
+    /// <param name="time">Bytes 5-8: hour, minute, second, hundredths.</param>
     /// <param name="deviation">Raw deviation in minutes, <c>UTC = local + deviation</c>; <see cref="DeviationNotSpecified"/> for none.</param>
     /// <param name="clockStatus">Raw clock status byte; <see cref="ClockStatusNotSpecified"/> for none.</param>
     public CosemDateTime(CosemDate date, CosemTime time, short deviation, byte clockStatus)
@@ -110,7 +112,9 @@ public readonly struct CosemDateTime : IEquatable<CosemDateTime>
         return From(new DateTimeOffset(value), clockStatus);
     }
 
+    /// <summary>The date part (bytes 0-4 of the 12-byte date-time), wildcards kept.</summary>
     public CosemDate Date => _date;
+    /// <summary>The time part (bytes 5-8 of the 12-byte date-time), wildcards kept.</summary>
     public CosemTime Time => _time;
 
     /// <summary>The stored deviation, 0x8000 when not specified.</summary>
@@ -119,13 +123,21 @@ public readonly struct CosemDateTime : IEquatable<CosemDateTime>
     /// <summary>The stored clock status byte, 0xFF when not specified.</summary>
     public byte RawClockStatus => _clockStatus;
 
+    /// <summary>The year, or null when not specified.</summary>
     public int? Year => _date.Year;
+    /// <summary>The month 1-12, or null when not specified or a daylight savings marker.</summary>
     public int? Month => _date.Month;
+    /// <summary>The day of month 1-31, or null when not specified or a last/second-last day marker.</summary>
     public int? DayOfMonth => _date.DayOfMonth;
+    /// <summary>The day of week, or null when not specified.</summary>
     public DayOfWeek? DayOfWeek => _date.DayOfWeek;
+    /// <summary>The hour 0-23, or null when not specified.</summary>
     public int? Hour => _time.Hour;
+    /// <summary>The minute 0-59, or null when not specified.</summary>
     public int? Minute => _time.Minute;
+    /// <summary>The second 0-59, or null when not specified.</summary>
     public int? Second => _time.Second;
+    /// <summary>The hundredths of a second 0-99, or null when not specified.</summary>
     public int? Hundredths => _time.Hundredths;
 
     /// <summary>Minutes from local time to UTC (<c>UTC = local + deviation</c>), or null when not specified.</summary>
@@ -252,14 +264,19 @@ public readonly struct CosemDateTime : IEquatable<CosemDateTime>
 
     private static byte EncodeStatus(ClockStatus? status) => status is { } value ? (byte)value : ClockStatusNotSpecified;
 
+    /// <summary>Equal when date, time, deviation and clock status bytes are the same.</summary>
     public bool Equals(CosemDateTime other) =>
         _date == other._date && _time == other._time && _deviation == other._deviation && _clockStatus == other._clockStatus;
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is CosemDateTime other && Equals(other);
 
+    /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(_date, _time, _deviation, _clockStatus);
 
+    /// <summary>True when both date-times are equal by <see cref="Equals(CosemDateTime)"/>.</summary>
     public static bool operator ==(CosemDateTime left, CosemDateTime right) => left.Equals(right);
 
+    /// <summary>True when the date-times differ by <see cref="Equals(CosemDateTime)"/>.</summary>
     public static bool operator !=(CosemDateTime left, CosemDateTime right) => !left.Equals(right);
 }

@@ -50,9 +50,13 @@ public readonly struct CosemTime : IEquatable<CosemTime>
     public static CosemTime From(TimeOnly time) =>
         new((byte)time.Hour, (byte)time.Minute, (byte)time.Second, (byte)(time.Millisecond / 10));
 
+    /// <summary>hour as encoded: 0-23, 0xFF not specified.</summary>
     public byte RawHour => _hour;
+    /// <summary>minute as encoded: 0-59, 0xFF not specified.</summary>
     public byte RawMinute => _minute;
+    /// <summary>second as encoded: 0-59, 0xFF not specified.</summary>
     public byte RawSecond => _second;
+    /// <summary>hundredths as encoded: 0-99, 0xFF not specified.</summary>
     public byte RawHundredths => _hundredths;
 
     /// <summary>0–23, or null when not specified or out of range.</summary>
@@ -136,14 +140,19 @@ public readonly struct CosemTime : IEquatable<CosemTime>
         }
     }
 
+    /// <summary>Equal when all four raw fields are the same (wildcards compare as themselves).</summary>
     public bool Equals(CosemTime other) =>
         _hour == other._hour && _minute == other._minute && _second == other._second && _hundredths == other._hundredths;
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is CosemTime other && Equals(other);
 
+    /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(_hour, _minute, _second, _hundredths);
 
+    /// <summary>True when both times are equal by <see cref="Equals(CosemTime)"/>.</summary>
     public static bool operator ==(CosemTime left, CosemTime right) => left.Equals(right);
 
+    /// <summary>True when the times differ by <see cref="Equals(CosemTime)"/>.</summary>
     public static bool operator !=(CosemTime left, CosemTime right) => !left.Equals(right);
 }

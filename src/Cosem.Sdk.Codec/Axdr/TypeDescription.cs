@@ -279,6 +279,7 @@ public sealed class TypeDescription : IEquatable<TypeDescription>
         }
     }
 
+    /// <summary>Equal when type, element count, fields and element type are equal, recursively.</summary>
     public bool Equals(TypeDescription? other)
     {
         if (ReferenceEquals(this, other))
@@ -303,7 +304,9 @@ public sealed class TypeDescription : IEquatable<TypeDescription>
         return true;
     }
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is TypeDescription other && Equals(other);
 
+    /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Type, ElementCount, Fields.Length, ElementType?.GetHashCode() ?? 0);
 }

@@ -39,8 +39,10 @@ public ref struct BerReader
     /// <summary><see cref="Position"/> plus the base offset.</summary>
     public readonly int AbsolutePosition => _baseOffset + _position;
 
+    /// <summary>Number of bytes left to read after the current position.</summary>
     public readonly int Remaining => _buffer.Length - _position;
 
+    /// <summary>True when every byte of the buffer has been read.</summary>
     public readonly bool IsAtEnd => _position >= _buffer.Length;
 
     /// <summary>Throws unless every byte has been consumed.</summary>

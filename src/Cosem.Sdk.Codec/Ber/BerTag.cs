@@ -9,6 +9,10 @@ public readonly record struct BerTag
     /// <summary>Largest tag number accepted: four base-128 octets.</summary>
     public const int MaxNumber = (1 << 28) - 1;
 
+    /// <summary>
+    /// A tag of the given class and number; <paramref name="isConstructed"/> sets the constructed bit (bit 6 of the
+    /// identifier octet).
+    /// </summary>
     public BerTag(BerTagClass tagClass, int number, bool isConstructed = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(number);
@@ -18,21 +22,41 @@ public readonly record struct BerTag
         IsConstructed = isConstructed;
     }
 
+    /// <summary>
+    /// The class bits (bits 8-7 of the identifier octet): universal, application, context-specific or private.
+    /// </summary>
     public BerTagClass Class { get; }
 
+    /// <summary>
+    /// The tag number (bits 5-1 of the identifier octet, or the following base-128 octets when 31 or more).
+    /// </summary>
     public int Number { get; }
 
+    /// <summary>
+    /// True for a constructed encoding (bit 6 set): the contents are further TLVs, e.g. SEQUENCE or an explicit tag.
+    /// </summary>
     public bool IsConstructed { get; }
 
     // ---- Universal types used by ACSE (ISO/IEC 8824-1 §8.4) ----
+    /// <summary>UNIVERSAL 1 BOOLEAN, primitive (0x01).</summary>
     public static BerTag Boolean => new(BerTagClass.Universal, 1);
+    /// <summary>UNIVERSAL 2 INTEGER, primitive (0x02).</summary>
     public static BerTag Integer => new(BerTagClass.Universal, 2);
+    /// <summary>UNIVERSAL 3 BIT STRING, primitive (0x03).</summary>
     public static BerTag BitString => new(BerTagClass.Universal, 3);
+    /// <summary>UNIVERSAL 4 OCTET STRING, primitive (0x04).</summary>
     public static BerTag OctetString => new(BerTagClass.Universal, 4);
+    /// <summary>UNIVERSAL 5 NULL, primitive (0x05).</summary>
     public static BerTag Null => new(BerTagClass.Universal, 5);
+    /// <summary>
+    /// UNIVERSAL 6 OBJECT IDENTIFIER, primitive (0x06); used for the application context and mechanism names.
+    /// </summary>
     public static BerTag ObjectIdentifier => new(BerTagClass.Universal, 6);
+    /// <summary>UNIVERSAL 8 EXTERNAL, constructed (0x28).</summary>
     public static BerTag External => new(BerTagClass.Universal, 8, isConstructed: true);
+    /// <summary>UNIVERSAL 25 GraphicString, primitive (0x19).</summary>
     public static BerTag GraphicString => new(BerTagClass.Universal, 25);
+    /// <summary>UNIVERSAL 16 SEQUENCE, constructed (0x30).</summary>
     public static BerTag Sequence => new(BerTagClass.Universal, 16, isConstructed: true);
 
     /// <summary>[number] context-specific.</summary>
@@ -67,6 +91,9 @@ public readonly record struct BerTag
 
     internal static int Base128Length(int value) => value < 1 << 7 ? 1 : value < 1 << 14 ? 2 : value < 1 << 21 ? 3 : 4;
 
+    /// <summary>
+    /// The tag in ASN.1 notation with its form, e.g. "[APPLICATION 0] constructed"; for logs.
+    /// </summary>
     public override string ToString()
     {
         string kind = IsConstructed ? "constructed" : "primitive";

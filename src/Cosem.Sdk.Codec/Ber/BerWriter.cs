@@ -108,6 +108,9 @@ public ref struct BerWriter
 
     // ---- Identifier, length and raw bytes ----------------------------------------------------------------------
 
+    /// <summary>
+    /// Writes the identifier octet(s) of <paramref name="tag"/>, with high-tag-number form for numbers 31 and above.
+    /// </summary>
     public void WriteTag(BerTag tag)
     {
         int count = tag.EncodedLength;
@@ -149,6 +152,9 @@ public ref struct BerWriter
         Put(contents);
     }
 
+    /// <summary>
+    /// Writes a BOOLEAN TLV (0xFF for true, 0x00 for false), under <paramref name="tag"/> when given, else UNIVERSAL 1.
+    /// </summary>
     public void WriteBoolean(bool value, BerTag? tag = null)
     {
         WriteTag(tag ?? BerTag.Boolean);
@@ -182,6 +188,9 @@ public ref struct BerWriter
         Put(bits);
     }
 
+    /// <summary>
+    /// Writes an OCTET STRING TLV, under <paramref name="tag"/> when given (implicit tagging), else UNIVERSAL 4.
+    /// </summary>
     public void WriteOctetString(scoped ReadOnlySpan<byte> value, BerTag? tag = null) => WritePrimitive(tag ?? BerTag.OctetString, value);
 
     /// <summary>GraphicString (§8.23) from its character octets.</summary>

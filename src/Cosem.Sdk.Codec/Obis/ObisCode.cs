@@ -16,11 +16,13 @@ public readonly partial struct ObisCode :
     IEquatable<ObisCode>, IComparable<ObisCode>, IComparable,
     ISpanFormattable, IUtf8SpanFormattable, ISpanParsable<ObisCode>
 {
+    /// <summary>Number of bytes of a logical name on the wire: the six value groups A to F.</summary>
     public const int Length = 6;
 
     // A in bits 40-47 ... F in bits 0-7: numeric order of the packed value is the lexicographic order of A..F.
     private readonly ulong _packed;
 
+    /// <summary>The OBIS code A.B.C.D.E.F from its six value groups.</summary>
     public ObisCode(byte a, byte b, byte c, byte d, byte e, byte f)
     {
         _packed = ((ulong)a << 40) | ((ulong)b << 32) | ((ulong)c << 24) | ((ulong)d << 16) | ((ulong)e << 8) | f;
@@ -39,11 +41,22 @@ public readonly partial struct ObisCode :
 
     private ObisCode(ulong packed) => _packed = packed;
 
+    /// <summary>
+    /// Value group A: the media (0 abstract, 1 electricity, 4 heat cost, 5-6 heat/cooling, 7 gas, 8-9 water).
+    /// </summary>
     public byte A => (byte)(_packed >> 40);
+    /// <summary>Value group B: the channel (0 when there is only one).</summary>
     public byte B => (byte)(_packed >> 32);
+    /// <summary>
+    /// Value group C: the physical quantity or abstract object (e.g. 1 active power+ for electricity, 96 service
+    /// entries).
+    /// </summary>
     public byte C => (byte)(_packed >> 24);
+    /// <summary>Value group D: the processing of the quantity (e.g. 8 time integral 1, i.e. energy register).</summary>
     public byte D => (byte)(_packed >> 16);
+    /// <summary>Value group E: further classification, e.g. the tariff rate (0 total).</summary>
     public byte E => (byte)(_packed >> 8);
+    /// <summary>Value group F: the billing period or historical value (255 when not used).</summary>
     public byte F => (byte)_packed;
 
     /// <summary>The value group at <paramref name="index"/> (0 = A … 5 = F).</summary>
@@ -62,6 +75,7 @@ public readonly partial struct ObisCode :
         BinaryPrimitives.WriteUInt32BigEndian(destination[2..], (uint)_packed);
     }
 
+    /// <summary>The six bytes A to F as sent in an instance-id / logical-name octet-string.</summary>
     public byte[] ToArray()
     {
         var bytes = new byte[Length];
@@ -69,10 +83,15 @@ public readonly partial struct ObisCode :
         return bytes;
     }
 
+    /// <summary>Equal when all six value groups are the same.</summary>
     public bool Equals(ObisCode other) => _packed == other._packed;
+    /// <inheritdoc/>
     public override bool Equals([NotNullWhen(true)] object? obj) => obj is ObisCode other && Equals(other);
+    /// <inheritdoc/>
     public override int GetHashCode() => _packed.GetHashCode();
+    /// <summary>Orders by value groups A to F, compared in that order.</summary>
     public int CompareTo(ObisCode other) => _packed.CompareTo(other._packed);
+    /// <inheritdoc/>
     public int CompareTo(object? obj) => obj switch
     {
         null => 1,
@@ -80,19 +99,34 @@ public readonly partial struct ObisCode :
         _ => throw new ArgumentException("Object is not an ObisCode.", nameof(obj)),
     };
 
+    /// <summary>True when all six value groups are equal.</summary>
     public static bool operator ==(ObisCode left, ObisCode right) => left._packed == right._packed;
+    /// <summary>True when any value group differs.</summary>
     public static bool operator !=(ObisCode left, ObisCode right) => left._packed != right._packed;
+    /// <summary>
+    /// True when <paramref name="left"/> sorts before <paramref name="right"/> by value groups A to F.
+    /// </summary>
     public static bool operator <(ObisCode left, ObisCode right) => left._packed < right._packed;
+    /// <summary>
+    /// True when <paramref name="left"/> sorts after <paramref name="right"/> by value groups A to F.
+    /// </summary>
     public static bool operator >(ObisCode left, ObisCode right) => left._packed > right._packed;
+    /// <summary>True when <paramref name="left"/> sorts before or equal to <paramref name="right"/>.</summary>
     public static bool operator <=(ObisCode left, ObisCode right) => left._packed <= right._packed;
+    /// <summary>True when <paramref name="left"/> sorts after or equal to <paramref name="right"/>.</summary>
     public static bool operator >=(ObisCode left, ObisCode right) => left._packed >= right._packed;
 
     /// <summary>Parses either text form; a string is the common way to write a constant in user code.</summary>
     public static implicit operator ObisCode(string text) => Parse(text);
 
+    /// <summary>The dotted form "A.B.C.D.E.F", e.g. "1.0.1.8.0.255".</summary>
     public override string ToString() => ToString(null, null);
 
+    /// <summary>
+    /// Formats the code as dotted or reduced ID text; throws <see cref="FormatException"/> on another format.
+    /// </summary>
     /// <param name="format">null, "" or "D": "1.0.1.8.0.255"; "R": reduced ID "1-0:1.8.0*255".</param>
+    /// <param name="formatProvider">Ignored: the digits are always invariant.</param>
     public string ToString(string? format, IFormatProvider? formatProvider)
     {
         Span<char> buffer = stackalloc char[23];
@@ -101,6 +135,10 @@ public readonly partial struct ObisCode :
             : throw new FormatException($"Unknown OBIS format '{format}'.");
     }
 
+    /// <summary>
+    /// Formats as dotted ("D", default) or reduced ID ("R", "1-0:1.8.0*255"); <paramref name="provider"/> is ignored
+    /// (invariant digits).
+    /// </summary>
     public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
     {
         bool reduced = IsReducedFormat(format);
@@ -109,6 +147,10 @@ public readonly partial struct ObisCode :
             : destination.TryWrite(CultureInfo.InvariantCulture, $"{A}.{B}.{C}.{D}.{E}.{F}", out charsWritten);
     }
 
+    /// <summary>
+    /// Formats as UTF-8, dotted ("D", default) or reduced ID ("R", "1-0:1.8.0*255"); <paramref name="provider"/> is
+    /// ignored.
+    /// </summary>
     public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
     {
         bool reduced = IsReducedFormat(format);
@@ -124,20 +166,31 @@ public readonly partial struct ObisCode :
         _ => throw new FormatException($"Unknown OBIS format '{format}'. Use 'D' (dotted) or 'R' (reduced ID)."),
     };
 
+    /// <summary>
+    /// Parses the dotted "1.0.1.8.0.255" or reduced "1-0:1.8.0*255" form; throws <see cref="FormatException"/> on
+    /// anything else.
+    /// </summary>
     public static ObisCode Parse(string text) => Parse(text.AsSpan(), null);
 
+    /// <summary>Parses the dotted or reduced form; <paramref name="provider"/> is ignored.</summary>
     public static ObisCode Parse(string s, IFormatProvider? provider) => Parse(s.AsSpan(), provider);
 
+    /// <summary>Parses the dotted or reduced form; <paramref name="provider"/> is ignored.</summary>
     public static ObisCode Parse(ReadOnlySpan<char> s, IFormatProvider? provider = null) =>
         TryParse(s, provider, out var result)
             ? result
             : throw new FormatException($"'{s}' is not an OBIS code: expected six groups 0-255 as A.B.C.D.E.F or A-B:C.D.E*F.");
 
+    /// <summary>
+    /// Tries the dotted or reduced form; false on null or bad text. <paramref name="provider"/> is ignored.
+    /// </summary>
     public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out ObisCode result) =>
         TryParse(s.AsSpan(), provider, out result);
 
+    /// <summary>Tries the dotted "1.0.1.8.0.255" or reduced "1-0:1.8.0*255" form; false on null or bad text.</summary>
     public static bool TryParse([NotNullWhen(true)] string? s, out ObisCode result) => TryParse(s.AsSpan(), null, out result);
 
+    /// <summary>Tries the dotted or reduced form; false on bad text. <paramref name="provider"/> is ignored.</summary>
     public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out ObisCode result)
     {
         result = default;

@@ -9,6 +9,10 @@ namespace Cosem.Sdk.Apdu;
 /// </summary>
 public sealed class AccessRequest : Apdu
 {
+    /// <summary>
+    /// Builds an ACCESS request from its long-invoke-id-and-priority, optional date-time, the request specifications
+    /// and one encoded Data value per specification.
+    /// </summary>
     public AccessRequest(
         LongInvokeIdAndPriority longInvokeIdAndPriority,
         ReadOnlyMemory<byte> dateTime,
@@ -21,18 +25,28 @@ public sealed class AccessRequest : Apdu
         Data = data ?? throw new ArgumentNullException(nameof(data));
     }
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.AccessRequest;
 
+    /// <summary>
+    /// long-invoke-id-and-priority: the 24-bit invoke-id and the self-descriptive, break-on-error, service-class and
+    /// priority bits.
+    /// </summary>
     public LongInvokeIdAndPriority LongInvokeIdAndPriority { get; init; }
 
     /// <summary>A COSEM date-time (12 bytes), or empty.</summary>
     public ReadOnlyMemory<byte> DateTime { get; init; }
 
+    /// <summary>
+    /// access-request-specification: the GET, SET and ACTION operations to run, in order; the list-of-data holds one
+    /// value per entry.
+    /// </summary>
     public IReadOnlyList<AccessRequestSpecification> Specifications { get; init; }
 
     /// <summary>One encoded Data value per specification: the value to set, the method parameters, or null-data.</summary>
     public IReadOnlyList<ReadOnlyMemory<byte>> Data { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

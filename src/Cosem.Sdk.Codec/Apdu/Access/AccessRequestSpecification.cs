@@ -24,6 +24,10 @@ public readonly record struct AccessRequestSpecification
         AccessSelection = accessSelection;
     }
 
+    /// <summary>
+    /// Which Access-Request-Specification CHOICE alternative this is; decides which of the descriptor properties are
+    /// meaningful.
+    /// </summary>
     public AccessRequestKind Kind { get; }
 
     /// <summary>The attribute, for every kind but <see cref="AccessRequestKind.Action"/>.</summary>
@@ -35,15 +39,29 @@ public readonly record struct AccessRequestSpecification
     /// <summary>The selection, for the -with-selection kinds.</summary>
     public SelectiveAccessDescriptor? AccessSelection { get; }
 
+    /// <summary>access-request-get [1] for the attribute.</summary>
     public static AccessRequestSpecification Get(CosemAttributeDescriptor attribute) => new(AccessRequestKind.Get, attribute, default, null);
 
+    /// <summary>
+    /// access-request-set [2] for the attribute; the value travels in the ACCESS request's list-of-data.
+    /// </summary>
     public static AccessRequestSpecification Set(CosemAttributeDescriptor attribute) => new(AccessRequestKind.Set, attribute, default, null);
 
+    /// <summary>
+    /// access-request-action [3] for the method; the method parameter travels in the ACCESS request's list-of-data.
+    /// </summary>
     public static AccessRequestSpecification Action(CosemMethodDescriptor method) => new(AccessRequestKind.Action, default, method, null);
 
+    /// <summary>
+    /// access-request-get-with-selection [4]: read the attribute restricted by the selective access descriptor (e.g. a
+    /// profile-generic range).
+    /// </summary>
     public static AccessRequestSpecification GetWithSelection(CosemAttributeDescriptor attribute, SelectiveAccessDescriptor selection) =>
         new(AccessRequestKind.GetWithSelection, attribute, default, selection);
 
+    /// <summary>
+    /// access-request-set-with-selection [5]: write the attribute restricted by the selective access descriptor.
+    /// </summary>
     public static AccessRequestSpecification SetWithSelection(CosemAttributeDescriptor attribute, SelectiveAccessDescriptor selection) =>
         new(AccessRequestKind.SetWithSelection, attribute, default, selection);
 

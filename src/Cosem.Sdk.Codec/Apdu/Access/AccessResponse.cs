@@ -10,6 +10,10 @@ namespace Cosem.Sdk.Apdu;
 /// </summary>
 public sealed class AccessResponse : Apdu
 {
+    /// <summary>
+    /// Builds an ACCESS response; <paramref name="requestSpecifications"/> is null when the server does not repeat the
+    /// requests.
+    /// </summary>
     public AccessResponse(
         LongInvokeIdAndPriority longInvokeIdAndPriority,
         ReadOnlyMemory<byte> dateTime,
@@ -24,8 +28,10 @@ public sealed class AccessResponse : Apdu
         Results = results ?? throw new ArgumentNullException(nameof(results));
     }
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.AccessResponse;
 
+    /// <summary>long-invoke-id-and-priority, echoed from the ACCESS request being answered.</summary>
     public LongInvokeIdAndPriority LongInvokeIdAndPriority { get; init; }
 
     /// <summary>A COSEM date-time (12 bytes), or empty.</summary>
@@ -37,8 +43,13 @@ public sealed class AccessResponse : Apdu
     /// <summary>One encoded Data value per request: the value read, the method's return data, or null-data.</summary>
     public IReadOnlyList<ReadOnlyMemory<byte>> Data { get; init; }
 
+    /// <summary>
+    /// access-response-specification: one result per request, in request order; each carries a data-access-result or
+    /// action-result code.
+    /// </summary>
     public IReadOnlyList<AccessResponseSpecification> Results { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

@@ -17,9 +17,16 @@ public readonly record struct AccessResponseSpecification
         RawResult = result;
     }
 
+    /// <summary>
+    /// Which Access-Response-Specification CHOICE alternative this is, and so whether the result byte is a
+    /// data-access-result or an action-result.
+    /// </summary>
     public AccessResponseKind Kind { get; }
 
-    /// <summary>The result byte: a <see cref="Apdu.DataAccessResult"/> for get and set, an <see cref="Apdu.ActionResult"/> for action.</summary>
+    /// <summary>
+    /// The result byte: a <see cref="Cosem.Sdk.Apdu.DataAccessResult"/> for get and set, an <see
+    /// cref="Cosem.Sdk.Apdu.ActionResult"/> for action.
+    /// </summary>
     public byte RawResult { get; }
 
     /// <summary>The result of a get or set.</summary>
@@ -28,10 +35,13 @@ public readonly record struct AccessResponseSpecification
     /// <summary>The result of an action.</summary>
     public ActionResult ActionResult => (ActionResult)RawResult;
 
+    /// <summary>access-response-get [1] with its data-access-result.</summary>
     public static AccessResponseSpecification Get(DataAccessResult result) => new(AccessResponseKind.Get, (byte)result);
 
+    /// <summary>access-response-set [2] with its data-access-result.</summary>
     public static AccessResponseSpecification Set(DataAccessResult result) => new(AccessResponseKind.Set, (byte)result);
 
+    /// <summary>access-response-action [3] with its action-result.</summary>
     public static AccessResponseSpecification Action(ActionResult result) => new(AccessResponseKind.Action, (byte)result);
 
     internal static AccessResponseSpecification Decode(ref AxdrReader reader)

@@ -11,6 +11,7 @@ public sealed class AareApdu : AcseApdu
 {
     private static readonly BerTag AareTag = BerTag.Application(1, isConstructed: true);
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.Aare;
 
     /// <summary>protocol-version [0] IMPLICIT BIT STRING DEFAULT {version1}; null when absent.</summary>
@@ -55,6 +56,7 @@ public sealed class AareApdu : AcseApdu
     /// <summary>The ConfirmedServiceError in user-information, when the xDLMS context was refused.</summary>
     public ConfirmedServiceError? ConfirmedServiceError => UserInformationApdu as ConfirmedServiceError;
 
+    /// <inheritdoc/>
     public override void Encode(ref BerWriter writer)
     {
         writer.StartConstructed(AareTag);
@@ -166,6 +168,10 @@ public sealed class AareApdu : AcseApdu
     private static CosemEncodingException Missing(string field, int at) =>
         new($"The mandatory {field} is missing.", at, field);
 
+    /// <summary>
+    /// Short diagnostic text: the association result, diagnostic and the optional fields present; for logs, not a wire
+    /// format.
+    /// </summary>
     public override string ToString() =>
         $"AARE({Result}, {ResultSourceDiagnostic}, {ApplicationContextName}{(UserInformationApdu is { } u ? $", {u}" : "")})";
 }

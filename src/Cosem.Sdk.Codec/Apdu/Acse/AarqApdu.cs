@@ -11,6 +11,7 @@ public sealed class AarqApdu : AcseApdu
 {
     private static readonly BerTag AarqTag = BerTag.Application(0, isConstructed: true);
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.Aarq;
 
     /// <summary>protocol-version [0] IMPLICIT BIT STRING DEFAULT {version1}; null when absent.</summary>
@@ -58,6 +59,7 @@ public sealed class AarqApdu : AcseApdu
     /// <summary>The InitiateRequest in user-information, when not ciphered.</summary>
     public InitiateRequest? InitiateRequest => UserInformationApdu as InitiateRequest;
 
+    /// <inheritdoc/>
     public override void Encode(ref BerWriter writer)
     {
         writer.StartConstructed(AarqTag);
@@ -147,6 +149,10 @@ public sealed class AarqApdu : AcseApdu
         return aarq;
     }
 
+    /// <summary>
+    /// Short diagnostic text: the application context, mechanism and the optional fields present; for logs, not a wire
+    /// format.
+    /// </summary>
     public override string ToString() =>
         $"AARQ({ApplicationContextName}{(MechanismName is { } m ? $", {m}" : "")}{(UserInformationApdu is { } u ? $", {u}" : "")})";
 }

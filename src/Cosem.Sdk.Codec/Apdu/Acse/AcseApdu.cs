@@ -59,6 +59,7 @@ public abstract class AcseApdu : Apdu
     /// <summary>Writes the whole APDU as BER.</summary>
     public abstract void Encode(ref BerWriter writer);
 
+    /// <inheritdoc/>
     public sealed override void Encode(ref AxdrWriter writer)
     {
         int length = GetEncodedLength();

@@ -177,7 +177,10 @@ internal static class AcseEncoding
 
     // ---- Fields seen ---------------------------------------------------------------------------------------------
 
-    /// <summary>Records context tag <paramref name="number"/> as seen; a repeat is an error.</summary>
+    /// <summary>
+    /// Records the context tag number of <paramref name="tag"/> as seen in the <paramref name="seen"/> bit set; a
+    /// repeat is an error reported at offset <paramref name="at"/> of <paramref name="apdu"/>.
+    /// </summary>
     public static void MarkSeen(ref ulong seen, BerTag tag, int at, string apdu)
     {
         if (tag.Number >= 64)

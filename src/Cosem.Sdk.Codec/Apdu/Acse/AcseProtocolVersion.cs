@@ -4,6 +4,11 @@ namespace Cosem.Sdk.Apdu;
 [Flags]
 public enum AcseProtocolVersion : uint
 {
+    /// <summary>No bit set; not a valid protocol-version, used only as the empty value.</summary>
     None = 0,
+    /// <summary>
+    /// version1 (bit 0 of the protocol-version BIT STRING): the only ACSE version DLMS uses, and the default when the
+    /// field is absent.
+    /// </summary>
     Version1 = 1 << 0,
 }

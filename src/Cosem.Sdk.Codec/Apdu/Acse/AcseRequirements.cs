@@ -7,6 +7,14 @@ namespace Cosem.Sdk.Apdu;
 [Flags]
 public enum AcseRequirements : uint
 {
+    /// <summary>
+    /// No functional unit: the AARQ/AARE carries no sender-acse-requirements/responder-acse-requirements field, as in
+    /// an association with no authentication (lowest-level security).
+    /// </summary>
     None = 0,
+    /// <summary>
+    /// authentication (bit 0 of ACSE-requirements): the authentication functional unit is selected, so mechanism-name
+    /// and authentication-value are present.
+    /// </summary>
     Authentication = 1 << 0,
 }

@@ -15,6 +15,7 @@ public sealed class AuthenticationValue
         UnusedBits = unusedBits;
     }
 
+    /// <summary>Which Authentication-value CHOICE alternative carries the value; DLMS uses charstring [0].</summary>
     public AuthenticationValueKind Kind { get; }
 
     /// <summary>The octets: characters, packed bits, or the raw contents of the external/other forms.</summary>
@@ -42,6 +43,10 @@ public sealed class AuthenticationValue
         return CharString(bytes);
     }
 
+    /// <summary>
+    /// bitstring [1] form: <paramref name="bits"/> packed MSB first, with <paramref name="unusedBits"/> (0 to 7)
+    /// trailing bits of the last octet unused.
+    /// </summary>
     public static AuthenticationValue BitString(ReadOnlyMemory<byte> bits, int unusedBits = 0)
     {
         if ((uint)unusedBits > 7 || (bits.IsEmpty && unusedBits != 0))
@@ -109,5 +114,6 @@ public sealed class AuthenticationValue
         return value;
     }
 
+    /// <summary>Short diagnostic text (form and length only, never the secret octets); for logs.</summary>
     public override string ToString() => $"{Kind} ({Value.Length} octets)";
 }

@@ -10,6 +10,7 @@ public sealed class RlreApdu : AcseApdu
 {
     private static readonly BerTag RlreTag = BerTag.Application(3, isConstructed: true);
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.Rlre;
 
     /// <summary>reason [0] IMPLICIT Release-response-reason OPTIONAL.</summary>
@@ -18,6 +19,7 @@ public sealed class RlreApdu : AcseApdu
     /// <summary>The InitiateResponse in user-information, when present and not ciphered.</summary>
     public InitiateResponse? InitiateResponse => UserInformationApdu as InitiateResponse;
 
+    /// <inheritdoc/>
     public override void Encode(ref BerWriter writer)
     {
         writer.StartConstructed(RlreTag);
@@ -38,5 +40,6 @@ public sealed class RlreApdu : AcseApdu
         return rlre;
     }
 
+    /// <summary>Short diagnostic text: the release reason and whether user-information is present; for logs.</summary>
     public override string ToString() => $"RLRE({(Reason is { } r ? r.ToString() : "no reason")}{(UserInformation.HasValue ? ", user-information" : "")})";
 }

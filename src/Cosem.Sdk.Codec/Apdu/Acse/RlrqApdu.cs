@@ -10,6 +10,7 @@ public sealed class RlrqApdu : AcseApdu
 {
     private static readonly BerTag RlrqTag = BerTag.Application(2, isConstructed: true);
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.Rlrq;
 
     /// <summary>reason [0] IMPLICIT Release-request-reason OPTIONAL.</summary>
@@ -18,6 +19,7 @@ public sealed class RlrqApdu : AcseApdu
     /// <summary>The InitiateRequest in user-information, when present and not ciphered.</summary>
     public InitiateRequest? InitiateRequest => UserInformationApdu as InitiateRequest;
 
+    /// <inheritdoc/>
     public override void Encode(ref BerWriter writer)
     {
         writer.StartConstructed(RlrqTag);
@@ -38,6 +40,7 @@ public sealed class RlrqApdu : AcseApdu
         return rlrq;
     }
 
+    /// <summary>Short diagnostic text: the release reason and whether user-information is present; for logs.</summary>
     public override string ToString() => $"RLRQ({(Reason is { } r ? r.ToString() : "no reason")}{(UserInformation.HasValue ? ", user-information" : "")})";
 
     /// <summary>The fields RLRQ and RLRE share: reason [0] and user-information [30].</summary>

@@ -19,8 +19,12 @@ public abstract class ActionRequest : Apdu
 
     private protected ActionRequest(InvokeIdAndPriority invokeIdAndPriority) => InvokeIdAndPriority = invokeIdAndPriority;
 
+    /// <inheritdoc/>
     public sealed override ApduTag Tag => ApduTag.ActionRequest;
 
+    /// <summary>
+    /// invoke-id-and-priority: the 4-bit invoke-id matching the response, service class (confirmed) and priority.
+    /// </summary>
     public InvokeIdAndPriority InvokeIdAndPriority { get; init; }
 
     internal static ActionRequest Decode(ReadOnlyMemory<byte> source, ref AxdrReader reader)

@@ -5,6 +5,10 @@ namespace Cosem.Sdk.Apdu;
 /// <summary>Invokes one method (IEC 62056-5-3 §9.5, Action-Request-Normal): C3 01 ….</summary>
 public sealed class ActionRequestNormal : ActionRequest
 {
+    /// <summary>
+    /// Builds an action-request-normal for one method, with its optional encoded parameter
+    /// (method-invocation-parameters).
+    /// </summary>
     public ActionRequestNormal(
         InvokeIdAndPriority invokeIdAndPriority,
         CosemMethodDescriptor methodDescriptor,
@@ -15,11 +19,13 @@ public sealed class ActionRequestNormal : ActionRequest
         Parameters = parameters;
     }
 
+    /// <summary>cosem-method-descriptor: class id, logical name and method id of the method to invoke.</summary>
     public CosemMethodDescriptor MethodDescriptor { get; init; }
 
     /// <summary>The encoded method-invocation-parameters (one Data value), or null when the method takes none.</summary>
     public ReadOnlyMemory<byte>? Parameters { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, NormalChoice, InvokeIdAndPriority);

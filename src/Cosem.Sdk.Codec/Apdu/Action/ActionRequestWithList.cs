@@ -5,6 +5,7 @@ namespace Cosem.Sdk.Apdu;
 /// <summary>Invokes several methods at once (IEC 62056-5-3 §9.5, Action-Request-With-List): C3 03 ….</summary>
 public sealed class ActionRequestWithList : ActionRequest
 {
+    /// <summary>Builds an action-request-with-list: several methods, with one encoded parameter each.</summary>
     public ActionRequestWithList(
         InvokeIdAndPriority invokeIdAndPriority,
         IReadOnlyList<CosemMethodDescriptor> methodDescriptors,
@@ -15,11 +16,15 @@ public sealed class ActionRequestWithList : ActionRequest
         Parameters = parameters ?? throw new ArgumentNullException(nameof(parameters));
     }
 
+    /// <summary>
+    /// cosem-method-descriptor-list: the methods to invoke, in order; the parameter list has one entry per method.
+    /// </summary>
     public IReadOnlyList<CosemMethodDescriptor> MethodDescriptors { get; init; }
 
     /// <summary>One encoded Data value per method (null-data when a method takes no parameters).</summary>
     public IReadOnlyList<ReadOnlyMemory<byte>> Parameters { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, WithListChoice, InvokeIdAndPriority);

@@ -5,6 +5,9 @@ namespace Cosem.Sdk.Apdu;
 /// <summary>Starts invoking several methods whose parameters do not fit one APDU (IEC 62056-5-3 §9.5, Action-Request-With-List-And-First-Pblock): C3 05 ….</summary>
 public sealed class ActionRequestWithListAndFirstPBlock : ActionRequest
 {
+    /// <summary>
+    /// Builds an action-request-with-list-and-first-pblock: several methods, with their parameters sent in blocks.
+    /// </summary>
     public ActionRequestWithListAndFirstPBlock(
         InvokeIdAndPriority invokeIdAndPriority,
         IReadOnlyList<CosemMethodDescriptor> methodDescriptors,
@@ -15,10 +18,13 @@ public sealed class ActionRequestWithListAndFirstPBlock : ActionRequest
         PBlock = pBlock;
     }
 
+    /// <summary>cosem-method-descriptor-list: the methods whose parameters follow in blocks.</summary>
     public IReadOnlyList<CosemMethodDescriptor> MethodDescriptors { get; init; }
 
+    /// <summary>pblock: the first block of the encoded parameter list.</summary>
     public DataBlockSA PBlock { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, WithListAndFirstPBlockChoice, InvokeIdAndPriority);

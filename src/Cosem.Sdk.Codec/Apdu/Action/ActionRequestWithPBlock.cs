@@ -5,6 +5,7 @@ namespace Cosem.Sdk.Apdu;
 /// <summary>Carries a further block of long ACTION parameters (IEC 62056-5-3 §9.5, Action-Request-With-Pblock): C3 06 ….</summary>
 public sealed class ActionRequestWithPBlock : ActionRequest
 {
+    /// <summary>Builds an action-request-with-pblock carrying a further block of method parameters.</summary>
     public ActionRequestWithPBlock(
         InvokeIdAndPriority invokeIdAndPriority,
         DataBlockSA pBlock)
@@ -13,8 +14,10 @@ public sealed class ActionRequestWithPBlock : ActionRequest
         PBlock = pBlock;
     }
 
+    /// <summary>pblock: the next block of the method parameters, numbered from the first block sent.</summary>
     public DataBlockSA PBlock { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, WithPBlockChoice, InvokeIdAndPriority);

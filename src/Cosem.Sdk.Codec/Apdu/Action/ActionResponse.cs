@@ -16,8 +16,10 @@ public abstract class ActionResponse : Apdu
 
     private protected ActionResponse(InvokeIdAndPriority invokeIdAndPriority) => InvokeIdAndPriority = invokeIdAndPriority;
 
+    /// <inheritdoc/>
     public sealed override ApduTag Tag => ApduTag.ActionResponse;
 
+    /// <summary>invoke-id-and-priority echoed from the ACTION request being answered.</summary>
     public InvokeIdAndPriority InvokeIdAndPriority { get; init; }
 
     internal static ActionResponse Decode(ReadOnlyMemory<byte> source, ref AxdrReader reader)

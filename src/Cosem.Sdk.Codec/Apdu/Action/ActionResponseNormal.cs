@@ -5,6 +5,7 @@ namespace Cosem.Sdk.Apdu;
 /// <summary>The result of one method, with optional return parameters (IEC 62056-5-3 §9.5, Action-Response-Normal): C7 01 ….</summary>
 public sealed class ActionResponseNormal : ActionResponse
 {
+    /// <summary>Builds an action-response-normal answering one method invocation.</summary>
     public ActionResponseNormal(
         InvokeIdAndPriority invokeIdAndPriority,
         ActionResponseWithOptionalData response)
@@ -13,8 +14,10 @@ public sealed class ActionResponseNormal : ActionResponse
         Response = response;
     }
 
+    /// <summary>single-response: the action-result and optional return parameters of the method.</summary>
     public ActionResponseWithOptionalData Response { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, NormalChoice, InvokeIdAndPriority);

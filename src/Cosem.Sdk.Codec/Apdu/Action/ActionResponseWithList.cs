@@ -5,6 +5,7 @@ namespace Cosem.Sdk.Apdu;
 /// <summary>One result per invoked method (IEC 62056-5-3 §9.5, Action-Response-With-List): C7 03 ….</summary>
 public sealed class ActionResponseWithList : ActionResponse
 {
+    /// <summary>Builds an action-response-with-list, one result per method of the request.</summary>
     public ActionResponseWithList(
         InvokeIdAndPriority invokeIdAndPriority,
         IReadOnlyList<ActionResponseWithOptionalData> responses)
@@ -13,8 +14,12 @@ public sealed class ActionResponseWithList : ActionResponse
         Responses = responses ?? throw new ArgumentNullException(nameof(responses));
     }
 
+    /// <summary>
+    /// list-of-responses: one action-result with optional return parameters per method, in request order.
+    /// </summary>
     public IReadOnlyList<ActionResponseWithOptionalData> Responses { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, WithListChoice, InvokeIdAndPriority);

@@ -9,8 +9,12 @@ namespace Cosem.Sdk.Apdu;
 /// </summary>
 public sealed class GeneralBlockTransfer : Apdu
 {
+    /// <summary>Largest window size the 6-bit window field of block-control can carry (63 blocks).</summary>
     public const byte MaxWindow = 0x3F;
 
+    /// <summary>
+    /// Builds one general block transfer APDU; <paramref name="window"/> must not exceed <see cref="MaxWindow"/>.
+    /// </summary>
     public GeneralBlockTransfer(bool lastBlock, bool streaming, byte window, ushort blockNumber, ushort blockNumberAck, ReadOnlyMemory<byte> blockData)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(window, MaxWindow);
@@ -22,8 +26,10 @@ public sealed class GeneralBlockTransfer : Apdu
         BlockData = blockData;
     }
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.GeneralBlockTransfer;
 
+    /// <summary>last-block (bit 7 of block-control): true on the final block of the APDU being transferred.</summary>
     public bool LastBlock { get; init; }
 
     /// <summary>True while more blocks follow without waiting for an acknowledgement.</summary>
@@ -32,8 +38,12 @@ public sealed class GeneralBlockTransfer : Apdu
     /// <summary>The number of blocks the sender can receive in a window (0–63).</summary>
     public byte Window { get; init; }
 
+    /// <summary>block-number: the number of this block, counted from 1 by the sender.</summary>
     public ushort BlockNumber { get; init; }
 
+    /// <summary>
+    /// block-number-ack: the number of the last block the sender received correctly from its peer (0 when none yet).
+    /// </summary>
     public ushort BlockNumberAck { get; init; }
 
     /// <summary>A slice of the APDU being transferred.</summary>
@@ -42,6 +52,7 @@ public sealed class GeneralBlockTransfer : Apdu
     /// <summary>The block-control byte as sent.</summary>
     public byte BlockControl => (byte)((LastBlock ? 0x80 : 0) | (Streaming ? 0x40 : 0) | (Window & MaxWindow));
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

@@ -11,6 +11,9 @@ public sealed class CipheredApdu : Apdu
 {
     private readonly ApduTag _tag;
 
+    /// <summary>
+    /// Builds a service-specific ciphered APDU (glo-/ded- tags) from the tag, security header and ciphered payload.
+    /// </summary>
     public CipheredApdu(ApduTag tag, SecurityControl securityControl, uint invocationCounter, ReadOnlyMemory<byte> cipheredText)
     {
         if (!IsCipheredServiceTag(tag))
@@ -23,10 +26,19 @@ public sealed class CipheredApdu : Apdu
         CipheredText = cipheredText;
     }
 
+    /// <inheritdoc/>
     public override ApduTag Tag => _tag;
 
+    /// <summary>
+    /// security-control byte of the security header: security suite, authentication, encryption, key set and
+    /// compression bits.
+    /// </summary>
     public SecurityControl SecurityControl { get; init; }
 
+    /// <summary>
+    /// invocation-counter (Unsigned32) of the security header; with the system title it forms the AES-GCM
+    /// initialization vector and must increase with every APDU.
+    /// </summary>
     public uint InvocationCounter { get; init; }
 
     /// <summary>The ciphered (or, for authentication only, plain) APDU followed by the authentication tag if any.</summary>
@@ -50,6 +62,7 @@ public sealed class CipheredApdu : Apdu
         _ => false,
     };
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)_tag);

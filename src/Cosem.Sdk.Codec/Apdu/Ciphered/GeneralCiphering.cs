@@ -10,6 +10,7 @@ namespace Cosem.Sdk.Apdu;
 /// </summary>
 public sealed class GeneralCiphering : Apdu
 {
+    /// <summary>Builds a general-ciphering APDU from its header fields, security header and ciphered content.</summary>
     public GeneralCiphering(
         ReadOnlyMemory<byte> transactionId,
         ReadOnlyMemory<byte> originatorSystemTitle,
@@ -32,28 +33,55 @@ public sealed class GeneralCiphering : Apdu
         CipheredText = cipheredText;
     }
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.GeneralCiphering;
 
+    /// <summary>
+    /// transaction-id (OCTET STRING): identifies the transaction the APDU belongs to; empty when absent.
+    /// </summary>
     public ReadOnlyMemory<byte> TransactionId { get; init; }
 
+    /// <summary>
+    /// originator-system-title (OCTET STRING, normally 8 bytes): the system title of the sender, used in the IV; empty
+    /// when absent.
+    /// </summary>
     public ReadOnlyMemory<byte> OriginatorSystemTitle { get; init; }
 
+    /// <summary>
+    /// recipient-system-title (OCTET STRING, normally 8 bytes): the system title of the intended receiver; empty when
+    /// absent.
+    /// </summary>
     public ReadOnlyMemory<byte> RecipientSystemTitle { get; init; }
 
     /// <summary>A COSEM date-time (12 bytes), or empty.</summary>
     public ReadOnlyMemory<byte> DateTime { get; init; }
 
+    /// <summary>
+    /// other-information (OCTET STRING): free-form data the parties agreed to authenticate; empty when absent.
+    /// </summary>
     public ReadOnlyMemory<byte> OtherInformation { get; init; }
 
+    /// <summary>
+    /// key-info OPTIONAL: how the key that protects this APDU is identified, wrapped or agreed; null when absent (the
+    /// current global key is used).
+    /// </summary>
     public KeyInfo? KeyInfo { get; init; }
 
+    /// <summary>
+    /// security-control byte of the security header: security suite, authentication, encryption, key set and
+    /// compression bits.
+    /// </summary>
     public SecurityControl SecurityControl { get; init; }
 
+    /// <summary>
+    /// invocation-counter (Unsigned32) of the security header; part of the AES-GCM initialization vector.
+    /// </summary>
     public uint InvocationCounter { get; init; }
 
     /// <summary>The protected APDU followed by the authentication tag if any.</summary>
     public ReadOnlyMemory<byte> CipheredText { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

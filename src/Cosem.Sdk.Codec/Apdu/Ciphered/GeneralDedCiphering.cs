@@ -7,6 +7,7 @@ public sealed class GeneralDedCiphering(
     ReadOnlyMemory<byte> systemTitle, SecurityControl securityControl, uint invocationCounter, ReadOnlyMemory<byte> cipheredText)
     : SystemTitleCipheredApdu(systemTitle, securityControl, invocationCounter, cipheredText)
 {
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.GeneralDedCiphering;
 
     internal static GeneralDedCiphering Decode(ReadOnlyMemory<byte> source, ref AxdrReader reader)

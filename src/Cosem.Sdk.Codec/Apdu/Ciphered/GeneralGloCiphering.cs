@@ -7,6 +7,7 @@ public sealed class GeneralGloCiphering(
     ReadOnlyMemory<byte> systemTitle, SecurityControl securityControl, uint invocationCounter, ReadOnlyMemory<byte> cipheredText)
     : SystemTitleCipheredApdu(systemTitle, securityControl, invocationCounter, cipheredText)
 {
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.GeneralGloCiphering;
 
     internal static GeneralGloCiphering Decode(ReadOnlyMemory<byte> source, ref AxdrReader reader)

@@ -9,6 +9,7 @@ namespace Cosem.Sdk.Apdu;
 /// </summary>
 public sealed class GeneralSigning : Apdu
 {
+    /// <summary>Builds a general-signing APDU from its header fields, the signed content and the signature.</summary>
     public GeneralSigning(
         ReadOnlyMemory<byte> transactionId,
         ReadOnlyMemory<byte> originatorSystemTitle,
@@ -27,17 +28,29 @@ public sealed class GeneralSigning : Apdu
         Signature = signature;
     }
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.GeneralSigning;
 
+    /// <summary>
+    /// transaction-id (OCTET STRING): identifies the transaction the APDU belongs to; empty when absent.
+    /// </summary>
     public ReadOnlyMemory<byte> TransactionId { get; init; }
 
+    /// <summary>
+    /// originator-system-title (OCTET STRING, normally 8 bytes): the system title of the signer; empty when absent.
+    /// </summary>
     public ReadOnlyMemory<byte> OriginatorSystemTitle { get; init; }
 
+    /// <summary>
+    /// recipient-system-title (OCTET STRING, normally 8 bytes): the system title of the intended receiver; empty when
+    /// absent.
+    /// </summary>
     public ReadOnlyMemory<byte> RecipientSystemTitle { get; init; }
 
     /// <summary>A COSEM date-time (12 bytes), or empty.</summary>
     public ReadOnlyMemory<byte> DateTime { get; init; }
 
+    /// <summary>other-information (OCTET STRING): free-form data covered by the signature; empty when absent.</summary>
     public ReadOnlyMemory<byte> OtherInformation { get; init; }
 
     /// <summary>The signed APDU.</summary>
@@ -46,6 +59,7 @@ public sealed class GeneralSigning : Apdu
     /// <summary>The signature; empty when the APDU is not signed.</summary>
     public ReadOnlyMemory<byte> Signature { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

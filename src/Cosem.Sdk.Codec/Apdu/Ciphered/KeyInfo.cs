@@ -18,6 +18,9 @@ public readonly struct KeyInfo : IEquatable<KeyInfo>
         KeyCipheredData = keyCipheredData;
     }
 
+    /// <summary>
+    /// Which Key-Info CHOICE alternative this is: identified-key [0], wrapped-key [1] or agreed-key [2].
+    /// </summary>
     public KeyInfoKind Kind { get; }
 
     /// <summary>For <see cref="KeyInfoKind.IdentifiedKey"/>.</summary>
@@ -32,11 +35,22 @@ public readonly struct KeyInfo : IEquatable<KeyInfo>
     /// <summary>For <see cref="KeyInfoKind.WrappedKey"/> and <see cref="KeyInfoKind.AgreedKey"/>.</summary>
     public ReadOnlyMemory<byte> KeyCipheredData { get; }
 
+    /// <summary>
+    /// identified-key [0]: the key is one of the global keys already in the server, named by <paramref name="keyId"/>.
+    /// </summary>
     public static KeyInfo IdentifiedKey(KeyId keyId) => new(KeyInfoKind.IdentifiedKey, keyId, default, default, default);
 
+    /// <summary>
+    /// wrapped-key [1]: a fresh key sent in <paramref name="keyCipheredData"/>, wrapped (AES key wrap) with the key
+    /// named by <paramref name="kekId"/>.
+    /// </summary>
     public static KeyInfo WrappedKey(KekId kekId, ReadOnlyMemory<byte> keyCipheredData) =>
         new(KeyInfoKind.WrappedKey, default, kekId, default, keyCipheredData);
 
+    /// <summary>
+    /// agreed-key [2]: a key agreed by ECDH; <paramref name="keyParameters"/> names the scheme and <paramref
+    /// name="keyCipheredData"/> holds the ephemeral public key material.
+    /// </summary>
     public static KeyInfo AgreedKey(ReadOnlyMemory<byte> keyParameters, ReadOnlyMemory<byte> keyCipheredData) =>
         new(KeyInfoKind.AgreedKey, default, default, keyParameters, keyCipheredData);
 
@@ -78,15 +92,20 @@ public readonly struct KeyInfo : IEquatable<KeyInfo>
         }
     }
 
+    /// <summary>Compares kind, key ids and the contents of the octet strings.</summary>
     public bool Equals(KeyInfo other) =>
         Kind == other.Kind && KeyId == other.KeyId && KekId == other.KekId &&
         KeyParameters.Span.SequenceEqual(other.KeyParameters.Span) && KeyCipheredData.Span.SequenceEqual(other.KeyCipheredData.Span);
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is KeyInfo other && Equals(other);
 
+    /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Kind, KeyId, KekId, KeyParameters.Length, KeyCipheredData.Length);
 
+    /// <summary>True when both Key-Info values are equal by <see cref="Equals(KeyInfo)"/>.</summary>
     public static bool operator ==(KeyInfo left, KeyInfo right) => left.Equals(right);
 
+    /// <summary>True when the Key-Info values differ by <see cref="Equals(KeyInfo)"/>.</summary>
     public static bool operator !=(KeyInfo left, KeyInfo right) => !left.Equals(right);
 }

@@ -21,13 +21,22 @@ public abstract class SystemTitleCipheredApdu : Apdu
     /// <summary>The system title of the sender (8 bytes), part of the nonce.</summary>
     public ReadOnlyMemory<byte> SystemTitle { get; init; }
 
+    /// <summary>
+    /// security-control byte of the security header: security suite, authentication, encryption, key set and
+    /// compression bits.
+    /// </summary>
     public SecurityControl SecurityControl { get; init; }
 
+    /// <summary>
+    /// invocation-counter (Unsigned32) of the security header; with the system title it forms the AES-GCM
+    /// initialization vector.
+    /// </summary>
     public uint InvocationCounter { get; init; }
 
     /// <summary>The protected APDU followed by the authentication tag if any.</summary>
     public ReadOnlyMemory<byte> CipheredText { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

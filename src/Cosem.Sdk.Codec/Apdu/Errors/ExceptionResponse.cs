@@ -9,6 +9,12 @@ namespace Cosem.Sdk.Apdu;
 /// </summary>
 public sealed class ExceptionResponse : Apdu
 {
+    /// <summary>
+    /// Builds an EXCEPTION-Response; <paramref name="invocationCounter"/> goes with invocation-counter-error only.
+    /// </summary>
+    /// <param name="stateError">state-error [0]: whether the service was not allowed in the current state or
+    /// unknown.</param>
+    /// <param name="serviceError">service-error [1]: why the APDU could not be processed.</param>
     /// <param name="invocationCounter">Required with <see cref="ExceptionServiceError.InvocationCounterError"/>, refused otherwise.</param>
     public ExceptionResponse(ExceptionStateError stateError, ExceptionServiceError serviceError, uint? invocationCounter = null)
     {
@@ -22,15 +28,21 @@ public sealed class ExceptionResponse : Apdu
         InvocationCounter = invocationCounter;
     }
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.ExceptionResponse;
 
+    /// <summary>state-error [0]: service-not-allowed or service-unknown.</summary>
     public ExceptionStateError StateError { get; init; }
 
+    /// <summary>
+    /// service-error [1]: why the APDU could not be processed (e.g. deciphering-error, invocation-counter-error).
+    /// </summary>
     public ExceptionServiceError ServiceError { get; init; }
 
     /// <summary>With <see cref="ExceptionServiceError.InvocationCounterError"/>: the invocation counter the server expects.</summary>
     public uint? InvocationCounter { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

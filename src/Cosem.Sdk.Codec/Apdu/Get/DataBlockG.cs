@@ -21,8 +21,10 @@ public readonly struct DataBlockG : IEquatable<DataBlockG>
         AccessResult = accessResult;
     }
 
+    /// <summary>last-block: true on the final block of the response.</summary>
     public bool LastBlock { get; }
 
+    /// <summary>block-number (Unsigned32): the number of this block, counted from 1.</summary>
     public uint BlockNumber { get; }
 
     /// <summary>True when the block carries raw data; false when <see cref="AccessResult"/> reports a failure.</summary>
@@ -31,11 +33,16 @@ public readonly struct DataBlockG : IEquatable<DataBlockG>
     /// <summary>A slice of the encoded value; empty when <see cref="HasRawData"/> is false.</summary>
     public ReadOnlyMemory<byte> RawData { get; }
 
+    /// <summary>
+    /// data-access-result: why the block could not be delivered; meaningful only when there is no raw data.
+    /// </summary>
     public DataAccessResult AccessResult { get; }
 
+    /// <summary>A DataBlock-G carrying raw-data: a slice of the encoded response.</summary>
     public static DataBlockG WithRawData(bool lastBlock, uint blockNumber, ReadOnlyMemory<byte> rawData) =>
         new(lastBlock, blockNumber, true, rawData, DataAccessResult.Success);
 
+    /// <summary>A DataBlock-G carrying data-access-result: the server could not deliver the block.</summary>
     public static DataBlockG WithAccessResult(bool lastBlock, uint blockNumber, DataAccessResult accessResult) =>
         new(lastBlock, blockNumber, false, default, accessResult);
 
@@ -69,15 +76,20 @@ public readonly struct DataBlockG : IEquatable<DataBlockG>
         }
     }
 
+    /// <summary>Compares last-block, block number, the result alternative and the raw data contents.</summary>
     public bool Equals(DataBlockG other) =>
         LastBlock == other.LastBlock && BlockNumber == other.BlockNumber && HasRawData == other.HasRawData &&
         AccessResult == other.AccessResult && RawData.Span.SequenceEqual(other.RawData.Span);
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is DataBlockG other && Equals(other);
 
+    /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(LastBlock, BlockNumber, HasRawData, AccessResult, RawData.Length);
 
+    /// <summary>True when both blocks are equal by <see cref="Equals(DataBlockG)"/>.</summary>
     public static bool operator ==(DataBlockG left, DataBlockG right) => left.Equals(right);
 
+    /// <summary>True when the blocks differ by <see cref="Equals(DataBlockG)"/>.</summary>
     public static bool operator !=(DataBlockG left, DataBlockG right) => !left.Equals(right);
 }

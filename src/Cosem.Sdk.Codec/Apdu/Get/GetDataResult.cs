@@ -27,8 +27,10 @@ public readonly struct GetDataResult : IEquatable<GetDataResult>
     /// <summary><see cref="DataAccessResult.Success"/> when <see cref="HasData"/>, else the failure.</summary>
     public DataAccessResult AccessResult { get; }
 
+    /// <summary>Get-Data-Result data [0]: the encoded Data value read.</summary>
     public static GetDataResult FromData(ReadOnlyMemory<byte> data) => new(true, data, DataAccessResult.Success);
 
+    /// <summary>Get-Data-Result data-access-result [1]: why the attribute could not be read.</summary>
     public static GetDataResult FromAccessResult(DataAccessResult accessResult) => new(false, default, accessResult);
 
     internal static GetDataResult Decode(ReadOnlyMemory<byte> source, ref AxdrReader reader)
@@ -57,16 +59,22 @@ public readonly struct GetDataResult : IEquatable<GetDataResult>
         }
     }
 
+    /// <summary>Compares the alternative, the result code and the data contents.</summary>
     public bool Equals(GetDataResult other) =>
         HasData == other.HasData && AccessResult == other.AccessResult && Data.Span.SequenceEqual(other.Data.Span);
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is GetDataResult other && Equals(other);
 
+    /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(HasData, AccessResult, Data.Length);
 
+    /// <summary>True when both results are equal by <see cref="Equals(GetDataResult)"/>.</summary>
     public static bool operator ==(GetDataResult left, GetDataResult right) => left.Equals(right);
 
+    /// <summary>True when the results differ by <see cref="Equals(GetDataResult)"/>.</summary>
     public static bool operator !=(GetDataResult left, GetDataResult right) => !left.Equals(right);
 
+    /// <summary>"data (n bytes)" or "data-access-result X"; for logs.</summary>
     public override string ToString() => HasData ? $"data ({Data.Length} bytes)" : $"data-access-result {AccessResult}";
 }

@@ -15,8 +15,12 @@ public abstract class GetRequest : Apdu
 
     private protected GetRequest(InvokeIdAndPriority invokeIdAndPriority) => InvokeIdAndPriority = invokeIdAndPriority;
 
+    /// <inheritdoc/>
     public sealed override ApduTag Tag => ApduTag.GetRequest;
 
+    /// <summary>
+    /// invoke-id-and-priority: the 4-bit invoke-id matching the response, service class (confirmed) and priority.
+    /// </summary>
     public InvokeIdAndPriority InvokeIdAndPriority { get; init; }
 
     internal static GetRequest Decode(ReadOnlyMemory<byte> source, ref AxdrReader reader)

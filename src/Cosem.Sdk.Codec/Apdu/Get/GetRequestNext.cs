@@ -5,6 +5,10 @@ namespace Cosem.Sdk.Apdu;
 /// <summary>Asks for the next block of a long GET response (IEC 62056-5-3 §9.5, Get-Request-Next): C0 02 ….</summary>
 public sealed class GetRequestNext : GetRequest
 {
+    /// <summary>
+    /// Builds a get-request-next that acknowledges block <paramref name="blockNumber"/> and asks for the next block of
+    /// a long GET response.
+    /// </summary>
     public GetRequestNext(InvokeIdAndPriority invokeIdAndPriority, uint blockNumber)
         : base(invokeIdAndPriority)
     {
@@ -14,6 +18,7 @@ public sealed class GetRequestNext : GetRequest
     /// <summary>The number of the block last received.</summary>
     public uint BlockNumber { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, NextChoice, InvokeIdAndPriority);

@@ -5,6 +5,7 @@ namespace Cosem.Sdk.Apdu;
 /// <summary>Reads one attribute (IEC 62056-5-3 §9.5, Get-Request-Normal): C0 01 ….</summary>
 public sealed class GetRequestNormal : GetRequest
 {
+    /// <summary>Builds a get-request-normal for one attribute, with optional selective access.</summary>
     public GetRequestNormal(
         InvokeIdAndPriority invokeIdAndPriority,
         CosemAttributeDescriptor attributeDescriptor,
@@ -15,10 +16,16 @@ public sealed class GetRequestNormal : GetRequest
         AccessSelection = accessSelection;
     }
 
+    /// <summary>cosem-attribute-descriptor: class id, logical name and attribute id to read.</summary>
     public CosemAttributeDescriptor AttributeDescriptor { get; init; }
 
+    /// <summary>
+    /// access-selection OPTIONAL: the selective access (selector and parameters); null for a plain read of the whole
+    /// attribute.
+    /// </summary>
     public SelectiveAccessDescriptor? AccessSelection { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, NormalChoice, InvokeIdAndPriority);

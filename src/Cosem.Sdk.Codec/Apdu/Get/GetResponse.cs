@@ -15,8 +15,10 @@ public abstract class GetResponse : Apdu
 
     private protected GetResponse(InvokeIdAndPriority invokeIdAndPriority) => InvokeIdAndPriority = invokeIdAndPriority;
 
+    /// <inheritdoc/>
     public sealed override ApduTag Tag => ApduTag.GetResponse;
 
+    /// <summary>invoke-id-and-priority echoed from the GET request being answered.</summary>
     public InvokeIdAndPriority InvokeIdAndPriority { get; init; }
 
     internal static GetResponse Decode(ReadOnlyMemory<byte> source, ref AxdrReader reader)

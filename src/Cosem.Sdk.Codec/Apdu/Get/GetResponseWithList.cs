@@ -5,14 +5,17 @@ namespace Cosem.Sdk.Apdu;
 /// <summary>One result per requested attribute (IEC 62056-5-3 §9.5, Get-Response-With-List): C4 03 ….</summary>
 public sealed class GetResponseWithList : GetResponse
 {
+    /// <summary>Builds a get-response-with-list, one result per attribute of the request.</summary>
     public GetResponseWithList(InvokeIdAndPriority invokeIdAndPriority, IReadOnlyList<GetDataResult> results)
         : base(invokeIdAndPriority)
     {
         Results = results ?? throw new ArgumentNullException(nameof(results));
     }
 
+    /// <summary>result: one Get-Data-Result per requested attribute, in request order.</summary>
     public IReadOnlyList<GetDataResult> Results { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, WithListChoice, InvokeIdAndPriority);

@@ -9,6 +9,10 @@ namespace Cosem.Sdk.Apdu;
 /// </summary>
 public sealed class ConfirmedServiceError : Apdu
 {
+    /// <summary>
+    /// Builds a ConfirmedServiceError from the failed service, the ServiceError CHOICE alternative and its ENUMERATED
+    /// reason code.
+    /// </summary>
     public ConfirmedServiceError(ConfirmedServiceKind service, ServiceErrorKind errorKind, byte code)
     {
         Service = service;
@@ -20,27 +24,50 @@ public sealed class ConfirmedServiceError : Apdu
     public static ConfirmedServiceError Initiate(InitiateError reason) =>
         new(ConfirmedServiceKind.InitiateError, ServiceErrorKind.Initiate, (byte)reason);
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.ConfirmedServiceError;
 
+    /// <summary>
+    /// The confirmed service that failed: the CHOICE tag before the ServiceError (initiateError [1] in an AARE, read
+    /// [5], write [6] in SN).
+    /// </summary>
     public ConfirmedServiceKind Service { get; }
 
+    /// <summary>The ServiceError CHOICE alternative, which decides how <see cref="Code"/> is read.</summary>
     public ServiceErrorKind ErrorKind { get; }
 
     /// <summary>The ENUMERATED value; read it through the property matching <see cref="ErrorKind"/>.</summary>
     public byte Code { get; }
 
+    /// <summary>
+    /// The application-reference [0] reason, or null when <see cref="ErrorKind"/> is another alternative.
+    /// </summary>
     public ApplicationReferenceError? ApplicationReferenceError => Is(ServiceErrorKind.ApplicationReference) ? (ApplicationReferenceError)Code : null;
+    /// <summary>
+    /// The hardware-resource [1] reason, or null when <see cref="ErrorKind"/> is another alternative.
+    /// </summary>
     public HardwareResourceError? HardwareResourceError => Is(ServiceErrorKind.HardwareResource) ? (HardwareResourceError)Code : null;
+    /// <summary>The vde-state-error [2] reason, or null when <see cref="ErrorKind"/> is another alternative.</summary>
     public VdeStateError? VdeStateError => Is(ServiceErrorKind.VdeStateError) ? (VdeStateError)Code : null;
+    /// <summary>The service [3] reason, or null when <see cref="ErrorKind"/> is another alternative.</summary>
     public ServiceError? ServiceError => Is(ServiceErrorKind.Service) ? (ServiceError)Code : null;
+    /// <summary>The definition [4] reason, or null when <see cref="ErrorKind"/> is another alternative.</summary>
     public DefinitionError? DefinitionError => Is(ServiceErrorKind.Definition) ? (DefinitionError)Code : null;
+    /// <summary>The access [5] reason, or null when <see cref="ErrorKind"/> is another alternative.</summary>
     public AccessError? AccessError => Is(ServiceErrorKind.Access) ? (AccessError)Code : null;
+    /// <summary>
+    /// The initiate [6] reason (why the xDLMS context was refused), or null when <see cref="ErrorKind"/> is another
+    /// alternative.
+    /// </summary>
     public InitiateError? InitiateError => Is(ServiceErrorKind.Initiate) ? (InitiateError)Code : null;
+    /// <summary>The load-data-set [7] reason, or null when <see cref="ErrorKind"/> is another alternative.</summary>
     public LoadDataSetError? LoadDataSetError => Is(ServiceErrorKind.LoadDataSet) ? (LoadDataSetError)Code : null;
+    /// <summary>The task [9] reason, or null when <see cref="ErrorKind"/> is another alternative.</summary>
     public TaskError? TaskError => Is(ServiceErrorKind.Task) ? (TaskError)Code : null;
 
     private bool Is(ServiceErrorKind kind) => ErrorKind == kind;
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         var span = writer.ReserveRawBytes(4);
@@ -68,5 +95,6 @@ public sealed class ConfirmedServiceError : Apdu
         return new ConfirmedServiceError(service, kind, code);
     }
 
+    /// <summary>"ConfirmedServiceError(service, kind code)"; for logs.</summary>
     public override string ToString() => $"ConfirmedServiceError({Service}, {ErrorKind} {Code})";
 }

@@ -8,6 +8,7 @@ namespace Cosem.Sdk.Apdu;
 [Flags]
 public enum Conformance : uint
 {
+    /// <summary>No conformance bit set: no xDLMS service is proposed or negotiated.</summary>
     None = 0,
 
     /// <summary>Bit 0, reserved-zero.</summary>

@@ -8,6 +8,7 @@ namespace Cosem.Sdk.Apdu;
 /// </summary>
 public sealed class InitiateRequest : Apdu
 {
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.InitiateRequest;
 
     /// <summary>dedicated-key OCTET STRING OPTIONAL: the key for dedicated ciphering in this association.</summary>
@@ -22,11 +23,15 @@ public sealed class InitiateRequest : Apdu
     /// <summary>proposed-dlms-version-number Unsigned8: 6 for DLMS version 6.</summary>
     public byte ProposedDlmsVersionNumber { get; init; } = 6;
 
+    /// <summary>
+    /// proposed-conformance: the 24-bit conformance block of services and options the client wants to use.
+    /// </summary>
     public Conformance ProposedConformance { get; init; }
 
     /// <summary>client-max-receive-pdu-size Unsigned16; 0 means no limit.</summary>
     public ushort ClientMaxReceivePduSize { get; init; } = 0xFFFF;
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);
@@ -90,6 +95,7 @@ public sealed class InitiateRequest : Apdu
         };
     }
 
+    /// <summary>The fields of the request in ASN.1 naming; for logs.</summary>
     public override string ToString() =>
         $"InitiateRequest(version {ProposedDlmsVersionNumber}, conformance {ProposedConformance}, max PDU {ClientMaxReceivePduSize}" +
         $"{(DedicatedKey.HasValue ? ", dedicated key" : "")}{(ResponseAllowed ? "" : ", no response")})";

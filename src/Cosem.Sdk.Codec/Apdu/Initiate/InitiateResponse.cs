@@ -14,6 +14,7 @@ public sealed class InitiateResponse : Apdu
     /// <summary>vaa-name of a short-name association: the base name of the current association object, 0xFA00.</summary>
     public const ushort VaaNameShortName = 0xFA00;
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.InitiateResponse;
 
     /// <summary>negotiated-quality-of-service [0] IMPLICIT Integer8 OPTIONAL.</summary>
@@ -22,6 +23,9 @@ public sealed class InitiateResponse : Apdu
     /// <summary>negotiated-dlms-version-number Unsigned8.</summary>
     public byte NegotiatedDlmsVersionNumber { get; init; } = 6;
 
+    /// <summary>
+    /// negotiated-conformance: the services and options the server grants, a subset of the proposed conformance.
+    /// </summary>
     public Conformance NegotiatedConformance { get; init; }
 
     /// <summary>server-max-receive-pdu-size Unsigned16.</summary>
@@ -30,6 +34,7 @@ public sealed class InitiateResponse : Apdu
     /// <summary>vaa-name ObjectName: <see cref="VaaNameLogicalName"/> or <see cref="VaaNameShortName"/>.</summary>
     public ushort VaaName { get; init; } = VaaNameLogicalName;
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);
@@ -73,6 +78,7 @@ public sealed class InitiateResponse : Apdu
         };
     }
 
+    /// <summary>The fields of the response in ASN.1 naming; for logs.</summary>
     public override string ToString() =>
         $"InitiateResponse(version {NegotiatedDlmsVersionNumber}, conformance {NegotiatedConformance}, max PDU {ServerMaxReceivePduSize}, vaa-name 0x{VaaName:X4})";
 }

@@ -8,6 +8,10 @@ namespace Cosem.Sdk.Apdu;
 /// </summary>
 public sealed class DataNotification : Apdu
 {
+    /// <summary>
+    /// Builds a DATA-NOTIFICATION from its long-invoke-id-and-priority, optional date-time (empty when absent) and
+    /// encoded notification-body.
+    /// </summary>
     public DataNotification(LongInvokeIdAndPriority longInvokeIdAndPriority, ReadOnlyMemory<byte> dateTime, ReadOnlyMemory<byte> body)
     {
         LongInvokeIdAndPriority = longInvokeIdAndPriority;
@@ -15,8 +19,13 @@ public sealed class DataNotification : Apdu
         Body = body;
     }
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.DataNotification;
 
+    /// <summary>
+    /// long-invoke-id-and-priority: 24-bit invoke-id plus self-descriptive, break-on-error, service-class and priority
+    /// bits.
+    /// </summary>
     public LongInvokeIdAndPriority LongInvokeIdAndPriority { get; init; }
 
     /// <summary>A COSEM date-time (12 bytes), or empty when the server sent none.</summary>
@@ -25,6 +34,7 @@ public sealed class DataNotification : Apdu
     /// <summary>The notification body: one encoded Data value, usually a structure.</summary>
     public ReadOnlyMemory<byte> Body { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

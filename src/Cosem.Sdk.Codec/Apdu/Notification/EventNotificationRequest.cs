@@ -8,6 +8,9 @@ namespace Cosem.Sdk.Apdu;
 /// </summary>
 public sealed class EventNotificationRequest : Apdu
 {
+    /// <summary>
+    /// Builds an EventNotificationRequest; <paramref name="time"/> is null when the optional time field is absent.
+    /// </summary>
     public EventNotificationRequest(ReadOnlyMemory<byte>? time, CosemAttributeDescriptor attributeDescriptor, ReadOnlyMemory<byte> value)
     {
         Time = time;
@@ -15,16 +18,19 @@ public sealed class EventNotificationRequest : Apdu
         Value = value;
     }
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.EventNotificationRequest;
 
     /// <summary>The time of the event as a COSEM date-time (12 bytes, IEC 62056-6-2 §4.1.6.1), or null when absent.</summary>
     public ReadOnlyMemory<byte>? Time { get; init; }
 
+    /// <summary>cosem-attribute-descriptor of the attribute whose value is being reported.</summary>
     public CosemAttributeDescriptor AttributeDescriptor { get; init; }
 
     /// <summary>One encoded Data value.</summary>
     public ReadOnlyMemory<byte> Value { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

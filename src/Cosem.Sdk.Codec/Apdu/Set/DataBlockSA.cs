@@ -9,6 +9,7 @@ namespace Cosem.Sdk.Apdu;
 /// </summary>
 public readonly struct DataBlockSA : IEquatable<DataBlockSA>
 {
+    /// <summary>Builds a DataBlock-SA: one block of a SET value or ACTION parameter sent in blocks.</summary>
     public DataBlockSA(bool lastBlock, uint blockNumber, ReadOnlyMemory<byte> rawData)
     {
         LastBlock = lastBlock;
@@ -16,8 +17,10 @@ public readonly struct DataBlockSA : IEquatable<DataBlockSA>
         RawData = rawData;
     }
 
+    /// <summary>last-block: true on the final block.</summary>
     public bool LastBlock { get; }
 
+    /// <summary>block-number (Unsigned32): the number of this block, counted from 1.</summary>
     public uint BlockNumber { get; }
 
     /// <summary>A slice of the encoded value.</summary>
@@ -37,14 +40,19 @@ public readonly struct DataBlockSA : IEquatable<DataBlockSA>
         ApduFields.WriteOctetString(ref writer, RawData.Span);
     }
 
+    /// <summary>Compares last-block, block number and the raw data contents.</summary>
     public bool Equals(DataBlockSA other) =>
         LastBlock == other.LastBlock && BlockNumber == other.BlockNumber && RawData.Span.SequenceEqual(other.RawData.Span);
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is DataBlockSA other && Equals(other);
 
+    /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(LastBlock, BlockNumber, RawData.Length);
 
+    /// <summary>True when both blocks are equal by <see cref="Equals(DataBlockSA)"/>.</summary>
     public static bool operator ==(DataBlockSA left, DataBlockSA right) => left.Equals(right);
 
+    /// <summary>True when the blocks differ by <see cref="Equals(DataBlockSA)"/>.</summary>
     public static bool operator !=(DataBlockSA left, DataBlockSA right) => !left.Equals(right);
 }

@@ -18,8 +18,12 @@ public abstract class SetRequest : Apdu
 
     private protected SetRequest(InvokeIdAndPriority invokeIdAndPriority) => InvokeIdAndPriority = invokeIdAndPriority;
 
+    /// <inheritdoc/>
     public sealed override ApduTag Tag => ApduTag.SetRequest;
 
+    /// <summary>
+    /// invoke-id-and-priority: the 4-bit invoke-id matching the response, service class (confirmed) and priority.
+    /// </summary>
     public InvokeIdAndPriority InvokeIdAndPriority { get; init; }
 
     internal static SetRequest Decode(ReadOnlyMemory<byte> source, ref AxdrReader reader)

@@ -5,6 +5,7 @@ namespace Cosem.Sdk.Apdu;
 /// <summary>Carries a further block of a long SET (IEC 62056-5-3 §9.5, Set-Request-With-Datablock): C1 03 ….</summary>
 public sealed class SetRequestWithDataBlock : SetRequest
 {
+    /// <summary>Builds a set-request-with-datablock carrying a further block of the value being written.</summary>
     public SetRequestWithDataBlock(
         InvokeIdAndPriority invokeIdAndPriority,
         DataBlockSA dataBlock)
@@ -13,8 +14,10 @@ public sealed class SetRequestWithDataBlock : SetRequest
         DataBlock = dataBlock;
     }
 
+    /// <summary>datablock: the next block of the encoded value, numbered on from the first block.</summary>
     public DataBlockSA DataBlock { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, WithDataBlockChoice, InvokeIdAndPriority);

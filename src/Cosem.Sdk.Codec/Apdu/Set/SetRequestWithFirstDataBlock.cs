@@ -5,6 +5,9 @@ namespace Cosem.Sdk.Apdu;
 /// <summary>Starts writing one attribute whose value does not fit one APDU (IEC 62056-5-3 §9.5, Set-Request-With-First-Datablock): C1 02 ….</summary>
 public sealed class SetRequestWithFirstDataBlock : SetRequest
 {
+    /// <summary>
+    /// Builds a set-request-with-first-datablock: the attribute and the first block of a value too long for one APDU.
+    /// </summary>
     public SetRequestWithFirstDataBlock(
         InvokeIdAndPriority invokeIdAndPriority,
         CosemAttributeDescriptor attributeDescriptor,
@@ -17,12 +20,16 @@ public sealed class SetRequestWithFirstDataBlock : SetRequest
         DataBlock = dataBlock;
     }
 
+    /// <summary>cosem-attribute-descriptor of the attribute being written in blocks.</summary>
     public CosemAttributeDescriptor AttributeDescriptor { get; init; }
 
+    /// <summary>access-selection OPTIONAL: selective access for the write; null when absent.</summary>
     public SelectiveAccessDescriptor? AccessSelection { get; init; }
 
+    /// <summary>datablock: the first block (block-number 1) of the encoded value.</summary>
     public DataBlockSA DataBlock { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, WithFirstDataBlockChoice, InvokeIdAndPriority);

@@ -18,8 +18,10 @@ public abstract class SetResponse : Apdu
 
     private protected SetResponse(InvokeIdAndPriority invokeIdAndPriority) => InvokeIdAndPriority = invokeIdAndPriority;
 
+    /// <inheritdoc/>
     public sealed override ApduTag Tag => ApduTag.SetResponse;
 
+    /// <summary>invoke-id-and-priority echoed from the SET request being answered.</summary>
     public InvokeIdAndPriority InvokeIdAndPriority { get; init; }
 
     internal static SetResponse Decode(ReadOnlyMemory<byte> source, ref AxdrReader reader)

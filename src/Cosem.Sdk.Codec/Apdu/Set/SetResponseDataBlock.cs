@@ -5,6 +5,9 @@ namespace Cosem.Sdk.Apdu;
 /// <summary>Acknowledges one block of a long SET (IEC 62056-5-3 §9.5, Set-Response-Datablock): C5 02 ….</summary>
 public sealed class SetResponseDataBlock : SetResponse
 {
+    /// <summary>
+    /// Builds a set-response-datablock acknowledging block <paramref name="blockNumber"/> of a SET sent in blocks.
+    /// </summary>
     public SetResponseDataBlock(
         InvokeIdAndPriority invokeIdAndPriority,
         uint blockNumber)
@@ -13,8 +16,10 @@ public sealed class SetResponseDataBlock : SetResponse
         BlockNumber = blockNumber;
     }
 
+    /// <summary>block-number of the value block the server received; the client sends the next one.</summary>
     public uint BlockNumber { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, DataBlockChoice, InvokeIdAndPriority);

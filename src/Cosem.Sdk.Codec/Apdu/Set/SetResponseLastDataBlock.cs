@@ -5,6 +5,7 @@ namespace Cosem.Sdk.Apdu;
 /// <summary>Acknowledges the last block of a long SET with its result (IEC 62056-5-3 §9.5, Set-Response-Last-Datablock): C5 03 ….</summary>
 public sealed class SetResponseLastDataBlock : SetResponse
 {
+    /// <summary>Builds a set-response-last-datablock: the result of a SET whose value was sent in blocks.</summary>
     public SetResponseLastDataBlock(
         InvokeIdAndPriority invokeIdAndPriority,
         DataAccessResult result,
@@ -15,10 +16,13 @@ public sealed class SetResponseLastDataBlock : SetResponse
         BlockNumber = blockNumber;
     }
 
+    /// <summary>result: the data-access-result of the write.</summary>
     public DataAccessResult Result { get; init; }
 
+    /// <summary>block-number of the last block received.</summary>
     public uint BlockNumber { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, LastDataBlockChoice, InvokeIdAndPriority);

@@ -5,6 +5,9 @@ namespace Cosem.Sdk.Apdu;
 /// <summary>Acknowledges the last block of a long SET-with-list with one result per attribute (IEC 62056-5-3 §9.5, Set-Response-Last-Datablock-With-List): C5 04 ….</summary>
 public sealed class SetResponseLastDataBlockWithList : SetResponse
 {
+    /// <summary>
+    /// Builds a set-response-last-datablock-with-list: the results of a list SET whose values were sent in blocks.
+    /// </summary>
     public SetResponseLastDataBlockWithList(
         InvokeIdAndPriority invokeIdAndPriority,
         IReadOnlyList<DataAccessResult> results,
@@ -15,10 +18,13 @@ public sealed class SetResponseLastDataBlockWithList : SetResponse
         BlockNumber = blockNumber;
     }
 
+    /// <summary>result: one data-access-result per attribute, in request order.</summary>
     public IReadOnlyList<DataAccessResult> Results { get; init; }
 
+    /// <summary>block-number of the last block received.</summary>
     public uint BlockNumber { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, LastDataBlockWithListChoice, InvokeIdAndPriority);

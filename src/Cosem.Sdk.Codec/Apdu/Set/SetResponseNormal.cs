@@ -5,6 +5,7 @@ namespace Cosem.Sdk.Apdu;
 /// <summary>The result of writing one attribute (IEC 62056-5-3 §9.5, Set-Response-Normal): C5 01 ….</summary>
 public sealed class SetResponseNormal : SetResponse
 {
+    /// <summary>Builds a set-response-normal answering one attribute write.</summary>
     public SetResponseNormal(
         InvokeIdAndPriority invokeIdAndPriority,
         DataAccessResult result)
@@ -13,8 +14,10 @@ public sealed class SetResponseNormal : SetResponse
         Result = result;
     }
 
+    /// <summary>result: the data-access-result of the write.</summary>
     public DataAccessResult Result { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         ApduFields.WriteServiceHeader(ref writer, Tag, NormalChoice, InvokeIdAndPriority);

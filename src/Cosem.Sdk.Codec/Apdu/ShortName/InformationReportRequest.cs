@@ -9,6 +9,9 @@ namespace Cosem.Sdk.Apdu;
 /// </summary>
 public sealed class InformationReportRequest : Apdu
 {
+    /// <summary>
+    /// Builds an InformationReportRequest: an unsolicited report of short-name variables with their values.
+    /// </summary>
     public InformationReportRequest(
         ReadOnlyMemory<byte> currentTime,
         IReadOnlyList<VariableAccessSpecification> variables,
@@ -19,16 +22,21 @@ public sealed class InformationReportRequest : Apdu
         Data = data ?? throw new ArgumentNullException(nameof(data));
     }
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.InformationReportRequest;
 
     /// <summary>When the report was made (a COSEM date-time), or empty when absent.</summary>
     public ReadOnlyMemory<byte> CurrentTime { get; init; }
 
+    /// <summary>
+    /// variable-access-specification: the variables reported; the list-of-data has one value per entry.
+    /// </summary>
     public IReadOnlyList<VariableAccessSpecification> Variables { get; init; }
 
     /// <summary>One encoded Data value per variable.</summary>
     public IReadOnlyList<ReadOnlyMemory<byte>> Data { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

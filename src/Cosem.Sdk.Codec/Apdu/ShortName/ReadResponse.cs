@@ -8,15 +8,21 @@ public sealed class ReadResponse : Apdu
     // A choice byte and at least one more byte.
     private const int MinimumItemLength = 2;
 
+    /// <summary>Builds a ReadResponse, one result per variable of the request.</summary>
     public ReadResponse(IReadOnlyList<ReadResult> results)
     {
         Results = results ?? throw new ArgumentNullException(nameof(results));
     }
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.ReadResponse;
 
+    /// <summary>
+    /// One Read-Result per variable read, in request order: data, data-access-error, a data block or a block number.
+    /// </summary>
     public IReadOnlyList<ReadResult> Results { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

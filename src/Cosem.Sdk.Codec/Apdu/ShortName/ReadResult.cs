@@ -18,6 +18,7 @@ public readonly struct ReadResult : IEquatable<ReadResult>
         BlockNumber = blockNumber;
     }
 
+    /// <summary>Which Read-Result CHOICE alternative this is, and so which properties are meaningful.</summary>
     public ReadResultKind Kind { get; }
 
     /// <summary>For <see cref="ReadResultKind.Data"/>: one encoded Data value; for data-block-result: the raw data.</summary>
@@ -32,13 +33,20 @@ public readonly struct ReadResult : IEquatable<ReadResult>
     /// <summary>For <see cref="ReadResultKind.DataBlockResult"/> and <see cref="ReadResultKind.BlockNumber"/>.</summary>
     public ushort BlockNumber { get; }
 
+    /// <summary>data [0]: the encoded Data value read.</summary>
     public static ReadResult FromData(ReadOnlyMemory<byte> data) => new(ReadResultKind.Data, data, default, false, 0);
 
+    /// <summary>data-access-error [1]: why the variable could not be read.</summary>
     public static ReadResult FromError(DataAccessResult error) => new(ReadResultKind.DataAccessError, default, error, false, 0);
 
+    /// <summary>data-block-result [2]: one block of a long read result, with last-block and block-number.</summary>
     public static ReadResult FromDataBlock(bool lastBlock, ushort blockNumber, ReadOnlyMemory<byte> rawData) =>
         new(ReadResultKind.DataBlockResult, rawData, default, lastBlock, blockNumber);
 
+    /// <summary>
+    /// block-number [3]: the server acknowledges a block of a long read parameter (read-data-block-access) and waits
+    /// for the next.
+    /// </summary>
     public static ReadResult FromBlockNumber(ushort blockNumber) => new(ReadResultKind.BlockNumber, default, default, false, blockNumber);
 
     internal static ReadResult Decode(ReadOnlyMemory<byte> source, ref AxdrReader reader)
@@ -84,15 +92,20 @@ public readonly struct ReadResult : IEquatable<ReadResult>
         }
     }
 
+    /// <summary>Compares the alternative and the fields meaningful to it, data contents included.</summary>
     public bool Equals(ReadResult other) =>
         Kind == other.Kind && Error == other.Error && LastBlock == other.LastBlock && BlockNumber == other.BlockNumber &&
         Data.Span.SequenceEqual(other.Data.Span);
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is ReadResult other && Equals(other);
 
+    /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Kind, Error, LastBlock, BlockNumber, Data.Length);
 
+    /// <summary>True when both results are equal by <see cref="Equals(ReadResult)"/>.</summary>
     public static bool operator ==(ReadResult left, ReadResult right) => left.Equals(right);
 
+    /// <summary>True when the results differ by <see cref="Equals(ReadResult)"/>.</summary>
     public static bool operator !=(ReadResult left, ReadResult right) => !left.Equals(right);
 }

@@ -16,11 +16,15 @@ public abstract class ShortNameWriteApdu : Apdu
         Data = data ?? throw new ArgumentNullException(nameof(data));
     }
 
+    /// <summary>
+    /// variable-access-specification: the variables to write; the list-of-data has one value per entry.
+    /// </summary>
     public IReadOnlyList<VariableAccessSpecification> Variables { get; init; }
 
     /// <summary>One encoded Data value per variable.</summary>
     public IReadOnlyList<ReadOnlyMemory<byte>> Data { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

@@ -7,6 +7,7 @@ public sealed class UnconfirmedWriteRequest(
     IReadOnlyList<VariableAccessSpecification> variables,
     IReadOnlyList<ReadOnlyMemory<byte>> data) : ShortNameWriteApdu(variables, data)
 {
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.UnconfirmedWriteRequest;
 
     internal static UnconfirmedWriteRequest Decode(ReadOnlyMemory<byte> source, ref AxdrReader reader)

@@ -27,6 +27,9 @@ public readonly struct VariableAccessSpecification : IEquatable<VariableAccessSp
         RawData = rawData;
     }
 
+    /// <summary>
+    /// Which Variable-Access-Specification CHOICE alternative this is, and so which properties are meaningful.
+    /// </summary>
     public VariableAccessKind Kind { get; }
 
     /// <summary>The short name (base name plus attribute/method offset), for variable-name and parameterized-access.</summary>
@@ -47,18 +50,30 @@ public readonly struct VariableAccessSpecification : IEquatable<VariableAccessSp
     /// <summary>For read-data-block-access.</summary>
     public ReadOnlyMemory<byte> RawData { get; }
 
+    /// <summary>variable-name [2]: the short name (Integer16 on the wire) of the attribute or method.</summary>
     public static VariableAccessSpecification ByName(ushort variableName) =>
         new(VariableAccessKind.VariableName, variableName, 0, default, false, 0, default);
 
+    /// <summary>
+    /// parameterized-access [4]: the short name with a selector (Unsigned8) and an encoded Data parameter.
+    /// </summary>
     public static VariableAccessSpecification Parameterized(ushort variableName, byte selector, ReadOnlyMemory<byte> parameter) =>
         new(VariableAccessKind.ParameterizedAccess, variableName, selector, parameter, false, 0, default);
 
+    /// <summary>block-number-access [5]: the number of the block of a long read result being acknowledged.</summary>
     public static VariableAccessSpecification BlockNumberAccess(ushort blockNumber) =>
         new(VariableAccessKind.BlockNumberAccess, 0, 0, default, false, blockNumber, default);
 
+    /// <summary>
+    /// read-data-block-access [6]: one block of a long read parameter, with last-block and block-number.
+    /// </summary>
     public static VariableAccessSpecification ReadDataBlockAccess(bool lastBlock, ushort blockNumber, ReadOnlyMemory<byte> rawData) =>
         new(VariableAccessKind.ReadDataBlockAccess, 0, 0, default, lastBlock, blockNumber, rawData);
 
+    /// <summary>
+    /// write-data-block-access [7]: announces block <paramref name="blockNumber"/> of a long write value; the data
+    /// travel in the list-of-data.
+    /// </summary>
     public static VariableAccessSpecification WriteDataBlockAccess(bool lastBlock, ushort blockNumber) =>
         new(VariableAccessKind.WriteDataBlockAccess, 0, 0, default, lastBlock, blockNumber, default);
 
@@ -136,16 +151,21 @@ public readonly struct VariableAccessSpecification : IEquatable<VariableAccessSp
         }
     }
 
+    /// <summary>Compares the alternative and the fields meaningful to it.</summary>
     public bool Equals(VariableAccessSpecification other) =>
         Kind == other.Kind && VariableName == other.VariableName && Selector == other.Selector &&
         LastBlock == other.LastBlock && BlockNumber == other.BlockNumber &&
         Parameter.Span.SequenceEqual(other.Parameter.Span) && RawData.Span.SequenceEqual(other.RawData.Span);
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is VariableAccessSpecification other && Equals(other);
 
+    /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Kind, VariableName, Selector, LastBlock, BlockNumber);
 
+    /// <summary>True when both specifications are equal by <see cref="Equals(VariableAccessSpecification)"/>.</summary>
     public static bool operator ==(VariableAccessSpecification left, VariableAccessSpecification right) => left.Equals(right);
 
+    /// <summary>True when the specifications differ by <see cref="Equals(VariableAccessSpecification)"/>.</summary>
     public static bool operator !=(VariableAccessSpecification left, VariableAccessSpecification right) => !left.Equals(right);
 }

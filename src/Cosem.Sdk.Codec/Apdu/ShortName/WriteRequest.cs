@@ -7,6 +7,7 @@ public sealed class WriteRequest(
     IReadOnlyList<VariableAccessSpecification> variables,
     IReadOnlyList<ReadOnlyMemory<byte>> data) : ShortNameWriteApdu(variables, data)
 {
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.WriteRequest;
 
     internal static WriteRequest Decode(ReadOnlyMemory<byte> source, ref AxdrReader reader)

@@ -5,15 +5,21 @@ namespace Cosem.Sdk.Apdu;
 /// <summary>One result per variable written, tag 13 (IEC 62056-5-3 §9.5, WriteResponse ::= SEQUENCE OF CHOICE { … }).</summary>
 public sealed class WriteResponse : Apdu
 {
+    /// <summary>Builds a WriteResponse, one result per variable of the request.</summary>
     public WriteResponse(IReadOnlyList<WriteResult> results)
     {
         Results = results ?? throw new ArgumentNullException(nameof(results));
     }
 
+    /// <inheritdoc/>
     public override ApduTag Tag => ApduTag.WriteResponse;
 
+    /// <summary>
+    /// One Write-Result per variable written, in request order: success, data-access-error or a block number.
+    /// </summary>
     public IReadOnlyList<WriteResult> Results { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

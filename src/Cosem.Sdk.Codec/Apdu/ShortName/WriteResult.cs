@@ -15,6 +15,7 @@ public readonly record struct WriteResult
         BlockNumber = blockNumber;
     }
 
+    /// <summary>Which Write-Result CHOICE alternative this is.</summary>
     public WriteResultKind Kind { get; }
 
     /// <summary>For <see cref="WriteResultKind.DataAccessError"/>.</summary>
@@ -23,10 +24,13 @@ public readonly record struct WriteResult
     /// <summary>For <see cref="WriteResultKind.BlockNumber"/>: the block acknowledged.</summary>
     public ushort BlockNumber { get; }
 
+    /// <summary>success [0]: the variable was written.</summary>
     public static WriteResult Success => new(WriteResultKind.Success, DataAccessResult.Success, 0);
 
+    /// <summary>data-access-error [1]: why the variable could not be written.</summary>
     public static WriteResult FromError(DataAccessResult error) => new(WriteResultKind.DataAccessError, error, 0);
 
+    /// <summary>block-number [2]: the server received a write data block and asks for the next.</summary>
     public static WriteResult FromBlockNumber(ushort blockNumber) => new(WriteResultKind.BlockNumber, DataAccessResult.Success, blockNumber);
 
     internal static WriteResult Decode(ref AxdrReader reader)
