@@ -45,7 +45,9 @@ public sealed partial class CosemClient
     /// Reads many attributes with ACCESS: as many ACCESS requests as <see cref="AssociationOptions.MaxAttributesPerRequest"/>
     /// and the meter's PDU size need, continue-on-error. The ACCESS counterpart of
     /// <see cref="GetManyAsync(IReadOnlyList{CosemAttributeDescriptor}, CancellationToken)"/>, with the same results;
-    /// throws <see cref="CosemProtocolException"/> when the meter did not grant <see cref="Conformance.Access"/>.
+    /// throws <see cref="CosemProtocolException"/> when the meter did not grant <see cref="Conformance.Access"/>. A
+    /// batch whose answer the meter refuses as too long for one APDU (pdu-too-long) is read again with GET, one
+    /// attribute at a time, so that block transfer can carry long values.
     /// </summary>
     public async ValueTask<IReadOnlyList<CosemGetResult>> AccessAsync(IReadOnlyList<CosemAttributeDescriptor> attributes,
         CancellationToken cancellationToken = default)
@@ -66,7 +68,22 @@ public sealed partial class CosemClient
                 {
                     batch[i] = CosemAccessItem.Get(attributes[start + i]);
                 }
-                var answers = await AccessCoreAsync(batch, CosemAccessProcessing.ContinueOnError, false, cancellationToken).ConfigureAwait(false);
+                IReadOnlyList<CosemAccessResult> answers;
+                try
+                {
+                    answers = await AccessCoreAsync(batch, CosemAccessProcessing.ContinueOnError, false, cancellationToken).ConfigureAwait(false);
+                }
+                catch (CosemExceptionResponseException tooLong) when (tooLong.ServiceError == ExceptionServiceError.PduTooLong && Granted(Conformance.Get))
+                {
+                    // The values do not fit one APDU, and ACCESS answers cannot come in blocks (no general block
+                    // transfer): this batch is read with GET, one attribute at a time, in blocks where needed.
+                    for (var i = 0; i < batch.Length; i++)
+                    {
+                        results[start + i] = await GetOneAsync(new CosemAttributeDescriptorWithSelection(attributes[start + i]), cancellationToken).ConfigureAwait(false);
+                    }
+                    start += batch.Length;
+                    continue;
+                }
                 for (var i = 0; i < batch.Length; i++)
                 {
                     var answer = answers[i];

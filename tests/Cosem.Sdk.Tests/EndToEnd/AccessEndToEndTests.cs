@@ -187,4 +187,17 @@ public class AccessEndToEndTests
         Assert.Equal(viaGet.Select(r => (r.Result, r.RawData.ToArray())), viaAccess.Select(r => (r.Result, r.RawData.ToArray())));
         Assert.Equal(DataAccessResult.ObjectUndefined, viaAccess[4].Result);
     }
+
+    [Fact]
+    public async Task A_batch_too_long_for_one_access_answer_is_read_again_with_get_blocks()
+    {
+        await using var meter = await LoopbackMeter.StartAsync();
+        await using var client = await meter.ConnectManagementAsync(hdlc: false, WithAccess, maxPdu: 256);
+        var buffer = new CosemAttributeDescriptor(7, LoopbackMeter.ProfileName, 2);
+
+        var results = await client.AccessAsync([ClockTime, buffer]);
+
+        Assert.Equal(LoopbackMeter.Now, results[0].Value.AsDateTime().ToDateTimeOffset());
+        Assert.Equal(96, results[1].Value.Count);
+    }
 }

@@ -18,6 +18,8 @@ namespace Cosem.Sdk.Server;
 // - an answer longer than the client's max-receive-pdu-size: long ACCESS answers need general block transfer, which
 //   this server does not offer, so it answers EXCEPTION-Response (service-not-allowed, pdu-too-long), as for a long
 //   GET-with-list without block transfer. SET and ACTION items have been carried out by then.
+// - the access bit alone admits GET, SET and ACTION items (ACCESS is a service of its own); items with selective
+//   access also need the selective-access bit, as in GET and SET.
 // - a request without items, with more than MaxAccessItems items, or with as many data as items missing is refused
 //   with EXCEPTION-Response before any item is carried out; the association stays open.
 internal sealed partial class ServiceProcessor
