@@ -9,6 +9,7 @@ namespace Cosem.Sdk.Apdu;
 /// </summary>
 public sealed class AccessRequest : Apdu
 {
+    /// <summary>A request of <paramref name="specifications"/> with one encoded Data each in <paramref name="data"/> (same order, same count).</summary>
     public AccessRequest(
         LongInvokeIdAndPriority longInvokeIdAndPriority,
         ReadOnlyMemory<byte> dateTime,
@@ -21,18 +22,22 @@ public sealed class AccessRequest : Apdu
         Data = data ?? throw new ArgumentNullException(nameof(data));
     }
 
+    /// <summary>Always <see cref="ApduTag.AccessRequest"/> (217).</summary>
     public override ApduTag Tag => ApduTag.AccessRequest;
 
+    /// <summary>The 24-bit invoke-id with the self-descriptive, processing-option, service-class and priority bits.</summary>
     public LongInvokeIdAndPriority LongInvokeIdAndPriority { get; init; }
 
     /// <summary>A COSEM date-time (12 bytes), or empty.</summary>
     public ReadOnlyMemory<byte> DateTime { get; init; }
 
+    /// <summary>The GET, SET and ACTION requests, carried out in this order.</summary>
     public IReadOnlyList<AccessRequestSpecification> Specifications { get; init; }
 
     /// <summary>One encoded Data value per specification: the value to set, the method parameters, or null-data.</summary>
     public IReadOnlyList<ReadOnlyMemory<byte>> Data { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

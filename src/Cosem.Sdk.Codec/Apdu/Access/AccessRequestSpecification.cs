@@ -24,6 +24,7 @@ public readonly record struct AccessRequestSpecification
         AccessSelection = accessSelection;
     }
 
+    /// <summary>Which CHOICE this is, and so which descriptor is meaningful.</summary>
     public AccessRequestKind Kind { get; }
 
     /// <summary>The attribute, for every kind but <see cref="AccessRequestKind.Action"/>.</summary>
@@ -35,15 +36,20 @@ public readonly record struct AccessRequestSpecification
     /// <summary>The selection, for the -with-selection kinds.</summary>
     public SelectiveAccessDescriptor? AccessSelection { get; }
 
+    /// <summary>access-request-get [1]: reads the attribute.</summary>
     public static AccessRequestSpecification Get(CosemAttributeDescriptor attribute) => new(AccessRequestKind.Get, attribute, default, null);
 
+    /// <summary>access-request-set [2]: writes the attribute with the matching Data of the request.</summary>
     public static AccessRequestSpecification Set(CosemAttributeDescriptor attribute) => new(AccessRequestKind.Set, attribute, default, null);
 
+    /// <summary>access-request-action [3]: invokes the method with the matching Data of the request as parameters.</summary>
     public static AccessRequestSpecification Action(CosemMethodDescriptor method) => new(AccessRequestKind.Action, default, method, null);
 
+    /// <summary>access-request-get-with-selection [4]: reads part of the attribute (selective access).</summary>
     public static AccessRequestSpecification GetWithSelection(CosemAttributeDescriptor attribute, SelectiveAccessDescriptor selection) =>
         new(AccessRequestKind.GetWithSelection, attribute, default, selection);
 
+    /// <summary>access-request-set-with-selection [5]: writes part of the attribute (selective access).</summary>
     public static AccessRequestSpecification SetWithSelection(CosemAttributeDescriptor attribute, SelectiveAccessDescriptor selection) =>
         new(AccessRequestKind.SetWithSelection, attribute, default, selection);
 

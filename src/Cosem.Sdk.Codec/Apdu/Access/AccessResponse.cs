@@ -10,6 +10,10 @@ namespace Cosem.Sdk.Apdu;
 /// </summary>
 public sealed class AccessResponse : Apdu
 {
+    /// <summary>
+    /// An answer with one encoded Data in <paramref name="data"/> and one result in <paramref name="results"/> per request,
+    /// repeating <paramref name="requestSpecifications"/> when self-descriptive (null otherwise).
+    /// </summary>
     public AccessResponse(
         LongInvokeIdAndPriority longInvokeIdAndPriority,
         ReadOnlyMemory<byte> dateTime,
@@ -24,8 +28,10 @@ public sealed class AccessResponse : Apdu
         Results = results ?? throw new ArgumentNullException(nameof(results));
     }
 
+    /// <summary>Always <see cref="ApduTag.AccessResponse"/> (218).</summary>
     public override ApduTag Tag => ApduTag.AccessResponse;
 
+    /// <summary>The invoke-id and flags of the request answered, as the server echoes them.</summary>
     public LongInvokeIdAndPriority LongInvokeIdAndPriority { get; init; }
 
     /// <summary>A COSEM date-time (12 bytes), or empty.</summary>
@@ -37,8 +43,10 @@ public sealed class AccessResponse : Apdu
     /// <summary>One encoded Data value per request: the value read, the method's return data, or null-data.</summary>
     public IReadOnlyList<ReadOnlyMemory<byte>> Data { get; init; }
 
+    /// <summary>One result per request, in request order: a data-access-result or an action-result.</summary>
     public IReadOnlyList<AccessResponseSpecification> Results { get; init; }
 
+    /// <inheritdoc/>
     public override void Encode(ref AxdrWriter writer)
     {
         writer.WriteRawByte((byte)Tag);

@@ -17,6 +17,7 @@ public readonly record struct AccessResponseSpecification
         RawResult = result;
     }
 
+    /// <summary>Which CHOICE this is: whether <see cref="RawResult"/> is a data-access-result or an action-result.</summary>
     public AccessResponseKind Kind { get; }
 
     /// <summary>The result byte: a <see cref="Apdu.DataAccessResult"/> for get and set, an <see cref="Apdu.ActionResult"/> for action.</summary>
@@ -28,10 +29,13 @@ public readonly record struct AccessResponseSpecification
     /// <summary>The result of an action.</summary>
     public ActionResult ActionResult => (ActionResult)RawResult;
 
+    /// <summary>access-response-get [1] with the read's data-access-result.</summary>
     public static AccessResponseSpecification Get(DataAccessResult result) => new(AccessResponseKind.Get, (byte)result);
 
+    /// <summary>access-response-set [2] with the write's data-access-result.</summary>
     public static AccessResponseSpecification Set(DataAccessResult result) => new(AccessResponseKind.Set, (byte)result);
 
+    /// <summary>access-response-action [3] with the method's action-result.</summary>
     public static AccessResponseSpecification Action(ActionResult result) => new(AccessResponseKind.Action, (byte)result);
 
     internal static AccessResponseSpecification Decode(ref AxdrReader reader)
