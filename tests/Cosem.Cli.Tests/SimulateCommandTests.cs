@@ -65,6 +65,11 @@ public class SimulateCommandTests
             var hdlc = await CliRunner.RunAsync(null, "read", "--hdlc", "--port", (start + 2).ToString(), "--obis", "0.0.96.1.0.255", "--json");
             Assert.True(hdlc.ExitCode == 0, hdlc.Error);
             Assert.Contains("\"value\": \"00000001\"", hdlc.Output);
+
+            // The simulator grants ACCESS whenever the client proposes it.
+            var access = await CliRunner.RunAsync(null, "read", "--hdlc", "--port", (start + 2).ToString(), "--obis", "0.0.96.1.0.255", "--json", "--access");
+            Assert.True(access.ExitCode == 0, access.Error);
+            Assert.Equal(hdlc.Output, access.Output);
         }
         finally
         {

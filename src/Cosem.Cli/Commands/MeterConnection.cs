@@ -1,3 +1,4 @@
+using Cosem.Sdk.Apdu;
 using System.CommandLine;
 using Cosem.Sdk;
 using Cosem.Sdk.Client;
@@ -76,7 +77,8 @@ internal sealed class MeterConnection
     }
 
     /// <summary>The transport and association options the parsed arguments describe; bad combinations throw <see cref="ArgumentException"/>.</summary>
-    public (ClientTransport Transport, AssociationOptions Options) Resolve(ParseResult parse, ILoggerFactory? loggers)
+    public (ClientTransport Transport, AssociationOptions Options) Resolve(ParseResult parse, ILoggerFactory? loggers,
+        Conformance proposed = AssociationOptions.DefaultConformance)
     {
         var hdlc = parse.GetValue(Hdlc);
         if (hdlc && parse.GetValue(Wrapper))
@@ -136,6 +138,7 @@ internal sealed class MeterConnection
             Protection = settings.Policy == SecurityPolicy.None ? null : ApduProtection.Ciphered(security!),
             RequestTimeout = TimeSpan.FromSeconds(timeout),
             LoggerFactory = loggers,
+            ProposedConformance = proposed,
         });
     }
 

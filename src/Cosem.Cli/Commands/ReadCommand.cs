@@ -17,7 +17,8 @@ namespace Cosem.Cli.Commands;
 /// <c>cosem read</c>: one attribute (<c>--obis X --attribute N</c>) or every readable attribute of every object in
 /// the association's object list (<c>--all</c>), as a table, <c>--json</c> or <c>--xml</c>. Bad arguments exit with
 /// 2, a meter that cannot be reached or refuses the association with 1; <c>--verbose</c> traces every frame and
-/// APDU on stderr.
+/// APDU on stderr. <c>--access</c> proposes the ACCESS service and reads with it instead of GET (with-list), failing
+/// with 1 when the meter does not grant it.
 /// </summary>
 public static class ReadCommand
 {
@@ -27,7 +28,7 @@ public static class ReadCommand
     /// <summary>Exit code when the meter cannot be reached or refuses the association or the read.</summary>
     public const int MeterFailed = 1;
 
-    // Attributes per batch: one with-list request each, and one progress step.
+    // Attributes per batch: one with-list (or ACCESS) request each, and one progress step.
     private const int BatchSize = 10;
 
     public static Command Create()
@@ -40,10 +41,11 @@ public static class ReadCommand
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
         var xml = new Option<bool>("--xml") { Description = "Print XML instead of a table." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Trace every frame and APDU on stderr." };
+        var access = new Option<bool>("--access") { Description = "Read with the ACCESS service (DLMS 2020+, conformance bit 17) instead of GET." };
 
         var command = new Command("read", "Read attributes from a meter over the TCP wrapper or HDLC.")
         {
-            obis, attribute, classId, all, json, xml, verbose,
+            obis, attribute, classId, all, json, xml, verbose, access,
         };
         foreach (var option in connection.All)
         {
@@ -60,8 +62,9 @@ public static class ReadCommand
             try
             {
                 request = ReadRequest.From(parse.GetValue(obis), parse.GetValue(attribute), parse.GetValue(classId), parse.GetValue(all),
-                    parse.GetValue(json), parse.GetValue(xml));
-                (transport, options) = connection.Resolve(parse, loggers);
+                    parse.GetValue(json), parse.GetValue(xml), parse.GetValue(access));
+                (transport, options) = connection.Resolve(parse, loggers,
+                    request.UseAccess ? AssociationOptions.DefaultConformance | Conformance.Access : AssociationOptions.DefaultConformance);
             }
             catch (Exception e) when (e is ArgumentException or FormatException)
             {
@@ -72,8 +75,13 @@ public static class ReadCommand
             {
                 await connection.SynchronizeCounterAsync(transport, options, cancellationToken);
                 await using var client = await CosemClient.ConnectAsync(transport, options, cancellationToken);
+                if (request.UseAccess && (client.NegotiatedConformance & Conformance.Access) == 0)
+                {
+                    error.WriteLine("error: the meter did not grant the ACCESS service (conformance bit 17) in this association; read without --access.");
+                    return MeterFailed;
+                }
                 var rows = request.All
-                    ? await ReadAllAsync(client, output, request.Format, cancellationToken)
+                    ? await ReadAllAsync(client, output, request.Format, request.UseAccess, cancellationToken)
                     : [await ReadOneAsync(client, request, cancellationToken)];
                 await client.ReleaseAsync(cancellationToken);
                 Print(rows, request.Format, output);
@@ -110,6 +118,11 @@ public static class ReadCommand
             (classId, version) = (entry.ClassId, entry.Version);
         }
         var descriptor = new CosemAttributeDescriptor(classId, logicalName, request.Attribute);
+        if (request.UseAccess)
+        {
+            var result = (await client.AccessAsync([descriptor], cancellationToken))[0];
+            return ReadRow.From(descriptor, version, result.IsSuccess ? result.Value : null, result.IsSuccess ? null : result.Result.ToString());
+        }
         try
         {
             return ReadRow.From(descriptor, version, await client.GetDataAsync(descriptor, cancellationToken), null);
@@ -120,7 +133,8 @@ public static class ReadCommand
         }
     }
 
-    private static async Task<IReadOnlyList<ReadRow>> ReadAllAsync(CosemClient client, TextWriter output, OutputFormat format, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<ReadRow>> ReadAllAsync(CosemClient client, TextWriter output, OutputFormat format, bool useAccess,
+        CancellationToken cancellationToken)
     {
         var entries = await client.ReadObjectListAsync(cancellationToken);
         var targets = (
@@ -134,7 +148,10 @@ public static class ReadCommand
         {
             foreach (var batch in targets.Chunk(BatchSize))
             {
-                var results = await client.GetManyAsync(batch.Select(t => t.Descriptor).ToArray(), cancellationToken);
+                var descriptors = batch.Select(t => t.Descriptor).ToArray();
+                var results = useAccess
+                    ? await client.AccessAsync(descriptors, cancellationToken)
+                    : await client.GetManyAsync(descriptors, cancellationToken);
                 for (var i = 0; i < batch.Length; i++)
                 {
                     rows.Add(ToRow(results[i], batch[i].Version));
@@ -246,9 +263,9 @@ public static class ReadCommand
     }
 
     /// <summary>What to read and how to print it, checked before anything is sent.</summary>
-    private sealed record ReadRequest(bool All, ObisCode LogicalName, sbyte Attribute, ushort? ClassId, OutputFormat Format)
+    private sealed record ReadRequest(bool All, ObisCode LogicalName, sbyte Attribute, ushort? ClassId, OutputFormat Format, bool UseAccess)
     {
-        public static ReadRequest From(string? obis, int attribute, int? classId, bool all, bool json, bool xml)
+        public static ReadRequest From(string? obis, int attribute, int? classId, bool all, bool json, bool xml, bool access)
         {
             if (json && xml)
             {
@@ -258,7 +275,7 @@ public static class ReadCommand
             if (all)
             {
                 return obis is null
-                    ? new ReadRequest(true, default, 0, null, format)
+                    ? new ReadRequest(true, default, 0, null, format, access)
                     : throw new ArgumentException("Give either --obis or --all, not both.");
             }
             if (obis is null)
@@ -273,7 +290,7 @@ public static class ReadCommand
             {
                 throw new ArgumentException($"--class {classId} is not a class id (0-65535).");
             }
-            return new ReadRequest(false, ObisCode.Parse(obis), (sbyte)attribute, (ushort?)classId, format);
+            return new ReadRequest(false, ObisCode.Parse(obis), (sbyte)attribute, (ushort?)classId, format, access);
         }
     }
 

@@ -12,7 +12,7 @@ public sealed class CosemServerOptions
     public const Conformance DefaultConformance =
         Conformance.Get | Conformance.Set | Conformance.Action | Conformance.SelectiveAccess |
         Conformance.MultipleReferences | Conformance.BlockTransferWithGetOrRead |
-        Conformance.BlockTransferWithSetOrWrite | Conformance.BlockTransferWithAction;
+        Conformance.BlockTransferWithSetOrWrite | Conformance.BlockTransferWithAction | Conformance.Access;
 
     /// <summary>Services this server offers (IEC 62056-5-3 §9.4.6.1, conformance block).</summary>
     public Conformance SupportedConformance { get; init; } = DefaultConformance;

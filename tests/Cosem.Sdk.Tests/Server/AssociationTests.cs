@@ -41,8 +41,9 @@ public sealed class AssociationTests
         Assert.Equal(AcseServiceUserDiagnostic.Null, aare.ResultSourceDiagnostic.ServiceUserDiagnostic);
         var initiate = Assert.IsType<InitiateResponse>(aare.InitiateResponse);
         Assert.Equal(InitiateResponse.VaaNameLogicalName, initiate.VaaName);
-        // Proposed 00 7E 1F ∩ the default offer: no priority management, attribute 0 or event notification.
-        Assert.Equal(CosemServerOptions.DefaultConformance, initiate.NegotiatedConformance);
+        // Proposed 00 7E 1F ∩ the default offer: no priority management, attribute 0 or event notification, and no
+        // ACCESS (offered, but not proposed).
+        Assert.Equal(CosemServerOptions.DefaultConformance & ~Conformance.Access, initiate.NegotiatedConformance);
         Assert.Equal(0xFFFF, initiate.ServerMaxReceivePduSize);
     }
 

@@ -128,32 +128,7 @@ internal sealed partial class ServiceProcessor
     private async ValueTask InvokeAsync(AssociationState association, CosemMethodDescriptor descriptor, ReadOnlyMemory<byte> parameter,
         ArrayBufferWriter<byte> output, CancellationToken cancellationToken)
     {
-        var target = Resolve(association, descriptor.ClassId, descriptor.InstanceId);
-        if (target is null || target.FindMethod(descriptor.MethodId) is null)
-        {
-            WriteActionResult(output, ActionResult.ObjectUndefined);
-            return;
-        }
-        var pendingHls = association.Status != AssociationStatus.Associated;
-        var allowed = pendingHls
-            ? (ReferenceEquals(target, association.DefinitionObject) && descriptor.MethodId == 1 ? ActionResult.Success : ActionResult.ReadWriteDenied)
-            : CheckInvoke(association.Definition.AccessRights.GetMethodAccess(target, descriptor.MethodId));
-        if (allowed != ActionResult.Success)
-        {
-            WriteActionResult(output, allowed);
-            return;
-        }
-        _value.ResetWrittenCount();
-        ActionResult result;
-        try
-        {
-            result = await target.InvokeMethodAsync(descriptor.MethodId, parameter, association.Context, _value, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (!IsOwnCancellation(ex, cancellationToken))
-        {
-            ServerLog.ObjectFailed(_logger, ex, _session, $"{target} method {descriptor.MethodId}", nameof(ActionResult.OtherReason));
-            result = ActionResult.OtherReason;
-        }
+        var result = await InvokeMethodAsync(association, descriptor, parameter, cancellationToken).ConfigureAwait(false);
         if (result == ActionResult.Success && _value.WrittenCount > 0)
         {
             // result, return-parameters present, Get-Data-Result data.
@@ -166,6 +141,44 @@ internal sealed partial class ServiceProcessor
         {
             WriteActionResult(output, result);
         }
+    }
+
+    /// <summary>
+    /// Invokes one method, enforcing visibility and access rights; its return data (if any) is left in
+    /// <see cref="_value"/>, which is empty unless the result is success.
+    /// </summary>
+    private async ValueTask<ActionResult> InvokeMethodAsync(AssociationState association, CosemMethodDescriptor descriptor,
+        ReadOnlyMemory<byte> parameter, CancellationToken cancellationToken)
+    {
+        _value.ResetWrittenCount();
+        var target = Resolve(association, descriptor.ClassId, descriptor.InstanceId);
+        if (target is null || target.FindMethod(descriptor.MethodId) is null)
+        {
+            return ActionResult.ObjectUndefined;
+        }
+        var pendingHls = association.Status != AssociationStatus.Associated;
+        var allowed = pendingHls
+            ? (ReferenceEquals(target, association.DefinitionObject) && descriptor.MethodId == 1 ? ActionResult.Success : ActionResult.ReadWriteDenied)
+            : CheckInvoke(association.Definition.AccessRights.GetMethodAccess(target, descriptor.MethodId));
+        if (allowed != ActionResult.Success)
+        {
+            return allowed;
+        }
+        ActionResult result;
+        try
+        {
+            result = await target.InvokeMethodAsync(descriptor.MethodId, parameter, association.Context, _value, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!IsOwnCancellation(ex, cancellationToken))
+        {
+            ServerLog.ObjectFailed(_logger, ex, _session, $"{target} method {descriptor.MethodId}", nameof(ActionResult.OtherReason));
+            result = ActionResult.OtherReason;
+        }
+        if (result != ActionResult.Success)
+        {
+            _value.ResetWrittenCount();
+        }
+        return result;
     }
 
     private static void WriteActionResult(IBufferWriter<byte> output, ActionResult result)

@@ -8,7 +8,7 @@ namespace Cosem.Sdk.Server;
 
 /// <summary>
 /// Serves the xDLMS LN services of an established association (IEC 62056-5-3 §9.4): GET, SET and ACTION in all
-/// their forms, block transfer both ways, access rights and negotiated conformance enforced.
+/// their forms, block transfer both ways, and ACCESS; access rights and negotiated conformance enforced.
 /// </summary>
 internal sealed partial class ServiceProcessor : IRequestHandler
 {
@@ -32,9 +32,9 @@ internal sealed partial class ServiceProcessor : IRequestHandler
             return;
         }
         var tag = (ApduTag)apdu.Span[0];
-        if (tag is not (ApduTag.GetRequest or ApduTag.SetRequest or ApduTag.ActionRequest))
+        if (tag is not (ApduTag.GetRequest or ApduTag.SetRequest or ApduTag.ActionRequest or ApduTag.AccessRequest))
         {
-            // Services this server does not offer in an LN context without ciphering (SN, ACCESS, ciphered, GBT…).
+            // Services this server does not offer in an LN context without ciphering (SN, ciphered, GBT…).
             Refuse(response, ExceptionStateError.ServiceUnknown, ExceptionServiceError.ServiceNotSupported, $"service {tag} not supported");
             return;
         }
@@ -88,6 +88,14 @@ internal sealed partial class ServiceProcessor : IRequestHandler
                     association.AbortLongServices();
                 }
                 await HandleActionAsync(association, action, response, cancellationToken).ConfigureAwait(false);
+                break;
+            case AccessRequest access:
+                if (!Require(association, Conformance.Access, response))
+                {
+                    return;
+                }
+                association.AbortLongServices();
+                await HandleAccessAsync(association, access, response, cancellationToken).ConfigureAwait(false);
                 break;
         }
     }

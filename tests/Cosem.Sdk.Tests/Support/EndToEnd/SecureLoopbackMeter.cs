@@ -142,8 +142,10 @@ internal sealed class SecureLoopbackMeter : IAsyncDisposable
         };
 
     /// <summary>Association options for the management client with <paramref name="security"/>.</summary>
-    public AssociationOptions ManagementOptions(ClientSecurity security, string password = Password) => new()
+    public AssociationOptions ManagementOptions(ClientSecurity security, string password = Password,
+        Conformance conformance = AssociationOptions.DefaultConformance) => new()
     {
+        ProposedConformance = conformance,
         ClientAddress = 1,
         Authentication = Mechanism switch
         {

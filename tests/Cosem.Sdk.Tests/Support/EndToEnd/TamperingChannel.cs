@@ -22,6 +22,9 @@ internal sealed class TamperingChannel(IApduChannel inner) : IApduChannel
     /// <summary>Send these bytes instead of the next APDU.</summary>
     public byte[]? ReplaceNextSent { get; set; }
 
+    /// <summary>Hand the next APDU received to the client as this function rewrites it.</summary>
+    public Func<byte[], byte[]>? RewriteNextReceived { get; set; }
+
     /// <summary>A transport that opens <paramref name="transport"/>'s channel and hands it to <paramref name="created"/> wrapped.</summary>
     public static ClientTransport Wrap(ClientTransport transport, Action<TamperingChannel> created) =>
         ClientTransport.Custom($"tampering {transport}", async (options, ct) =>
@@ -51,6 +54,14 @@ internal sealed class TamperingChannel(IApduChannel inner) : IApduChannel
     public async ValueTask<ApduMessage> ReceiveAsync(CancellationToken cancellationToken = default)
     {
         var message = await inner.ReceiveAsync(cancellationToken);
+        if (RewriteNextReceived is { } rewrite)
+        {
+            RewriteNextReceived = null;
+            using (message)
+            {
+                return ApduMessage.Create(rewrite(message.ToArray()), message.SourceAddress, message.DestinationAddress);
+            }
+        }
         if (!FlipNextReceived)
         {
             return message;
