@@ -15,10 +15,12 @@ internal static class ClassCodecEmitter
     public static void Write(SourceWriter w, ClassModel model, string codec)
     {
         w.WriteLine();
+        w.WriteLine("/// <summary>A-XDR decoders and encoders of the attributes, method parameters and results of " + Escape(model.Name)
+            + ", passed to the dispatch and the proxy as method groups.</summary>");
         w.WriteLine(GeneratedFile.GeneratedCodeAttribute);
         w.OpenBlock("file static class " + codec);
         bool first = true;
-        void Pair(string name, TypeModel type)
+        void Pair(string name, TypeModel type, string what)
         {
             if (!first)
             {
@@ -26,25 +28,27 @@ internal static class ClassCodecEmitter
             }
             first = false;
             string cs = ClrTypes.CsType(type);
+            w.WriteLine("/// <summary>Reads " + what + " of " + Escape(model.Name) + ": " + AxdrTypeName(type) + ".</summary>");
             w.WriteLine("public static " + cs + " Decode" + name + "(ref " + KnownTypes.AxdrReader + " reader) =>");
             w.WriteLine("    " + AxdrExpressions.Decode(type, "reader") + ";");
             w.WriteLine();
+            w.WriteLine("/// <summary>Writes " + what + " of " + Escape(model.Name) + ": " + AxdrTypeName(type) + ".</summary>");
             w.WriteLine("public static void Encode" + name + "(ref " + KnownTypes.AxdrWriter + " writer, " + cs + " value) =>");
             w.WriteLine("    " + AxdrExpressions.Encode(type, "writer", "value") + ";");
         }
         foreach (var attribute in model.Attributes.Where(a => a.Index != 1))
         {
-            Pair(attribute.Member, attribute.Type);
+            Pair(attribute.Member, attribute.Type, Describe("attribute", attribute.Index, attribute.Name));
         }
         foreach (var method in model.Methods)
         {
             if (method.Parameter is { } parameter)
             {
-                Pair(method.Member + "Parameter", parameter);
+                Pair(method.Member + "Parameter", parameter, "the parameter of " + Describe("method", method.Index, method.Name));
             }
             if (method.Returns is { } returns)
             {
-                Pair(method.Member + "Result", returns);
+                Pair(method.Member + "Result", returns, "the result of " + Describe("method", method.Index, method.Name));
             }
         }
         w.CloseBlock();

@@ -16,14 +16,15 @@ internal static class ClientProxyEmitter
         w.WriteLine("/// <summary>Client side of " + model.Name + ": typed GET, SET and ACTION on one object of a meter.</summary>");
         w.WriteLine(GeneratedFile.GeneratedCodeAttribute);
         w.OpenBlock("public sealed partial class Proxy : " + KnownTypes.CosemProxy);
+        w.WriteLine("/// <summary>The client side of one " + Escape(model.Name) + " object (class id " + Int(model.ClassId) + ") of a meter.</summary>");
+        w.WriteLine("/// <param name=\"session\">The open association the GET, SET and ACTION requests go through.</param>");
+        w.WriteLine("/// <param name=\"logicalName\">Logical name (OBIS code) of the object on the meter.</param>");
         w.WriteLine("public Proxy(" + KnownTypes.CosemSession + " session, " + KnownTypes.ObisCode + " logicalName)");
         w.WriteLine("    : base(session, logicalName)");
         w.WriteLine("{");
         w.WriteLine("}");
         w.WriteLine();
-        w.WriteLine("public override ushort ClassId => " + Int(model.ClassId) + ";");
-        w.WriteLine();
-        w.WriteLine("public override byte Version => " + Int(model.Version) + ";");
+        InterfaceClassEmitter.WriteClassIdAndVersion(w, model);
 
         foreach (var attribute in model.Attributes)
         {

@@ -18,6 +18,10 @@ internal static class DeviceEmitter
         w.WriteLine("/// Server side: <see cref=\"CreateObjects\"/> gives the same objects with in-memory values.</remarks>");
         w.WriteLine(GeneratedFile.GeneratedCodeAttribute);
         w.OpenBlock("public sealed partial class " + model.Name);
+        w.WriteLine("/// <summary>Creates one typed proxy per object of " + Escape(model.Name) + " (" + Count(model.Objects.Count, "object")
+            + "); nothing is sent until a proxy is used.</summary>");
+        w.WriteLine("/// <param name=\"session\">The open association every proxy uses.</param>");
+        w.WriteLine("/// <exception cref=\"" + Cref(KnownTypes.ArgumentNullException) + "\"><paramref name=\"session\"/> is null.</exception>");
         w.OpenBlock("public " + model.Name + "(" + KnownTypes.CosemSession + " session)");
         w.WriteLine(KnownTypes.ArgumentNullException + ".ThrowIfNull(session);");
         w.WriteLine("Session = session;");
@@ -32,7 +36,7 @@ internal static class DeviceEmitter
         foreach (var obj in model.Objects)
         {
             w.WriteLine();
-            w.WriteLine("/// <summary>" + Escape(obj.Summary ?? obj.Member) + ": " + obj.ClassName + " " + obj.LogicalName
+            w.WriteLine("/// <summary>" + (obj.Summary is { } objSummary ? Escape(objSummary) + ": " + obj.ClassName : "Proxy of the " + obj.ClassName + " object") + " " + obj.LogicalName
                 + " (class " + Int(obj.ClassId) + ", version " + Int(obj.Version) + ").</summary>");
             w.WriteLine("public " + obj.ClassFullName + ".Proxy " + obj.Member + " { get; }");
         }

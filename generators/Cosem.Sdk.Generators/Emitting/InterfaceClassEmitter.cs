@@ -21,7 +21,14 @@ internal static class InterfaceClassEmitter
         string codec = model.Name + "Codec";
         var attributes = model.Attributes.Where(a => a.Index != 1).ToList();
 
-        GeneratedFile.WriteSummary(w, model.Summary ?? model.Name);
+        if (model.Summary is { } summary)
+        {
+            GeneratedFile.WriteSummary(w, summary);
+        }
+        else
+        {
+            GeneratedFile.WriteSummary(w, "COSEM interface class " + Escape(model.Name) + " (class id " + Int(model.ClassId) + "), server base and client proxy.", escape: false);
+        }
         w.WriteLine("/// <remarks>");
         w.WriteLine("/// COSEM interface class " + Int(model.ClassId) + ", version " + Int(model.Version)
             + (model.BlueBook is null ? "" : " (Blue Book " + Escape(model.BlueBook) + ")") + ". The server base: subclass it and");
@@ -63,17 +70,23 @@ internal static class InterfaceClassEmitter
         w.WriteLine();
 
         w.WriteLine("/// <summary>Creates the object with in-memory default values.</summary>");
+        w.WriteLine("/// <param name=\"logicalName\">Logical name (OBIS code) the object answers to.</param>");
         w.WriteLine("public " + model.Name + "(" + KnownTypes.ObisCode + " logicalName)");
         w.WriteLine("    : base(logicalName)");
         w.WriteLine("{");
         w.WriteLine("}");
         w.WriteLine();
-        w.WriteLine("public override ushort ClassId => " + Int(model.ClassId) + ";");
+        WriteClassIdAndVersion(w, model);
         w.WriteLine();
-        w.WriteLine("public override byte Version => " + Int(model.Version) + ";");
-        w.WriteLine();
+        w.WriteLine("/// <summary>The " + Count(model.Attributes.Count, "attribute") + " of " + Escape(model.Name)
+            + ", in index order, with access rights and short-name offsets (from <see cref=\"ClassInfo\"/>).</summary>");
         w.WriteLine("public override " + KnownTypes.ReadOnlyList + "<" + KnownTypes.CosemAttributeInfo + "> Attributes => ClassInfo.Attributes;");
         w.WriteLine();
+        w.WriteLine("/// <summary>" + (model.Methods.Count == 0
+                ? Escape(model.Name) + " has no methods: an empty list (from <see cref=\"ClassInfo\"/>)."
+                : "The " + Count(model.Methods.Count, "method") + " of " + Escape(model.Name)
+                    + ", in index order, with access rights and short-name offsets (from <see cref=\"ClassInfo\"/>).")
+            + "</summary>");
         w.WriteLine("public override " + KnownTypes.ReadOnlyList + "<" + KnownTypes.CosemMethodInfo + "> Methods => ClassInfo.Methods;");
 
         // Attributes: in-memory value, virtual getter and setter.
@@ -135,6 +148,21 @@ internal static class InterfaceClassEmitter
 
         ClassCodecEmitter.Write(w, model, codec);
         return GeneratedFile.End(w);
+    }
+
+    /// <summary>
+    /// The <c>ClassId</c> and <c>Version</c> overrides, server base and proxy alike: "Interface class id of Clock: 8
+    /// (Blue Book Ed.15 §4.5.1)".
+    /// </summary>
+    internal static void WriteClassIdAndVersion(SourceWriter w, ClassModel model)
+    {
+        w.WriteLine("/// <summary>Interface class id of " + Escape(model.Name) + ": " + Int(model.ClassId)
+            + (model.BlueBook is null ? "" : " (Blue Book " + Escape(model.BlueBook) + ")") + ".</summary>");
+        w.WriteLine("public override ushort ClassId => " + Int(model.ClassId) + ";");
+        w.WriteLine();
+        w.WriteLine("/// <summary>Version of interface class " + Escape(model.Name) + " (class id " + Int(model.ClassId) + ") this code implements: "
+            + Int(model.Version) + ".</summary>");
+        w.WriteLine("public override byte Version => " + Int(model.Version) + ";");
     }
 
     /// <summary>Whether the generated handler and proxy method take a parameter; a fixed default="..." replaces it.</summary>

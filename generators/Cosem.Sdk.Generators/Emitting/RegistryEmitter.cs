@@ -31,6 +31,7 @@ internal static class RegistryEmitter
         w.WriteLine("];");
         w.WriteLine();
         w.WriteLine("/// <summary>Adds every class generated in this assembly to <paramref name=\"registry\"/>.</summary>");
+        w.WriteLine("/// <param name=\"registry\">The registry the classes are added to; the module initializer passes the default one.</param>");
         w.OpenBlock("public static void RegisterAll(" + KnownTypes.CosemClassRegistry + " registry)");
         w.WriteLine(KnownTypes.ArgumentNullException + ".ThrowIfNull(registry);");
         w.OpenBlock("foreach (var info in All)");
@@ -38,7 +39,7 @@ internal static class RegistryEmitter
         w.CloseBlock();
         w.CloseBlock();
         w.WriteLine();
-        w.WriteLine("// Runs when the assembly loads, so CosemClassRegistry.Default knows these classes before any lookup.");
+        w.WriteLine("/// <summary>Runs when the assembly loads, so <c>CosemClassRegistry.Default</c> knows these classes before any lookup.</summary>");
         w.WriteLine("[" + KnownTypes.ModuleInitializerAttribute + "]");
         w.WriteLine("internal static void RegisterWithDefault() => RegisterAll(" + KnownTypes.CosemClassRegistry + ".Default);");
         w.CloseBlock();

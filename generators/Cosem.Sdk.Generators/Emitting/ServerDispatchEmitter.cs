@@ -16,6 +16,7 @@ internal static class ServerDispatchEmitter
     public static void Write(SourceWriter w, ClassModel model, IReadOnlyList<AttributeModel> attributes, string codec)
     {
         w.WriteLine();
+        w.WriteLine("/// <inheritdoc/>");
         w.WriteLine("protected override " + KnownTypes.ValueTask + "<" + KnownTypes.DataAccessResult + "> ReadAttributeCoreAsync(");
         w.WriteLine("    int index, " + KnownTypes.SelectiveAccessDescriptor + "? access, " + KnownTypes.RequestContext + " context, " + KnownTypes.ByteBufferWriter + " output, " + KnownTypes.CancellationToken + " cancellationToken) =>");
         w.Indent();
@@ -33,6 +34,7 @@ internal static class ServerDispatchEmitter
         w.WriteLine("};");
         w.Unindent();
         w.WriteLine();
+        w.WriteLine("/// <inheritdoc/>");
         w.WriteLine("protected override " + KnownTypes.ValueTask + "<" + KnownTypes.DataAccessResult + "> WriteAttributeCoreAsync(");
         w.WriteLine("    int index, " + KnownTypes.ReadOnlyBytes + " value, " + KnownTypes.RequestContext + " context, " + KnownTypes.CancellationToken + " cancellationToken) =>");
         w.Indent();
@@ -51,6 +53,7 @@ internal static class ServerDispatchEmitter
         w.WriteLine("};");
         w.Unindent();
         w.WriteLine();
+        w.WriteLine("/// <inheritdoc/>");
         w.WriteLine("protected override " + KnownTypes.ValueTask + "<" + KnownTypes.ActionResult + "> InvokeMethodCoreAsync(");
         w.WriteLine("    int index, " + KnownTypes.ReadOnlyBytes + " parameter, " + KnownTypes.RequestContext + " context, " + KnownTypes.ByteBufferWriter + " output, " + KnownTypes.CancellationToken + " cancellationToken) =>");
         w.Indent();

@@ -32,7 +32,11 @@ internal static class ValueTypeEmitter
     {
         bool flags = model.Kind == NamedTypeKind.Flags;
         string underlying = EnumUnderlyingType(model);
-        GeneratedFile.WriteSummary(w, model.Summary ?? model.Name, escape: true);
+        GeneratedFile.WriteSummary(w, model.Summary is { } summary
+            ? Escape(summary)
+            : (flags ? "Flags " + Escape(model.Name) + ": " + Count(model.Members.Count, "named bit") + " of an A-XDR " + KindName(model.Encoding)
+                : "Enumeration " + Escape(model.Name) + ": " + Count(model.Members.Count, "named value") + " of an A-XDR " + KindName(model.Encoding)) + ".",
+            escape: false);
         w.WriteLine("/// <remarks>Encoded as " + KindName(model.Encoding) + (flags ? "; bit n is <c>1 &lt;&lt; n</c>" : "") + ".</remarks>");
         if (flags)
         {
@@ -56,7 +60,10 @@ internal static class ValueTypeEmitter
             {
                 w.WriteLine();
             }
-            w.WriteLine("/// <summary>" + Escape(member.Summary ?? member.Name) + "</summary>");
+            w.WriteLine("/// <summary>" + (member.Summary is { } memberSummary
+                ? Escape(memberSummary)
+                : (flags ? "Bit " : "Value ") + member.Value.ToString(CultureInfo.InvariantCulture) + " of " + Escape(model.Name) + " (<c>" + Escape(member.Name) + "</c>).")
+                + "</summary>");
             string value = flags ? BitLiteral(underlying, model.FirstBitHigh ? model.BitCount - 1 - member.Value : member.Value) : member.Value.ToString(CultureInfo.InvariantCulture);
             w.WriteLine(member.Member + " = " + value + ",");
         }
@@ -66,10 +73,18 @@ internal static class ValueTypeEmitter
     private static void WriteStructure(SourceWriter w, NamedTypeModel model)
     {
         string name = model.Name;
-        GeneratedFile.WriteSummary(w, model.Summary ?? model.Name, escape: true);
-        foreach (var field in model.Fields)
+        string shape = "A-XDR structure of " + Count(model.Fields.Count, "element");
+        GeneratedFile.WriteSummary(w, model.Summary is { } summary
+            ? Escape(summary)
+            : Escape(name) + ": an " + shape + " (" + string.Join(", ", model.Fields.Select(f => "<c>" + Escape(f.Name) + "</c>")) + ").",
+            escape: false);
+        for (int i = 0; i < model.Fields.Count; i++)
         {
-            w.WriteLine("/// <param name=\"" + field.Member + "\">" + Escape(field.Summary ?? field.Name) + "</param>");
+            var field = model.Fields[i];
+            w.WriteLine("/// <param name=\"" + field.Member + "\">" + (field.Summary is { } fieldSummary
+                ? Escape(fieldSummary)
+                : "Element " + Int(i + 1) + " of " + Escape(name) + " (<c>" + Escape(field.Name) + "</c>): " + AxdrTypeName(field.Type) + ".")
+                + "</param>");
         }
         w.WriteLine("/// <remarks>Encoded as a structure of " + Int(model.Fields.Count) + " element(s).</remarks>");
         w.WriteLine(GeneratedFile.GeneratedCodeAttribute);
@@ -91,7 +106,9 @@ internal static class ValueTypeEmitter
             w.WriteLine("}");
             w.WriteLine();
         }
-        w.WriteLine("/// <summary>Reads one " + name + " (A-XDR structure).</summary>");
+        w.WriteLine("/// <summary>Reads one " + Escape(name) + " (" + shape + ") from the reader.</summary>");
+        w.WriteLine("/// <param name=\"reader\">Positioned at the structure's tag; left after its last element.</param>");
+        w.WriteLine("/// <returns>The decoded value.</returns>");
         w.OpenBlock("public static " + model.FullName + " Decode(ref " + KnownTypes.AxdrReader + " reader)");
         w.WriteLine("reader.ReadStructureHeader(" + Int(model.Fields.Count) + ", " + Literal(name) + ");");
         w.WriteLine("return new " + model.FullName + "(");
@@ -103,7 +120,8 @@ internal static class ValueTypeEmitter
         w.Unindent();
         w.CloseBlock();
         w.WriteLine();
-        w.WriteLine("/// <summary>Writes this " + name + " (A-XDR structure).</summary>");
+        w.WriteLine("/// <summary>Writes this " + Escape(name) + " (" + shape + ") to the writer.</summary>");
+        w.WriteLine("/// <param name=\"writer\">The writer the structure is appended to.</param>");
         w.OpenBlock("public void Encode(ref " + KnownTypes.AxdrWriter + " writer)");
         w.WriteLine("writer.WriteStructureHeader(" + Int(model.Fields.Count) + ");");
         foreach (var field in model.Fields)
@@ -113,6 +131,8 @@ internal static class ValueTypeEmitter
         w.CloseBlock();
         w.WriteLine();
         w.WriteLine("/// <summary>Writes <paramref name=\"value\"/>; the static form suits <see cref=\"" + Cref(KnownTypes.AxdrEncoder) + "{T}\"/>.</summary>");
+        w.WriteLine("/// <param name=\"writer\">The writer the structure is appended to.</param>");
+        w.WriteLine("/// <param name=\"value\">The " + Escape(name) + " to write.</param>");
         w.WriteLine("public static void Encode(ref " + KnownTypes.AxdrWriter + " writer, " + model.FullName + " value) => value.Encode(ref writer);");
         w.CloseBlock();
     }
@@ -125,7 +145,4 @@ internal static class ValueTypeEmitter
 
     private static string BitLiteral(string underlying, long bit) =>
         (underlying == "ulong" ? "1ul" : underlying == "uint" ? "1u" : "1") + " << " + bit.ToString(CultureInfo.InvariantCulture);
-
-    private static string KindName(AxdrKind kind) =>
-        SchemaVocabulary.BuiltIns.First(p => p.Value == kind).Key;
 }

@@ -29,7 +29,18 @@ internal sealed record EnumMemberModel(long Value, string Name, string Member, s
 
 internal sealed record FieldModel(string Name, string Member, TypeModel Type, string? Summary);
 
+/// <summary>A named type of the schema (enum, flags or structure), resolved for emission.</summary>
+/// <param name="Namespace">The C# namespace the type is emitted in.</param>
+/// <param name="Name">The type's name in the schema and in C#.</param>
+/// <param name="Kind">Enum, flags or structure.</param>
 /// <param name="ClrType">An existing type the schema type maps to; then nothing is emitted for it.</param>
+/// <param name="Encoding">How an enum or flags value is encoded (enum, unsigned, …, bit-string); structure for a structure.</param>
+/// <param name="Members">The values of an enum or the bits of a flags type, in schema order.</param>
+/// <param name="Fields">The elements of a structure, in encoding order.</param>
+/// <param name="IsReferenceType">The structure is emitted as a sealed record class rather than a record struct.</param>
+/// <param name="BitCount">For flags encoded as bit-string: the number of bits written.</param>
+/// <param name="Summary">The schema's &lt;summary&gt; text, or null.</param>
+/// <param name="IsReference">Declared by a referenced assembly's schema: resolves names but is not emitted.</param>
 /// <param name="FirstBitHigh">Flags over a bit-string numbered from the most significant bit.</param>
 internal sealed record NamedTypeModel(
     string Namespace,

@@ -50,9 +50,15 @@ internal sealed record EnumMemberSpec(long Value, string Name, string Member, st
 
 internal sealed record FieldSpec(string Name, string Member, TypeRef Type, string? Summary, LocationInfo Location);
 
-/// <param name="Encoding">How an enum or flags value is encoded (enum, unsigned, …, bit-string).</param>
+/// <param name="Name">The type's name in the schema, which is also its C# name.</param>
+/// <param name="Kind">Enum, flags or structure.</param>
 /// <param name="Namespace">The namespace written in the file, or null for the compilation default.</param>
 /// <param name="ClrType">An existing enum this schema type stands for (<c>clr-type="..."</c>); nothing is emitted.</param>
+/// <param name="Encoding">How an enum or flags value is encoded (enum, unsigned, …, bit-string).</param>
+/// <param name="Members">The values of an enum or the bits of a flags type, in schema order.</param>
+/// <param name="Fields">The elements of a structure, in encoding order.</param>
+/// <param name="Summary">The schema's &lt;summary&gt; text, or null.</param>
+/// <param name="Location">Where the declaration is, for diagnostics.</param>
 /// <param name="FirstBitHigh">Flags over a bit-string whose first bit is the value's most significant bit
 /// (<c>first-bit="high"</c>), as the xDLMS conformance block is read as a 24-bit number.</param>
 internal sealed record NamedTypeSpec(
@@ -72,8 +78,13 @@ internal sealed record DeviceObjectSpec(string Member, string Class, int Version
 internal sealed record DeviceSpec(string Name, string? Namespace, string? Summary, EquatableArray<DeviceObjectSpec> Objects, LocationInfo Location);
 
 /// <summary>Everything one schema file declares, and the errors found in it alone.</summary>
+/// <param name="Path">The schema file's path, as the additional file gives it.</param>
 /// <param name="IsReference">Declarations come from another assembly (the SDK's own schema): they resolve names
 /// but emit nothing.</param>
+/// <param name="Class">The interface class the file declares, or null.</param>
+/// <param name="Types">The named types (enums, flags, structures) the file declares.</param>
+/// <param name="Device">The device the file declares, or null.</param>
+/// <param name="Diagnostics">Errors found in this file alone.</param>
 internal sealed record SchemaFile(
     string Path,
     bool IsReference,
