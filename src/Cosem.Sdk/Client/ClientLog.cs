@@ -1,3 +1,4 @@
+using Cosem.Sdk.Apdu;
 using Microsoft.Extensions.Logging;
 
 namespace Cosem.Sdk.Client;
@@ -9,7 +10,7 @@ internal static partial class ClientLog
     {
         if (logger.IsEnabled(LogLevel.Trace))
         {
-            Sent(logger, Convert.ToHexString(apdu));
+            Sent(logger, ApduRedaction.ToHex(apdu));
         }
     }
 
@@ -17,7 +18,7 @@ internal static partial class ClientLog
     {
         if (logger.IsEnabled(LogLevel.Trace))
         {
-            Received(logger, Convert.ToHexString(apdu));
+            Received(logger, ApduRedaction.ToHex(apdu));
         }
     }
 

@@ -1,15 +1,17 @@
+using Cosem.Sdk.Apdu;
 using Microsoft.Extensions.Logging;
 
 namespace Cosem.Sdk.Transport;
 
-/// <summary>Frame traces for every transport. Hex strings are built only when the level is enabled.</summary>
+/// <summary>Frame traces for every transport. Hex strings are built only when the level is enabled, with secrets
+/// masked (<see cref="ApduRedaction"/>).</summary>
 internal static partial class TransportLog
 {
     public static void FrameSent(ILogger logger, string transport, ReadOnlySpan<byte> frame)
     {
         if (logger.IsEnabled(LogLevel.Trace))
         {
-            Sent(logger, transport, Convert.ToHexString(frame));
+            Sent(logger, transport, ApduRedaction.ToHex(frame));
         }
     }
 
@@ -17,7 +19,7 @@ internal static partial class TransportLog
     {
         if (logger.IsEnabled(LogLevel.Trace))
         {
-            Received(logger, transport, Convert.ToHexString(frame));
+            Received(logger, transport, ApduRedaction.ToHex(frame));
         }
     }
 
@@ -25,7 +27,7 @@ internal static partial class TransportLog
     {
         if (logger.IsEnabled(LogLevel.Debug))
         {
-            Dropped(logger, transport, reason, Convert.ToHexString(bytes));
+            Dropped(logger, transport, reason, ApduRedaction.ToHex(bytes));
         }
     }
 
