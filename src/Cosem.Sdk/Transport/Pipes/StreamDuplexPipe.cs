@@ -33,7 +33,7 @@ public sealed class StreamDuplexPipe : IDuplexPipe, IAsyncDisposable
         _pump = Task.Run(PumpAsync);
     }
 
-    /// <summary>The bytes read from the stream; completes with the stream's error (as an <see cref="IOException"/>) when it fails, and normally at end of stream.</summary>
+    /// <summary>The bytes read from the stream; completes when the stream ends or breaks (an unexpected stream error surfaces as an <see cref="IOException"/>).</summary>
     public PipeReader Input => _inbound.Reader;
 
     /// <summary>Writes go straight to the stream when flushed.</summary>
