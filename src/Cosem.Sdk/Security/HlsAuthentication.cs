@@ -134,8 +134,8 @@ public sealed class HlsAuthentication
     /// <param name="peerTitle">The answering side's system title (the IV for mechanism 5).</param>
     /// <param name="ownChallenge">The challenge this side sent and the peer answered.</param>
     /// <param name="peerChallenge">The challenge the peer sent (used by 6 and 7).</param>
+    /// <param name="response">The peer's answer as received in reply_to_hls_authentication or the AARE/AARQ.</param>
     public uint? VerifyResponse(SystemTitle ownTitle, SystemTitle peerTitle, ReadOnlySpan<byte> ownChallenge,
-        /// <param name="response">The peer's answer as received in reply_to_hls_authentication or the AARE/AARQ.</param>
         ReadOnlySpan<byte> peerChallenge, ReadOnlySpan<byte> response)
     {
         HlsChallenge.Validate(ownChallenge);
