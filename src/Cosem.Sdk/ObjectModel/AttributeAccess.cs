@@ -12,10 +12,13 @@ public enum AttributeAccess : byte
     Write = 2,
     /// <summary>read_and_write (3): GET and SET allowed.</summary>
     ReadWrite = 3,
-    /// <summary>authenticated_read_only (4): GET allowed only in a cryptographically authenticated (ciphered) request.</summary>
+    /// <summary>authenticated_read_only (4): GET allowed only in a cryptographically authenticated (ciphered)
+    /// request.</summary>
     AuthenticatedRead = 4,
-    /// <summary>authenticated_write_only (5): SET allowed only in a cryptographically authenticated (ciphered) request.</summary>
+    /// <summary>authenticated_write_only (5): SET allowed only in a cryptographically authenticated (ciphered)
+    /// request.</summary>
     AuthenticatedWrite = 5,
-    /// <summary>authenticated_read_and_write (6): GET and SET allowed only in cryptographically authenticated (ciphered) requests.</summary>
+    /// <summary>authenticated_read_and_write (6): GET and SET allowed only in cryptographically authenticated
+    /// (ciphered) requests.</summary>
     AuthenticatedReadWrite = 6,
 }

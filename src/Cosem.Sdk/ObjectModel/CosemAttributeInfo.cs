@@ -26,6 +26,7 @@ public sealed record CosemAttributeInfo(
     {
     }
 
-    /// <summary>Whether <paramref name="selector"/> is in <see cref="AccessSelectors"/> (e.g. 1 range or 2 entry for a profile generic buffer).</summary>
+    /// <summary>Whether <paramref name="selector"/> is in <see cref="AccessSelectors"/> (e.g. 1 range or 2 entry for a
+    /// profile generic buffer).</summary>
     public bool SupportsSelector(byte selector) => AccessSelectors.Contains(selector);
 }

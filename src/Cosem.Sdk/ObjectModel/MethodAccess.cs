@@ -8,6 +8,7 @@ public enum MethodAccess : byte
     NoAccess = 0,
     /// <summary>access (1): ACTION allowed.</summary>
     Access = 1,
-    /// <summary>authenticated_access (2): ACTION allowed only in a cryptographically authenticated (ciphered) request.</summary>
+    /// <summary>authenticated_access (2): ACTION allowed only in a cryptographically authenticated (ciphered)
+    /// request.</summary>
     AuthenticatedAccess = 2,
 }

@@ -32,9 +32,12 @@ public sealed class ApduCipher : IDisposable
     private AesGcm? _cached;
     private volatile bool _disposed;
 
-    /// <summary>Creates a cipher for one block cipher key (global unicast, global broadcast or dedicated) and the authentication key AK.</summary>
-    /// <param name="suite">Security suite 0 (AES-GCM-128), 1 (AES-GCM-128) or 2 (AES-GCM-256); fixes the key length (16 or 32 bytes).</param>
-    /// <param name="blockCipherKey">The block cipher key (EK) that encrypts and authenticates; copied and pinned.</param>
+    /// <summary>Creates a cipher for one block cipher key (global unicast, global broadcast or dedicated) and the
+    /// authentication key AK.</summary>
+    /// <param name="suite">Security suite 0 (AES-GCM-128), 1 (AES-GCM-128) or 2 (AES-GCM-256); fixes the key length (16
+    /// or 32 bytes).</param>
+    /// <param name="blockCipherKey">The block cipher key (EK) that encrypts and authenticates; copied and
+    /// pinned.</param>
     /// <param name="authenticationKey">The authentication key (AK) that goes into the AAD; copied and pinned.</param>
     /// <exception cref="CosemSecurityException">A key has the wrong length for <paramref name="suite"/>
     /// (<see cref="SecurityFailure.InvalidKey"/>), or the suite is not defined.</exception>
@@ -77,10 +80,12 @@ public sealed class ApduCipher : IDisposable
     /// </summary>
     /// <param name="control">The security control byte: suite and which of authentication/encryption apply.</param>
     /// <param name="systemTitle">The sender's system title (the IV's fixed field).</param>
-    /// <param name="invocationCounter">The sender's invocation counter, the IV's last 4 bytes; must never repeat for one key.</param>
+    /// <param name="invocationCounter">The sender's invocation counter, the IV's last 4 bytes; must never repeat for
+    /// one key.</param>
     /// <param name="plaintext">The complete plain xDLMS APDU.</param>
     /// <param name="destination">Receives SC ‖ IC ‖ C ‖ T; needs <see cref="GetProtectedLength"/> bytes.</param>
-    /// <exception cref="CosemSecurityException">The destination is too small, the suite differs or the instance is disposed.</exception>
+    /// <exception cref="CosemSecurityException">The destination is too small, the suite differs or the instance is
+    /// disposed.</exception>
     public int Protect(SecurityControlByte control, SystemTitle systemTitle, uint invocationCounter,
         ReadOnlySpan<byte> plaintext, Span<byte> destination)
     {
@@ -149,7 +154,8 @@ public sealed class ApduCipher : IDisposable
     /// <param name="systemTitle">The sender's system title.</param>
     /// <param name="protectedData">SC ‖ IC ‖ C ‖ T as carried in a glo-/ded- or general-ciphering APDU.</param>
     /// <param name="destination">Receives the plain APDU; needs <see cref="GetPlaintextLength"/> bytes.</param>
-    /// <param name="header">The security control byte and invocation counter read from <paramref name="protectedData"/>.</param>
+    /// <param name="header">The security control byte and invocation counter read from
+    /// <paramref name="protectedData"/>.</param>
     public int Unprotect(SystemTitle systemTitle, ReadOnlySpan<byte> protectedData, Span<byte> destination, out SecurityHeader header)
     {
         header = SecurityHeader.Read(protectedData);

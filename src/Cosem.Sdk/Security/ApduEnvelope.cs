@@ -124,7 +124,8 @@ public static class ApduEnvelope
         /// <summary>The protected content within the APDU the envelope was read from.</summary>
         public ReadOnlySpan<byte> Content(ReadOnlySpan<byte> apdu) => apdu.Slice(ContentOffset, ContentLength);
 
-        /// <summary>Whether the envelope is general-glo-ciphering (219) or general-ded-ciphering (220), which carry the sender's system title.</summary>
+        /// <summary>Whether the envelope is general-glo-ciphering (219) or general-ded-ciphering (220), which carry the
+        /// sender's system title.</summary>
         public bool IsGeneral => Tag is ApduTag.GeneralGloCiphering or ApduTag.GeneralDedCiphering;
     }
 }

@@ -16,9 +16,11 @@ public sealed class CipheringKeys : IDisposable
     /// <param name="suite">Security suite; keys must be 16 bytes for suites 0 and 1, 32 bytes for suite 2.</param>
     /// <param name="globalUnicastKey">The global unicast encryption key (GUEK).</param>
     /// <param name="authenticationKey">The authentication key (AK).</param>
-    /// <param name="globalBroadcastKey">The global broadcast encryption key (GBEK); empty (the default) for none.</param>
+    /// <param name="globalBroadcastKey">The global broadcast encryption key (GBEK); empty (the default) for
+    /// none.</param>
     /// <param name="dedicatedKey">The dedicated key of the current association; empty (the default) for none.</param>
-    /// <exception cref="CosemSecurityException">A key has the wrong length (<see cref="SecurityFailure.InvalidKey"/>).</exception>
+    /// <exception cref="CosemSecurityException">A key has the wrong length
+    /// (<see cref="SecurityFailure.InvalidKey"/>).</exception>
     public CipheringKeys(SecuritySuite suite, ReadOnlySpan<byte> globalUnicastKey, ReadOnlySpan<byte> authenticationKey,
         ReadOnlySpan<byte> globalBroadcastKey = default, ReadOnlySpan<byte> dedicatedKey = default)
     {
@@ -49,7 +51,8 @@ public sealed class CipheringKeys : IDisposable
     /// <see cref="CipheringKeyKind.GlobalBroadcast"/> throws without one.</summary>
     public bool HasGlobalBroadcastKey => _globalBroadcastKey is not null;
 
-    /// <summary>Whether the association has a dedicated key (sent in the AARQ's xDLMS InitiateRequest); ded- APDUs need one.</summary>
+    /// <summary>Whether the association has a dedicated key (sent in the AARQ's xDLMS InitiateRequest); ded- APDUs need
+    /// one.</summary>
     public bool HasDedicatedKey => _dedicatedKey is not null;
 
     /// <summary>The same keys with a new (or, given an empty span, no) dedicated key.</summary>
@@ -78,7 +81,8 @@ public sealed class CipheringKeys : IDisposable
         return new ApduCipher(Suite, key.Span, _authenticationKey.Span);
     }
 
-    /// <summary>Zeroes and unpins all keys. Ciphers made earlier by <see cref="CreateCipher"/> hold their own copies.</summary>
+    /// <summary>Zeroes and unpins all keys. Ciphers made earlier by <see cref="CreateCipher"/> hold their own
+    /// copies.</summary>
     public void Dispose()
     {
         _globalUnicastKey.Dispose();

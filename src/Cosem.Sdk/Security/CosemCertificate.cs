@@ -51,10 +51,12 @@ public sealed class CosemCertificate
         return new CosemCertificate(certificate, key);
     }
 
-    /// <summary>The subject's P-256 or P-384 public key: a signing key (ECDSA) or key agreement key (ECDH), by certificate role.</summary>
+    /// <summary>The subject's P-256 or P-384 public key: a signing key (ECDSA) or key agreement key (ECDH), by
+    /// certificate role.</summary>
     public EccPublicKey PublicKey { get; }
 
-    /// <summary>The subject distinguished name, as BouncyCastle formats it (e.g. "CN=4D4D4D0000BC614E"; DLMS puts the system title in CN).</summary>
+    /// <summary>The subject distinguished name, as BouncyCastle formats it (e.g. "CN=4D4D4D0000BC614E"; DLMS puts the
+    /// system title in CN).</summary>
     public string Subject => _certificate.SubjectDN.ToString();
 
     /// <summary>The issuer distinguished name, as BouncyCastle formats it.</summary>

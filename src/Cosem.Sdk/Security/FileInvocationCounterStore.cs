@@ -26,7 +26,8 @@ public sealed class FileInvocationCounterStore : IInvocationCounterStore, IDispo
         ReservationSize = reservationSize;
     }
 
-    /// <summary>Counters reserved per disk write (default 100); a restart skips at most this many unused values.</summary>
+    /// <summary>Counters reserved per disk write (default 100); a restart skips at most this many unused
+    /// values.</summary>
     public uint ReservationSize { get; }
 
     /// <inheritdoc/>
@@ -104,7 +105,8 @@ public sealed class FileInvocationCounterStore : IInvocationCounterStore, IDispo
         }
     }
 
-    /// <summary>Releases the internal lock. The file needs no closing: it is opened only while read or written.</summary>
+    /// <summary>Releases the internal lock. The file needs no closing: it is opened only while read or
+    /// written.</summary>
     public void Dispose() => _gate.Dispose();
 
     /// <inheritdoc/>

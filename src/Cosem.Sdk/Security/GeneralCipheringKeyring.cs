@@ -11,8 +11,10 @@ public sealed class GeneralCipheringKeyring : IDisposable
 {
     private SecretBytes? _masterKey;
 
-    /// <summary>Creates an empty keyring; set the keys the general-ciphering key modes in use need with the init properties.</summary>
-    /// <param name="suite">Security suite 0, 1 or 2; fixes the symmetric key length (16, 16 or 32 bytes) and the curve (P-256 or P-384).</param>
+    /// <summary>Creates an empty keyring; set the keys the general-ciphering key modes in use need with the init
+    /// properties.</summary>
+    /// <param name="suite">Security suite 0, 1 or 2; fixes the symmetric key length (16, 16 or 32 bytes) and the curve
+    /// (P-256 or P-384).</param>
     /// <exception cref="CosemSecurityException">The suite is not defined.</exception>
     public GeneralCipheringKeyring(SecuritySuite suite)
     {
@@ -62,7 +64,8 @@ public sealed class GeneralCipheringKeyring : IDisposable
     /// <summary>The authentication key when <see cref="Keys"/> are set, else empty (third parties share no AK).</summary>
     internal ReadOnlySpan<byte> AuthenticationKey => Keys is null ? default : Keys.AuthenticationKey;
 
-    /// <summary>Zeroes the master key. The ECC key pairs and <see cref="Keys"/> are not owned and stay usable.</summary>
+    /// <summary>Zeroes the master key. The ECC key pairs and <see cref="Keys"/> are not owned and stay
+    /// usable.</summary>
     public void Dispose() => _masterKey?.Dispose();
 
     /// <inheritdoc/>

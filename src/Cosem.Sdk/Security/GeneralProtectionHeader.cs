@@ -33,7 +33,8 @@ public sealed record GeneralProtectionHeader
     /// <summary>A 12-byte COSEM date-time, or empty.</summary>
     public ReadOnlyMemory<byte> DateTime { get; init; }
 
-    /// <summary>Free-form other-information (A-XDR octet-string), authenticated with the rest of the header; empty by default.</summary>
+    /// <summary>Free-form other-information (A-XDR octet-string), authenticated with the rest of the header; empty by
+    /// default.</summary>
     public ReadOnlyMemory<byte> OtherInformation { get; init; }
 
     /// <summary>transaction-id ‖ originator ‖ recipient ‖ date-time ‖ other-information, each A-XDR length + value.</summary>

@@ -35,7 +35,8 @@ public sealed class HlsAuthentication
         _peerKey = peerKey;
     }
 
-    /// <summary>The HLS authentication mechanism id (3 MD5, 4 SHA-1, 5 GMAC, 6 SHA-256, 7 ECDSA) the instance computes.</summary>
+    /// <summary>The HLS authentication mechanism id (3 MD5, 4 SHA-1, 5 GMAC, 6 SHA-256, 7 ECDSA) the instance
+    /// computes.</summary>
     public HlsMechanism Mechanism { get; }
 
     /// <summary>Mechanism 3 with the shared HLS secret.</summary>

@@ -21,7 +21,8 @@ public sealed class SecurityContext
     /// <summary>The peer's system title once known (from the AARQ/AARE), or a configured expectation.</summary>
     public SystemTitle? PeerSystemTitle { get; set; }
 
-    /// <summary>The symmetric keys (global unicast, broadcast, authentication, dedicated), or null when no ciphering is configured.</summary>
+    /// <summary>The symmetric keys (global unicast, broadcast, authentication, dedicated), or null when no ciphering is
+    /// configured.</summary>
     public CipheringKeys? Keys { get; set; }
 
     /// <summary>LLS password or HLS secret (mechanisms 1, 3, 4 and 6). Copied in; read back with <see cref="GetSecret"/>.</summary>

@@ -16,7 +16,8 @@ public readonly record struct SecurityControlByte(byte Value)
     /// <param name="suite">The security suite id, bits 0–3.</param>
     /// <param name="authenticated">Sets bit 4: the APDU carries an authentication tag.</param>
     /// <param name="encrypted">Sets bit 5: the information is encrypted.</param>
-    /// <param name="broadcastKey">Sets bit 6: the global broadcast key is used instead of the unicast key (default false).</param>
+    /// <param name="broadcastKey">Sets bit 6: the global broadcast key is used instead of the unicast key (default
+    /// false).</param>
     /// <param name="compressed">Sets bit 7: the plaintext was compressed before ciphering (default false).</param>
     /// <exception cref="CosemSecurityException">The suite is not defined.</exception>
     public static SecurityControlByte Create(SecuritySuite suite, bool authenticated, bool encrypted, bool broadcastKey = false, bool compressed = false)

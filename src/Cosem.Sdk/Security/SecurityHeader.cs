@@ -22,7 +22,8 @@ public readonly record struct SecurityHeader(SecurityControlByte Control, uint I
         return new SecurityHeader(new SecurityControlByte(protectedData[0]), BinaryPrimitives.ReadUInt32BigEndian(protectedData[1..]));
     }
 
-    /// <summary>Writes SC and the big-endian IC into the first <see cref="Length"/> bytes of <paramref name="destination"/>.</summary>
+    /// <summary>Writes SC and the big-endian IC into the first <see cref="Length"/> bytes of
+    /// <paramref name="destination"/>.</summary>
     public void WriteTo(Span<byte> destination)
     {
         destination[0] = Control.Value;

@@ -17,7 +17,8 @@ public readonly struct SystemTitle : IEquatable<SystemTitle>
 
     /// <summary>Creates a system title from its 8 bytes.</summary>
     /// <param name="bytes">Exactly <see cref="Length"/> bytes, as carried in the AP-title or general-ciphering.</param>
-    /// <exception cref="CosemSecurityException">The length is not 8 (<see cref="SecurityFailure.InvalidSystemTitle"/>).</exception>
+    /// <exception cref="CosemSecurityException">The length is not 8
+    /// (<see cref="SecurityFailure.InvalidSystemTitle"/>).</exception>
     public SystemTitle(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length != Length)
@@ -73,7 +74,8 @@ public readonly struct SystemTitle : IEquatable<SystemTitle>
         }
     }
 
-    /// <summary>Writes the 8 bytes into the start of <paramref name="destination"/>, which must hold at least <see cref="Length"/> bytes.</summary>
+    /// <summary>Writes the 8 bytes into the start of <paramref name="destination"/>, which must hold at least
+    /// <see cref="Length"/> bytes.</summary>
     public void CopyTo(Span<byte> destination) => BinaryPrimitives.WriteUInt64BigEndian(destination, _value);
 
     /// <summary>A new 8-byte array holding the title.</summary>

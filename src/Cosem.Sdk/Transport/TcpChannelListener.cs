@@ -81,7 +81,8 @@ public sealed class TcpChannelListener : IApduChannelListener
         }
     }
 
-    /// <summary>Stops listening and ends pending <see cref="AcceptAsync"/> calls; channels already accepted stay open.</summary>
+    /// <summary>Stops listening and ends pending <see cref="AcceptAsync"/> calls; channels already accepted stay
+    /// open.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

@@ -25,7 +25,8 @@ public static class CosemCodecs
         return items;
     }
 
-    /// <summary>array (tag 1): the element count, then each of <paramref name="items"/> in order via <paramref name="encodeItem"/>.</summary>
+    /// <summary>array (tag 1): the element count, then each of <paramref name="items"/> in order via
+    /// <paramref name="encodeItem"/>.</summary>
     public static void EncodeArray<T>(ref AxdrWriter writer, IReadOnlyList<T> items, AxdrEncoder<T> encodeItem)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -63,7 +64,8 @@ public static class CosemCodecs
         return value;
     }
 
-    /// <summary>visible-string (tag 10), ASCII only; <paramref name="size"/> &gt; 0 requires exactly that many characters,
+    /// <summary>visible-string (tag 10), ASCII only; <paramref name="size"/> &gt; 0 requires exactly that many
+    /// characters,
     /// else <see cref="CosemEncodingException"/>.</summary>
     public static void EncodeVisibleString(ref AxdrWriter writer, string value, int size = 0)
     {
@@ -123,8 +125,10 @@ public static class CosemCodecs
         }
     }
 
-    /// <summary>Writes <paramref name="flags"/> as a bit-string of <paramref name="bitCount"/> bits, bit n of the string
-    /// being <c>1 &lt;&lt; n</c>; throws <see cref="CosemEncodingException"/> when a flag above <paramref name="bitCount"/> is set.</summary>
+    /// <summary>Writes <paramref name="flags"/> as a bit-string of <paramref name="bitCount"/> bits, bit n of the
+    /// string
+    /// being <c>1 &lt;&lt; n</c>; throws <see cref="CosemEncodingException"/> when a flag above
+    /// <paramref name="bitCount"/> is set.</summary>
     public static void EncodeFlagBits(ref AxdrWriter writer, ulong flags, int bitCount)
     {
         if (bitCount < 64 && flags >> bitCount != 0)

@@ -14,7 +14,8 @@ public sealed class CosemClassInfo
     private readonly Func<ObisCode, CosemObject> _createServer;
     private readonly Func<ICosemSession, ObisCode, CosemProxy> _createProxy;
 
-    /// <summary>Describes one interface class version; generated classes call this for their <c>ClassInfo</c>.</summary>
+    /// <summary>Describes one interface class version; generated classes call this for their
+    /// <c>ClassInfo</c>.</summary>
     /// <param name="classId">The interface class id (Blue Book class_id, e.g. 8 for Clock).</param>
     /// <param name="version">The interface class version.</param>
     /// <param name="name">C# name of the generated class, e.g. <c>ProfileGeneric</c>.</param>
@@ -54,7 +55,8 @@ public sealed class CosemClassInfo
     /// <summary>C# name of the generated class, e.g. <c>ProfileGeneric</c>.</summary>
     public string Name { get; }
 
-    /// <summary>Every attribute of the class, in index order, with default access and selective-access selectors.</summary>
+    /// <summary>Every attribute of the class, in index order, with default access and selective-access
+    /// selectors.</summary>
     public IReadOnlyList<CosemAttributeInfo> Attributes { get; }
 
     /// <summary>Every method of the class, in index order.</summary>

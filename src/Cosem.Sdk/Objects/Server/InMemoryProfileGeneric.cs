@@ -98,11 +98,13 @@ public class InMemoryProfileGeneric : ProfileGeneric
         return default;
     }
 
-    /// <summary>capture (method 2): reads every capture object now and appends a row, as <see cref="CaptureNowAsync"/>.</summary>
+    /// <summary>capture (method 2): reads every capture object now and appends a row, as
+    /// <see cref="CaptureNowAsync"/>.</summary>
     protected override ValueTask CaptureAsync(RequestContext context, CancellationToken cancellationToken) =>
         CaptureNowAsync(cancellationToken);
 
-    /// <summary>Refuses writes to buffer (attribute 2) with read-write-denied: the buffer is filled only by capturing.</summary>
+    /// <summary>Refuses writes to buffer (attribute 2) with read-write-denied: the buffer is filled only by
+    /// capturing.</summary>
     protected override ValueTask SetBufferAsync(IReadOnlyList<CosemData> value, RequestContext context, CancellationToken cancellationToken) =>
         ValueTask.FromException(new CosemServiceException(DataAccessResult.ReadWriteDenied, "The buffer is filled by capturing."));
 

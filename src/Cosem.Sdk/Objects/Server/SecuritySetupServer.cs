@@ -103,7 +103,8 @@ public partial class SecuritySetupServer : SecuritySetup, IDisposable
     /// <summary>security_suite (attribute 3): the suite of the governed associations.</summary>
     protected override ValueTask<SecuritySuite> GetSecuritySuiteAsync(RequestContext context, CancellationToken cancellationToken) => new(Security.Suite);
 
-    /// <summary>client_system_title (attribute 4): the requesting client's title when the session knows it, else the stored value.</summary>
+    /// <summary>client_system_title (attribute 4): the requesting client's title when the session knows it, else the
+    /// stored value.</summary>
     protected override ValueTask<ReadOnlyMemory<byte>> GetClientSystemTitleAsync(RequestContext context, CancellationToken cancellationToken) =>
         new(context is ServerRequestContext { ClientSystemTitle: { } title } ? title.ToArray() : ClientSystemTitle);
 
@@ -116,7 +117,8 @@ public partial class SecuritySetupServer : SecuritySetup, IDisposable
         new(StoredCertificates.Select(c => c.ToInfo()).ToArray());
 
     // The policy only changes through security_activate, the suite with the keys, the server title never.
-    /// <summary>Refuses SET of security_policy with read-write-denied: it changes only through security_activate (method 1).</summary>
+    /// <summary>Refuses SET of security_policy with read-write-denied: it changes only through security_activate
+    /// (method 1).</summary>
     protected override ValueTask SetSecurityPolicyAsync(SecurityPolicyFlags value, RequestContext context, CancellationToken cancellationToken) => Denied();
 
     /// <summary>Refuses SET of security_suite with read-write-denied: it changes only with the keys.</summary>
@@ -125,7 +127,8 @@ public partial class SecuritySetupServer : SecuritySetup, IDisposable
     /// <summary>Refuses SET of server_system_title with read-write-denied: the server's title never changes.</summary>
     protected override ValueTask SetServerSystemTitleAsync(ReadOnlyMemory<byte> value, RequestContext context, CancellationToken cancellationToken) => Denied();
 
-    /// <summary>Refuses SET of certificates with read-write-denied: they change through import_certificate and remove_certificate.</summary>
+    /// <summary>Refuses SET of certificates with read-write-denied: they change through import_certificate and
+    /// remove_certificate.</summary>
     protected override ValueTask SetCertificatesAsync(IReadOnlyList<CertificateInfo> value, RequestContext context, CancellationToken cancellationToken) => Denied();
 
     // ---- methods ----------------------------------------------------------------------------------------------

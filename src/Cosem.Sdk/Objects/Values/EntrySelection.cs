@@ -12,7 +12,8 @@ namespace Cosem.Sdk.Objects;
 /// </summary>
 public readonly record struct EntrySelection(uint FromEntry, uint ToEntry, ushort FromColumn = 1, ushort ToColumn = 0)
 {
-    /// <summary>The access selector of an entry_descriptor (2), as in <see cref="SelectiveAccessDescriptor.Selector"/>.</summary>
+    /// <summary>The access selector of an entry_descriptor (2), as in
+    /// <see cref="SelectiveAccessDescriptor.Selector"/>.</summary>
     public const byte Selector = 2;
 
     /// <summary>Encodes the selection as entry_descriptor (structure of double-long-unsigned from/to entry and

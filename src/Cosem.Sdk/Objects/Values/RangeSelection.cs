@@ -11,7 +11,8 @@ namespace Cosem.Sdk.Objects;
 /// </summary>
 public readonly record struct RangeSelection(CosemDateTime From, CosemDateTime To)
 {
-    /// <summary>The access selector of a range_descriptor (1), as in <see cref="SelectiveAccessDescriptor.Selector"/>.</summary>
+    /// <summary>The access selector of a range_descriptor (1), as in
+    /// <see cref="SelectiveAccessDescriptor.Selector"/>.</summary>
     public const byte Selector = 1;
 
     /// <summary>The column the range applies to; defaults to <see cref="CaptureObjectReference.Clock"/>.</summary>

@@ -35,7 +35,8 @@ public readonly ref struct HdlcFrame
     /// <summary>The frame length field: bytes between the flags.</summary>
     public int FrameLength { get; }
 
-    /// <summary>The destination address field: the server (upper/lower HDLC address) on requests, the client on responses.</summary>
+    /// <summary>The destination address field: the server (upper/lower HDLC address) on requests, the client on
+    /// responses.</summary>
     public HdlcAddress Destination { get; }
 
     /// <summary>The source address field: the client address on requests, the server on responses.</summary>

@@ -29,7 +29,8 @@ public sealed class InMemoryDuplexPipe : IDuplexPipe, IAsyncDisposable
         return (new InMemoryDuplexPipe(bToA.Reader, aToB.Writer), new InMemoryDuplexPipe(aToB.Reader, bToA.Writer));
     }
 
-    /// <summary>Completes both directions; the other end's reader then sees <see cref="ReadResult.IsCompleted"/>.</summary>
+    /// <summary>Completes both directions; the other end's reader then sees
+    /// <see cref="ReadResult.IsCompleted"/>.</summary>
     public async ValueTask DisposeAsync()
     {
         await Output.CompleteAsync().ConfigureAwait(false);

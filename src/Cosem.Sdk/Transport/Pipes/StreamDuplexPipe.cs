@@ -21,8 +21,10 @@ public sealed class StreamDuplexPipe : IDuplexPipe, IAsyncDisposable
     private int _disposed;
 
     /// <summary>Starts copying <paramref name="stream"/> into <see cref="Input"/> on a background task.</summary>
-    /// <param name="stream">A readable and writable stream, e.g. a <see cref="NetworkStream"/> or a serial port's stream.</param>
-    /// <param name="leaveOpen">Whether <see cref="DisposeAsync"/> leaves the stream open (default false: the pipe owns it).</param>
+    /// <param name="stream">A readable and writable stream, e.g. a <see cref="NetworkStream"/> or a serial port's
+    /// stream.</param>
+    /// <param name="leaveOpen">Whether <see cref="DisposeAsync"/> leaves the stream open (default false: the pipe owns
+    /// it).</param>
     public StreamDuplexPipe(Stream stream, bool leaveOpen = false)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -33,7 +35,8 @@ public sealed class StreamDuplexPipe : IDuplexPipe, IAsyncDisposable
         _pump = Task.Run(PumpAsync);
     }
 
-    /// <summary>The bytes read from the stream; completes when the stream ends or breaks (an unexpected stream error surfaces as an <see cref="IOException"/>).</summary>
+    /// <summary>The bytes read from the stream; completes when the stream ends or breaks (an unexpected stream error
+    /// surfaces as an <see cref="IOException"/>).</summary>
     public PipeReader Input => _inbound.Reader;
 
     /// <summary>Writes go straight to the stream when flushed.</summary>

@@ -142,7 +142,8 @@ public sealed class UdpChannelListener : IApduChannelListener
         }
     }
 
-    /// <summary>Stops the receive loop and closes the socket, which ends pending <see cref="AcceptAsync"/> calls; safe to call twice.</summary>
+    /// <summary>Stops the receive loop and closes the socket, which ends pending <see cref="AcceptAsync"/> calls; safe
+    /// to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
