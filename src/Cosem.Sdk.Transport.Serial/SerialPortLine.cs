@@ -74,6 +74,9 @@ public sealed class SerialPortLine : ISerialLine, IDisposable
     /// <summary>Whether the port refused the 7-bit format and the parity bit is produced and removed in software.</summary>
     public bool ParityInSoftware => _stream.Parity != SerialParity.None;
 
+    /// <inheritdoc/>
+    /// <exception cref="CosemTransportException">The port failed while draining output
+    /// (<see cref="TransportErrorKind.ConnectionClosed"/>) or refused the settings.</exception>
     public async ValueTask ConfigureAsync(SerialLineSettings settings, CancellationToken cancellationToken = default)
     {
         // Let pending output leave at the old rate before the UART changes (IEC 62056-21 §6.4.4).
@@ -157,5 +160,6 @@ public sealed class SerialPortLine : ISerialLine, IDisposable
         }
     }
 
+    /// <summary>Closes the serial port; <see cref="Stream"/> is unusable afterwards.</summary>
     public void Dispose() => _port.Dispose();
 }

@@ -35,10 +35,16 @@ public sealed class ClientSecurity
         ExpectedServerSystemTitle = context.PeerSystemTitle;
     }
 
+    /// <summary>The settings this instance was made from; <see cref="SecurityContext.Keys"/> change as keys are
+    /// transferred or agreed.</summary>
     public SecurityContext Context { get; }
 
+    /// <summary>The security suite of <see cref="Context"/>: 0 (AES-GCM-128), 1 (AES-GCM-128, P-256) or 2 (AES-GCM-256,
+    /// P-384).</summary>
     public SecuritySuite Suite => Context.Suite;
 
+    /// <summary>The protection the client applies to its requests and requires on the meter's responses, from
+    /// <see cref="Context"/>.</summary>
     public SecurityPolicy Policy => Context.Policy;
 
     /// <summary>The client system title: calling-AP-title and the IV of every APDU the client protects.</summary>
@@ -152,6 +158,7 @@ public sealed class ClientSecurity
     internal SystemTitle RequireServerSystemTitle() => ServerSystemTitle
         ?? throw new CosemAssociationException(SecurityFailure.InvalidSystemTitle, "The meter's system title is not known.");
 
+    /// <inheritdoc/>
     public override string ToString() =>
         $"ClientSecurity(suite {(int)Suite}, policy {Policy}, client {SystemTitle}, server {(ServerSystemTitle?.ToString() ?? "not yet known")}" +
         $"{(UseDedicatedKey ? ", dedicated key" : "")}{(UseGeneralCiphering ? ", general ciphering" : "")}" +

@@ -22,6 +22,7 @@ public abstract class ClientTransport
     /// <summary>What the transport reaches, e.g. <c>wrapper tcp://10.0.0.7:4059</c>.</summary>
     public string Description { get; }
 
+    /// <summary>The <see cref="Description"/>, e.g. <c>wrapper tcp://10.0.0.7:4059</c>.</summary>
     public override string ToString() => Description;
 
     /// <summary>Opens the channel (TCP connect, HDLC SNRM/UA, …) for one association.</summary>

@@ -11,6 +11,11 @@ namespace Cosem.Sdk.Client;
 /// </summary>
 public sealed class CosemAssociationException : CosemException
 {
+    /// <summary>The meter refused the association in its AARE.</summary>
+    /// <param name="result">The AARE result: rejected-permanent or rejected-transient.</param>
+    /// <param name="diagnostic">The AARE result-source-diagnostic.</param>
+    /// <param name="initiateError">The confirmed-service-error carried in the AARE's user-information when the xDLMS
+    /// InitiateRequest was refused, else null.</param>
     public CosemAssociationException(AssociationResult result, ResultSourceDiagnostic diagnostic, ConfirmedServiceError? initiateError = null)
         : base(Describe(result, diagnostic, initiateError))
     {

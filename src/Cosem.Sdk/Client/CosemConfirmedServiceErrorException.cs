@@ -8,6 +8,8 @@ namespace Cosem.Sdk.Client;
 /// </summary>
 public sealed class CosemConfirmedServiceErrorException : CosemProtocolException
 {
+    /// <summary>Wraps the decoded ConfirmedServiceError APDU.</summary>
+    /// <param name="error">The service that failed and the error kind and code the meter gave.</param>
     public CosemConfirmedServiceErrorException(ConfirmedServiceError error)
         : base($"The meter answered with a confirmed-service-error: service {error.Service}, {error.ErrorKind} {error.Code}.")
     {

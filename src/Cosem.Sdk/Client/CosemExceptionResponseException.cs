@@ -8,6 +8,9 @@ namespace Cosem.Sdk.Client;
 /// </summary>
 public sealed class CosemExceptionResponseException : CosemProtocolException
 {
+    /// <summary>Wraps the decoded EXCEPTION-Response APDU.</summary>
+    /// <param name="response">The state-error, service-error and, for invocation-counter-error, the expected
+    /// counter.</param>
     public CosemExceptionResponseException(ExceptionResponse response)
         : base($"The meter answered with an EXCEPTION-Response: state-error {response.StateError}, service-error {response.ServiceError}.")
     {
@@ -16,8 +19,11 @@ public sealed class CosemExceptionResponseException : CosemProtocolException
         InvocationCounter = response.InvocationCounter;
     }
 
+    /// <summary>The state-error: service-not-allowed (1) or service-unknown (2).</summary>
     public ExceptionStateError StateError { get; }
 
+    /// <summary>The service-error, e.g. operation-not-possible, service-not-supported, pdu-too-long, deciphering-error
+    /// or invocation-counter-error.</summary>
     public ExceptionServiceError ServiceError { get; }
 
     /// <summary>The meter's expected invocation counter, when the service error is invocation-counter-error.</summary>

@@ -13,6 +13,11 @@ public sealed class CosemGenericProxy : CosemProxy
     private readonly ushort _classId;
     private readonly byte _version;
 
+    /// <summary>A proxy for any object, given its class id and version as the meter's object_list names them.</summary>
+    /// <param name="session">The open association requests go through.</param>
+    /// <param name="classId">The interface class id, e.g. a manufacturer-specific class (128 and above).</param>
+    /// <param name="version">The interface class version.</param>
+    /// <param name="logicalName">The object's OBIS code.</param>
     public CosemGenericProxy(ICosemSession session, ushort classId, byte version, ObisCode logicalName)
         : base(session, logicalName)
     {
@@ -20,8 +25,10 @@ public sealed class CosemGenericProxy : CosemProxy
         _version = version;
     }
 
+    /// <summary>The class id given at construction; sent in every attribute and method descriptor.</summary>
     public override ushort ClassId => _classId;
 
+    /// <summary>The class version given at construction; informational, not sent in requests.</summary>
     public override byte Version => _version;
 
     /// <summary>Reads attribute <paramref name="index"/>.</summary>
@@ -36,5 +43,6 @@ public sealed class CosemGenericProxy : CosemProxy
     public ValueTask InvokeAsync(sbyte index, CosemData parameter, CancellationToken cancellationToken = default) =>
         Session.InvokeAsync(Method(index), parameter, static (ref AxdrWriter writer, CosemData data) => data.Encode(ref writer), cancellationToken);
 
+    /// <inheritdoc/>
     public override string ToString() => $"class {_classId} v{_version} {LogicalName}";
 }

@@ -25,6 +25,8 @@ public sealed class CosemGetResult
     /// <summary>Success, or why the meter refused this attribute.</summary>
     public DataAccessResult Result { get; }
 
+    /// <summary>Whether <see cref="Result"/> is success, so <see cref="Value"/> and <see cref="Decode{T}"/> do not
+    /// throw.</summary>
     public bool IsSuccess => Result == DataAccessResult.Success;
 
     /// <summary>The A-XDR encoded value (empty when refused).</summary>
@@ -47,5 +49,6 @@ public sealed class CosemGetResult
         return value;
     }
 
+    /// <inheritdoc/>
     public override string ToString() => IsSuccess ? $"{Attribute}: {_data.Length} bytes" : $"{Attribute}: {Result}";
 }

@@ -7,6 +7,9 @@ namespace Cosem.Sdk.Client;
 /// </summary>
 public class CosemProtocolException : CosemException
 {
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What the meter answered or what the association cannot carry.</param>
+    /// <param name="innerException">A decoding error behind the failure, or null.</param>
     public CosemProtocolException(string message, Exception? innerException = null)
         : base(message, innerException)
     {

@@ -9,6 +9,9 @@ namespace Cosem.Sdk.Client;
 /// </summary>
 public abstract class CosemProxy
 {
+    /// <summary>Binds the proxy to one object on the meter.</summary>
+    /// <param name="session">The open association requests go through.</param>
+    /// <param name="logicalName">The object's OBIS code, its attribute 1.</param>
     protected CosemProxy(ICosemSession session, ObisCode logicalName)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -19,6 +22,7 @@ public abstract class CosemProxy
     /// <summary>The association requests go through.</summary>
     public ICosemSession Session { get; }
 
+    /// <summary>The object's OBIS code (attribute 1, logical_name), sent as the instance id of every request.</summary>
     public ObisCode LogicalName { get; }
 
     /// <summary>Interface class id (Blue Book §4.1).</summary>
@@ -33,5 +37,6 @@ public abstract class CosemProxy
     /// <summary>The descriptor of method <paramref name="index"/> of this object.</summary>
     protected CosemMethodDescriptor Method(sbyte index) => new(ClassId, LogicalName, index);
 
+    /// <inheritdoc/>
     public override string ToString() => $"{GetType().DeclaringType?.Name ?? GetType().Name} {LogicalName}";
 }

@@ -13,6 +13,8 @@ namespace Cosem.Sdk.ObjectModel;
 /// </summary>
 public abstract class CosemObject
 {
+    /// <summary>Creates the object.</summary>
+    /// <param name="logicalName">The object's OBIS code, its attribute 1 (logical_name).</param>
     protected CosemObject(ObisCode logicalName) => LogicalName = logicalName;
 
     /// <summary>Attribute 1 of every interface class (Blue Book §4.1.2).</summary>
@@ -30,6 +32,8 @@ public abstract class CosemObject
     /// <summary>Every method of the class, in index order.</summary>
     public abstract IReadOnlyList<CosemMethodInfo> Methods { get; }
 
+    /// <summary>The attribute with <paramref name="index"/> from <see cref="Attributes"/>, or null when the class has
+    /// none (the association then grants no access).</summary>
     public CosemAttributeInfo? FindAttribute(int index)
     {
         foreach (var attribute in Attributes)
@@ -42,6 +46,8 @@ public abstract class CosemObject
         return null;
     }
 
+    /// <summary>The method with <paramref name="index"/> from <see cref="Methods"/>, or null when the class has
+    /// none.</summary>
     public CosemMethodInfo? FindMethod(int index)
     {
         foreach (var method in Methods)
@@ -227,8 +233,12 @@ public abstract class CosemObject
         ValueTask.FromException<T>(new CosemServiceException(DataAccessResult.OtherReason,
             $"Access selector {access.Selector} is not supported by this attribute's implementation."));
 
+    /// <summary>A completed setter result of <see cref="DataAccessResult.TypeUnmatched"/>: the SET value has the wrong
+    /// A-XDR type.</summary>
     protected static ValueTask<DataAccessResult> TypeUnmatched => new(DataAccessResult.TypeUnmatched);
 
+    /// <summary>A completed method result of <see cref="ActionResult.TypeUnmatched"/>: the ACTION parameter has the
+    /// wrong A-XDR type.</summary>
     protected static ValueTask<ActionResult> ParameterTypeUnmatched => new(ActionResult.TypeUnmatched);
 
     private static DataAccessResult Encode<T>(T value, AxdrEncoder<T> encode, IBufferWriter<byte> output)
@@ -250,5 +260,6 @@ public abstract class CosemObject
     private static ActionResult ToActionResult(DataAccessResult result) =>
         result == DataAccessResult.Success ? ActionResult.Success : ActionResult.OtherReason;
 
+    /// <inheritdoc/>
     public override string ToString() => $"{GetType().Name} {LogicalName} (class {ClassId} v{Version})";
 }

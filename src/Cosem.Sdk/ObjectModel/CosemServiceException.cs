@@ -9,12 +9,20 @@ namespace Cosem.Sdk.ObjectModel;
 /// </summary>
 public class CosemServiceException : CosemException
 {
+    /// <summary>A refused GET or SET.</summary>
+    /// <param name="result">The data-access-result sent to or received from the peer; not
+    /// <see cref="DataAccessResult.Success"/>.</param>
+    /// <param name="message">A description; null for one naming the result code.</param>
     public CosemServiceException(DataAccessResult result, string? message = null)
         : base(message ?? $"The request failed: data-access-result {result} ({(byte)result}).")
     {
         DataAccessResult = result;
     }
 
+    /// <summary>A refused ACTION.</summary>
+    /// <param name="result">The action-result sent to or received from the peer; not
+    /// <see cref="ActionResult.Success"/>.</param>
+    /// <param name="message">A description; null for one naming the result code.</param>
     public CosemServiceException(ActionResult result, string? message = null)
         : base(message ?? $"The action failed: action-result {result} ({(byte)result}).")
     {

@@ -32,6 +32,15 @@ public sealed class ApduCipher : IDisposable
     private AesGcm? _cached;
     private volatile bool _disposed;
 
+    /// <summary>Creates a cipher for one block cipher key (global unicast, global broadcast or dedicated) and the
+    /// authentication key AK.</summary>
+    /// <param name="suite">Security suite 0 (AES-GCM-128), 1 (AES-GCM-128) or 2 (AES-GCM-256); fixes the key length (16
+    /// or 32 bytes).</param>
+    /// <param name="blockCipherKey">The block cipher key (EK) that encrypts and authenticates; copied and
+    /// pinned.</param>
+    /// <param name="authenticationKey">The authentication key (AK) that goes into the AAD; copied and pinned.</param>
+    /// <exception cref="CosemSecurityException">A key has the wrong length for <paramref name="suite"/>
+    /// (<see cref="SecurityFailure.InvalidKey"/>), or the suite is not defined.</exception>
     public ApduCipher(SecuritySuite suite, ReadOnlySpan<byte> blockCipherKey, ReadOnlySpan<byte> authenticationKey)
     {
         suite.EnsureDefined();
@@ -51,6 +60,7 @@ public sealed class ApduCipher : IDisposable
         _authenticationKey = new SecretBytes(authenticationKey);
     }
 
+    /// <summary>The security suite the keys belong to; the security control byte of every APDU must name it.</summary>
     public SecuritySuite Suite { get; }
 
     /// <summary>Bytes of protected output for a plaintext of <paramref name="plaintextLength"/> bytes.</summary>
@@ -68,7 +78,14 @@ public sealed class ApduCipher : IDisposable
     /// Protects <paramref name="plaintext"/> (a complete xDLMS APDU) as SC ‖ IC ‖ C ‖ T into
     /// <paramref name="destination"/>, which must not overlap it. Returns the bytes written.
     /// </summary>
+    /// <param name="control">The security control byte: suite and which of authentication/encryption apply.</param>
     /// <param name="systemTitle">The sender's system title (the IV's fixed field).</param>
+    /// <param name="invocationCounter">The sender's invocation counter, the IV's last 4 bytes; must never repeat for
+    /// one key.</param>
+    /// <param name="plaintext">The complete plain xDLMS APDU.</param>
+    /// <param name="destination">Receives SC ‖ IC ‖ C ‖ T; needs <see cref="GetProtectedLength"/> bytes.</param>
+    /// <exception cref="CosemSecurityException">The destination is too small, the suite differs or the instance is
+    /// disposed.</exception>
     public int Protect(SecurityControlByte control, SystemTitle systemTitle, uint invocationCounter,
         ReadOnlySpan<byte> plaintext, Span<byte> destination)
     {
@@ -135,6 +152,10 @@ public sealed class ApduCipher : IDisposable
     /// tampered data), the data is truncated, or the suite differs; nothing is written to the destination then.
     /// </summary>
     /// <param name="systemTitle">The sender's system title.</param>
+    /// <param name="protectedData">SC ‖ IC ‖ C ‖ T as carried in a glo-/ded- or general-ciphering APDU.</param>
+    /// <param name="destination">Receives the plain APDU; needs <see cref="GetPlaintextLength"/> bytes.</param>
+    /// <param name="header">The security control byte and invocation counter read from
+    /// <paramref name="protectedData"/>.</param>
     public int Unprotect(SystemTitle systemTitle, ReadOnlySpan<byte> protectedData, Span<byte> destination, out SecurityHeader header)
     {
         header = SecurityHeader.Read(protectedData);
@@ -255,6 +276,7 @@ public sealed class ApduCipher : IDisposable
         }
     }
 
+    /// <summary>Zeroes and unpins both keys and disposes the cached <see cref="AesGcm"/>; later calls throw.</summary>
     public void Dispose()
     {
         _disposed = true;
@@ -263,6 +285,7 @@ public sealed class ApduCipher : IDisposable
         _authenticationKey.Dispose();
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"ApduCipher(suite {(int)Suite})";
 
     // GMAC = GCM with empty plaintext; the authenticated data is SC ‖ AK ‖ data.

@@ -117,11 +117,15 @@ public static class ApduEnvelope
     /// <param name="Tag">The envelope's tag.</param>
     /// <param name="IsDedicated">Whether the dedicated key protects it (ded- tags, general-ded-ciphering).</param>
     /// <param name="SystemTitle">The sender's title carried by general-glo-/general-ded-ciphering, else null.</param>
+    /// <param name="ContentOffset">Offset of SC ‖ IC ‖ C ‖ T within the APDU that was read.</param>
+    /// <param name="ContentLength">Length in bytes of SC ‖ IC ‖ C ‖ T.</param>
     public readonly record struct Envelope(ApduTag Tag, bool IsDedicated, SystemTitle? SystemTitle, int ContentOffset, int ContentLength)
     {
         /// <summary>The protected content within the APDU the envelope was read from.</summary>
         public ReadOnlySpan<byte> Content(ReadOnlySpan<byte> apdu) => apdu.Slice(ContentOffset, ContentLength);
 
+        /// <summary>Whether the envelope is general-glo-ciphering (219) or general-ded-ciphering (220), which carry the
+        /// sender's system title.</summary>
         public bool IsGeneral => Tag is ApduTag.GeneralGloCiphering or ApduTag.GeneralDedCiphering;
     }
 }

@@ -51,17 +51,24 @@ public sealed class CosemCertificate
         return new CosemCertificate(certificate, key);
     }
 
+    /// <summary>The subject's P-256 or P-384 public key: a signing key (ECDSA) or key agreement key (ECDH), by
+    /// certificate role.</summary>
     public EccPublicKey PublicKey { get; }
 
+    /// <summary>The subject distinguished name, as BouncyCastle formats it (e.g. "CN=4D4D4D0000BC614E"; DLMS puts the
+    /// system title in CN).</summary>
     public string Subject => _certificate.SubjectDN.ToString();
 
+    /// <summary>The issuer distinguished name, as BouncyCastle formats it.</summary>
     public string Issuer => _certificate.IssuerDN.ToString();
 
     /// <summary>Serial number, big-endian unsigned bytes.</summary>
     public byte[] SerialNumber => _certificate.SerialNumber.ToByteArrayUnsigned();
 
+    /// <summary>Start of the validity period (UTC).</summary>
     public DateTime NotBefore => _certificate.NotBefore;
 
+    /// <summary>End of the validity period (UTC).</summary>
     public DateTime NotAfter => _certificate.NotAfter;
 
     /// <summary>The DER encoding.</summary>
@@ -85,5 +92,6 @@ public sealed class CosemCertificate
     /// <summary>Whether the certificate is valid at <paramref name="time"/> (UTC).</summary>
     public bool IsValidAt(DateTime time) => _certificate.IsValid(time);
 
+    /// <inheritdoc/>
     public override string ToString() => $"Certificate(subject {Subject}, issuer {Issuer}, {PublicKey.Curve}, valid {NotBefore:u} to {NotAfter:u})";
 }

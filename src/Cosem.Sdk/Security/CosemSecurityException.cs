@@ -6,6 +6,10 @@ namespace Cosem.Sdk.Security;
 /// </summary>
 public class CosemSecurityException : CosemException
 {
+    /// <summary>Creates the exception.</summary>
+    /// <param name="failure">The kind of failure, exposed as <see cref="Failure"/>.</param>
+    /// <param name="message">A description without key material, secrets or plaintext.</param>
+    /// <param name="innerException">The underlying cryptographic or parsing error, or null.</param>
     public CosemSecurityException(SecurityFailure failure, string message, Exception? innerException = null)
         : base(message, innerException)
     {

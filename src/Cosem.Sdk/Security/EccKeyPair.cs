@@ -23,8 +23,10 @@ public sealed class EccKeyPair
         PublicKey = publicKey;
     }
 
+    /// <summary>The curve: P-256 (security suite 1) or P-384 (security suite 2).</summary>
     public EccCurve Curve { get; }
 
+    /// <summary>The public half, safe to share (e.g. in a certificate request or Security setup export).</summary>
     public EccPublicKey PublicKey { get; }
 
     internal ECPrivateKeyParameters PrivateKey { get; }
@@ -83,5 +85,6 @@ public sealed class EccKeyPair
     /// <summary>Unencrypted PKCS#8 PrivateKeyInfo (DER). Handle with care.</summary>
     public byte[] ExportPkcs8() => PrivateKeyInfoFactory.CreatePrivateKeyInfo(PrivateKey).GetDerEncoded();
 
+    /// <inheritdoc/>
     public override string ToString() => $"EccKeyPair({Curve}, private key hidden, {PublicKey})";
 }

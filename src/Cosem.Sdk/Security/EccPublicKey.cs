@@ -16,6 +16,7 @@ public sealed class EccPublicKey : IEquatable<EccPublicKey>
         Parameters = parameters;
     }
 
+    /// <summary>The curve: P-256 (security suite 1) or P-384 (security suite 2).</summary>
     public EccCurve Curve { get; }
 
     internal ECPublicKeyParameters Parameters { get; }
@@ -84,12 +85,16 @@ public sealed class EccPublicKey : IEquatable<EccPublicKey>
     public byte[] ToSubjectPublicKeyInfo() =>
         SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(Parameters).GetDerEncoded();
 
+    /// <summary>Whether <paramref name="other"/> is the same point on the same curve.</summary>
     public bool Equals(EccPublicKey? other) => other is not null && Curve == other.Curve && Parameters.Q.Equals(other.Parameters.Q);
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as EccPublicKey);
 
+    /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Curve, Parameters.Q.GetHashCode());
 
     // Public keys are not secret; the hex is useful in logs and certificates.
+    /// <inheritdoc/>
     public override string ToString() => $"{Curve} public key {Convert.ToHexString(ToRaw())}";
 }

@@ -26,8 +26,13 @@ public sealed class FileInvocationCounterStore : IInvocationCounterStore, IDispo
         ReservationSize = reservationSize;
     }
 
+    /// <summary>Counters reserved per disk write (default 100); a restart skips at most this many unused
+    /// values.</summary>
     public uint ReservationSize { get; }
 
+    /// <inheritdoc/>
+    /// <exception cref="CosemSecurityException">The file cannot be read or written
+    /// (<see cref="SecurityFailure.CounterStoreFailure"/>), or the counter is exhausted.</exception>
     public async ValueTask<uint> NextAsync(string counterId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(counterId);
@@ -56,6 +61,7 @@ public sealed class FileInvocationCounterStore : IInvocationCounterStore, IDispo
         }
     }
 
+    /// <inheritdoc/>
     public async ValueTask AdvancePastAsync(string counterId, uint lastUsed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(counterId);
@@ -82,6 +88,7 @@ public sealed class FileInvocationCounterStore : IInvocationCounterStore, IDispo
         }
     }
 
+    /// <inheritdoc/>
     public async ValueTask ResetAsync(string counterId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(counterId);
@@ -98,8 +105,11 @@ public sealed class FileInvocationCounterStore : IInvocationCounterStore, IDispo
         }
     }
 
+    /// <summary>Releases the internal lock. The file needs no closing: it is opened only while read or
+    /// written.</summary>
     public void Dispose() => _gate.Dispose();
 
+    /// <inheritdoc/>
     public override string ToString() => $"FileInvocationCounterStore({_path}, reservation {ReservationSize})";
 
     private async ValueTask<Dictionary<string, ulong>> LoadAsync(CancellationToken cancellationToken)

@@ -11,12 +11,18 @@ public sealed class GeneralCipheringKeyring : IDisposable
 {
     private SecretBytes? _masterKey;
 
+    /// <summary>Creates an empty keyring; set the keys the general-ciphering key modes in use need with the init
+    /// properties.</summary>
+    /// <param name="suite">Security suite 0, 1 or 2; fixes the symmetric key length (16, 16 or 32 bytes) and the curve
+    /// (P-256 or P-384).</param>
+    /// <exception cref="CosemSecurityException">The suite is not defined.</exception>
     public GeneralCipheringKeyring(SecuritySuite suite)
     {
         suite.EnsureDefined();
         Suite = suite;
     }
 
+    /// <summary>The security suite of every key in the keyring; also written into the security control byte.</summary>
     public SecuritySuite Suite { get; }
 
     /// <summary>This party's system title: when set, an APDU addressed to another recipient is refused.</summary>
@@ -40,6 +46,7 @@ public sealed class GeneralCipheringKeyring : IDisposable
         }
     }
 
+    /// <summary>Whether a master key (KEK) is set, which the wrapped-key mode (key-info wrapped-key) needs.</summary>
     public bool HasMasterKey => _masterKey is not null;
 
     /// <summary>This party's static key agreement key pair (suites 1 and 2).</summary>
@@ -57,8 +64,11 @@ public sealed class GeneralCipheringKeyring : IDisposable
     /// <summary>The authentication key when <see cref="Keys"/> are set, else empty (third parties share no AK).</summary>
     internal ReadOnlySpan<byte> AuthenticationKey => Keys is null ? default : Keys.AuthenticationKey;
 
+    /// <summary>Zeroes the master key. The ECC key pairs and <see cref="Keys"/> are not owned and stay
+    /// usable.</summary>
     public void Dispose() => _masterKey?.Dispose();
 
+    /// <inheritdoc/>
     public override string ToString() =>
         $"GeneralCipheringKeyring(suite {(int)Suite}, keys {(Keys is null ? "absent" : "set")}, master key {(HasMasterKey ? "set" : "absent")}, " +
         $"key agreement key {(KeyAgreementKey is null ? "absent" : "set")}, signing key {(SigningKey is null ? "absent" : "set")}, " +

@@ -10,6 +10,10 @@ namespace Cosem.Sdk.Security;
 /// </summary>
 public sealed record GeneralProtectionHeader
 {
+    /// <summary>Creates a header with empty date-time and other-information.</summary>
+    /// <param name="originator">The system title of the party applying the protection.</param>
+    /// <param name="recipient">The system title of the party removing or checking it.</param>
+    /// <param name="transactionId">The transaction-id; exactly 8 bytes for static–static key agreement.</param>
     public GeneralProtectionHeader(SystemTitle originator, SystemTitle recipient, ReadOnlyMemory<byte> transactionId)
     {
         Originator = originator;
@@ -29,6 +33,8 @@ public sealed record GeneralProtectionHeader
     /// <summary>A 12-byte COSEM date-time, or empty.</summary>
     public ReadOnlyMemory<byte> DateTime { get; init; }
 
+    /// <summary>Free-form other-information (A-XDR octet-string), authenticated with the rest of the header; empty by
+    /// default.</summary>
     public ReadOnlyMemory<byte> OtherInformation { get; init; }
 
     /// <summary>transaction-id ‖ originator ‖ recipient ‖ date-time ‖ other-information, each A-XDR length + value.</summary>

@@ -7,7 +7,8 @@ namespace Cosem.Sdk.Security;
 /// <summary>
 /// The f(challenge) computations of HLS authentication (IEC 62056-5-3 §9.2.7.4; Blue Book Association LN
 /// reply_to_hls_authentication), usable by either side. The party that received a challenge answers it with
-/// <see cref="ComputeResponse"/>; the party that sent it checks the answer with <see cref="VerifyResponse"/>.
+/// <see cref="ComputeResponse(SystemTitle, SystemTitle, ReadOnlySpan{byte}, ReadOnlySpan{byte}, uint)"/>; the party
+/// that sent it checks the answer with <see cref="VerifyResponse"/>.
 /// With own/peer named from the computing side, every mechanism reads the same for client and server:
 /// <list type="bullet">
 /// <item>3, 4: H(challenge received ‖ secret)</item>
@@ -34,6 +35,8 @@ public sealed class HlsAuthentication
         _peerKey = peerKey;
     }
 
+    /// <summary>The HLS authentication mechanism id (3 MD5, 4 SHA-1, 5 GMAC, 6 SHA-256, 7 ECDSA) the instance
+    /// computes.</summary>
     public HlsMechanism Mechanism { get; }
 
     /// <summary>Mechanism 3 with the shared HLS secret.</summary>
@@ -132,6 +135,7 @@ public sealed class HlsAuthentication
     /// <param name="peerTitle">The answering side's system title (the IV for mechanism 5).</param>
     /// <param name="ownChallenge">The challenge this side sent and the peer answered.</param>
     /// <param name="peerChallenge">The challenge the peer sent (used by 6 and 7).</param>
+    /// <param name="response">The peer's answer as received in reply_to_hls_authentication or the AARE/AARQ.</param>
     public uint? VerifyResponse(SystemTitle ownTitle, SystemTitle peerTitle, ReadOnlySpan<byte> ownChallenge,
         ReadOnlySpan<byte> peerChallenge, ReadOnlySpan<byte> response)
     {
@@ -186,6 +190,7 @@ public sealed class HlsAuthentication
         return valid ? counter : throw Failed();
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"HlsAuthentication(mechanism {(int)Mechanism} {Mechanism})";
 
     private CosemSecurityException Failed() =>

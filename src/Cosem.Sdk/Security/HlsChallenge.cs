@@ -5,7 +5,9 @@ namespace Cosem.Sdk.Security;
 /// <summary>The random CtoS/StoC challenges of HLS authentication (IEC 62056-5-3 §9.2.7.4: 8 to 64 bytes).</summary>
 public static class HlsChallenge
 {
+    /// <summary>Shortest challenge the standard allows, in bytes (IEC 62056-5-3 §9.2.7.4).</summary>
     public const int MinLength = 8;
+    /// <summary>Longest challenge the standard allows, in bytes (IEC 62056-5-3 §9.2.7.4).</summary>
     public const int MaxLength = 64;
 
     /// <summary>Recommended length: 32 random bytes.</summary>

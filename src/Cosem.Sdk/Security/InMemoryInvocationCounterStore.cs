@@ -9,6 +9,7 @@ public sealed class InMemoryInvocationCounterStore : IInvocationCounterStore
     private readonly Dictionary<string, ulong> _next = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
+    /// <inheritdoc/>
     public ValueTask<uint> NextAsync(string counterId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(counterId);
@@ -25,6 +26,7 @@ public sealed class InMemoryInvocationCounterStore : IInvocationCounterStore
         }
     }
 
+    /// <inheritdoc/>
     public ValueTask AdvancePastAsync(string counterId, uint lastUsed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(counterId);
@@ -39,6 +41,7 @@ public sealed class InMemoryInvocationCounterStore : IInvocationCounterStore
         return ValueTask.CompletedTask;
     }
 
+    /// <inheritdoc/>
     public ValueTask ResetAsync(string counterId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(counterId);
@@ -50,5 +53,6 @@ public sealed class InMemoryInvocationCounterStore : IInvocationCounterStore
         return ValueTask.CompletedTask;
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"InMemoryInvocationCounterStore({_next.Count} counters)";
 }

@@ -22,11 +22,14 @@ public readonly record struct SecurityHeader(SecurityControlByte Control, uint I
         return new SecurityHeader(new SecurityControlByte(protectedData[0]), BinaryPrimitives.ReadUInt32BigEndian(protectedData[1..]));
     }
 
+    /// <summary>Writes SC and the big-endian IC into the first <see cref="Length"/> bytes of
+    /// <paramref name="destination"/>.</summary>
     public void WriteTo(Span<byte> destination)
     {
         destination[0] = Control.Value;
         BinaryPrimitives.WriteUInt32BigEndian(destination[1..], InvocationCounter);
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"{Control}, IC {InvocationCounter:X8}";
 }

@@ -15,6 +15,10 @@ public readonly struct SystemTitle : IEquatable<SystemTitle>
 
     private readonly ulong _value;
 
+    /// <summary>Creates a system title from its 8 bytes.</summary>
+    /// <param name="bytes">Exactly <see cref="Length"/> bytes, as carried in the AP-title or general-ciphering.</param>
+    /// <exception cref="CosemSecurityException">The length is not 8
+    /// (<see cref="SecurityFailure.InvalidSystemTitle"/>).</exception>
     public SystemTitle(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length != Length)
@@ -70,8 +74,11 @@ public readonly struct SystemTitle : IEquatable<SystemTitle>
         }
     }
 
+    /// <summary>Writes the 8 bytes into the start of <paramref name="destination"/>, which must hold at least
+    /// <see cref="Length"/> bytes.</summary>
     public void CopyTo(Span<byte> destination) => BinaryPrimitives.WriteUInt64BigEndian(destination, _value);
 
+    /// <summary>A new 8-byte array holding the title.</summary>
     public byte[] ToArray()
     {
         var bytes = new byte[Length];
@@ -79,17 +86,24 @@ public readonly struct SystemTitle : IEquatable<SystemTitle>
         return bytes;
     }
 
+    /// <summary>The 8 bytes read as a big-endian integer; the inverse of <see cref="FromUInt64"/>.</summary>
     public ulong ToUInt64() => _value;
 
+    /// <summary>Whether both titles have the same 8 bytes.</summary>
     public bool Equals(SystemTitle other) => _value == other._value;
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is SystemTitle other && Equals(other);
 
+    /// <inheritdoc/>
     public override int GetHashCode() => _value.GetHashCode();
 
+    /// <summary>Whether both titles have the same 8 bytes.</summary>
     public static bool operator ==(SystemTitle left, SystemTitle right) => left.Equals(right);
 
+    /// <summary>Whether the titles differ in any byte.</summary>
     public static bool operator !=(SystemTitle left, SystemTitle right) => !left.Equals(right);
 
+    /// <summary>The 16 upper-case hex digits, e.g. "4D4D4D0000BC614E"; <see cref="Parse"/> reads it back.</summary>
     public override string ToString() => _value.ToString("X16", CultureInfo.InvariantCulture);
 }

@@ -63,5 +63,6 @@ public abstract class AssociationAuthentication
     /// <summary>Writing the Association LN secret (attribute 7): false when this mechanism keeps no writable secret.</summary>
     public virtual bool TryChangeSecret(ReadOnlySpan<byte> secret) => false;
 
+    /// <inheritdoc/>
     public override string ToString() => Mechanism.ToString();
 }

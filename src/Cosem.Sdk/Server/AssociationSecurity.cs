@@ -147,6 +147,7 @@ public sealed class AssociationSecurity
 
     internal Snapshot Current => Volatile.Read(ref _state);
 
+    /// <inheritdoc/>
     public override string ToString() =>
         $"AssociationSecurity(server {SystemTitle}, suite {(int)Suite}, policy {Policy}, keys {(Keys is null ? "absent" : "set")})";
 

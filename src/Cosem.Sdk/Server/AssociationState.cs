@@ -52,8 +52,12 @@ public sealed class AssociationState
     /// <summary>The server SAP (logical device address).</summary>
     public ushort ServerAddress => Device.Address;
 
+    /// <summary>The application context of the AARQ the server accepted: LN or SN referencing, with or without
+    /// ciphering.</summary>
     public ApplicationContextName ApplicationContext { get; }
 
+    /// <summary>The authentication mechanism of the association definition: lowest level (0), LLS (1) or HLS
+    /// (2–7).</summary>
     public MechanismName Mechanism => Definition.Authentication.Mechanism;
 
     /// <summary>Proposed ∩ supported conformance; services outside it are refused.</summary>
@@ -68,6 +72,8 @@ public sealed class AssociationState
     /// <summary>calling-AP-title of the AARQ, when the client sent one.</summary>
     public ReadOnlyMemory<byte>? ClientSystemTitle { get; }
 
+    /// <summary>association_status (Association LN attribute 8): pending until an HLS client completes passes 3 and 4,
+    /// then associated.</summary>
     public AssociationStatus Status { get; internal set; } = AssociationStatus.Associated;
 
     /// <summary>The context handed to object handlers for requests of this association.</summary>
@@ -76,6 +82,8 @@ public sealed class AssociationState
     /// <summary>The client system title as a value, when calling-AP-title holds 8 bytes.</summary>
     public SystemTitle? ClientTitle => ClientSystemTitle is { Length: SystemTitle.Length } title ? new SystemTitle(title.Span) : null;
 
+    /// <summary>Whether every service bit of <paramref name="service"/> is in
+    /// <see cref="NegotiatedConformance"/>.</summary>
     public bool Allows(Conformance service) => (NegotiatedConformance & service) == service;
 
     // ---- block transfer state (IEC 62056-5-3 §9.4.6), one long service at a time per association ----
@@ -124,5 +132,6 @@ public sealed class AssociationState
         PendingActionResult = null;
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"client {ClientAddress} -> server {ServerAddress} ({Mechanism}, {Status})";
 }

@@ -24,6 +24,13 @@ public sealed class LogicalDevice : IEnumerable<CosemObject>
     private readonly Lock _lock = new();
     private Snapshot _snapshot = new([], new Dictionary<ObisCode, CosemObject>(), new Dictionary<ushort, IAssociationObject>());
 
+    /// <summary>Creates an empty logical device.</summary>
+    /// <param name="address">The server SAP (default 1, the management logical device); 0, 0x7F and 0x3FFF are
+    /// refused.</param>
+    /// <param name="name">The logical device name; null for <c>COSEM</c> followed by the 4-digit address, e.g.
+    /// <c>COSEM0001</c>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="address"/> is the no-station or an all-station
+    /// address.</exception>
     public LogicalDevice(ushort address = ManagementAddress, string? name = null)
     {
         if (address is 0 or 0x7F or 0x3FFF)
@@ -87,10 +94,13 @@ public sealed class LogicalDevice : IEnumerable<CosemObject>
     /// <summary>The association that admits <paramref name="clientAddress"/>, or null.</summary>
     public IAssociationObject? FindAssociation(ushort clientAddress) => _snapshot.Associations.GetValueOrDefault(clientAddress);
 
+    /// <summary>Enumerates <see cref="Objects"/> in the order added; also what makes the collection initializer
+    /// work.</summary>
     public IEnumerator<CosemObject> GetEnumerator() => ((IEnumerable<CosemObject>)_snapshot.Objects).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <inheritdoc/>
     public override string ToString() => $"logical device {Address} ({Name}, {Objects.Count} objects)";
 
     // Copy-on-write, so sessions read without locking while the application may still add objects.

@@ -59,6 +59,8 @@ public sealed class ApduMessage : IDisposable
     /// <summary>Copies the APDU into a new array that outlives this message.</summary>
     public byte[] ToArray() => Span.ToArray();
 
+    /// <summary>Returns the pooled buffer to <see cref="ArrayPool{T}.Shared"/>; the span is invalid afterwards. Safe to
+    /// call twice.</summary>
     public void Dispose()
     {
         var buffer = Interlocked.Exchange(ref _buffer, null);

@@ -6,6 +6,10 @@ namespace Cosem.Sdk.Transport;
 /// </summary>
 public class CosemTransportException : CosemException
 {
+    /// <summary>Creates the exception.</summary>
+    /// <param name="kind">The category of the failure, exposed as <see cref="Kind"/>.</param>
+    /// <param name="message">A description of what failed, naming the channel or endpoint.</param>
+    /// <param name="innerException">The socket, I/O or decoding error behind the failure, or null.</param>
     public CosemTransportException(TransportErrorKind kind, string message, Exception? innerException = null)
         : base(message, innerException)
     {

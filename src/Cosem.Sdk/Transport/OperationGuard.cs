@@ -35,6 +35,10 @@ internal sealed class OperationGuard
     public void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(IsDisposed, _owner);
 
     /// <summary>Runs <paramref name="operation"/> with a token cancelled by the caller or by disposal.</summary>
+    /// <param name="state">The value passed to <paramref name="operation"/>, usually the channel and the call's
+    /// arguments.</param>
+    /// <param name="operation">A static lambda doing the work; gets the state and the combined token.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
     /// <param name="onTransportError">
     /// Sees a <see cref="CosemTransportException"/> the operation ends with before it propagates (a cached
     /// delegate: the HDLC client marks its link lost).

@@ -57,6 +57,7 @@ public sealed class TcpChannelListener : IApduChannelListener
         return new TcpChannelListener(endPoint, createChannel, backlog);
     }
 
+    /// <inheritdoc/>
     public async ValueTask<IApduChannel> AcceptAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
@@ -80,6 +81,8 @@ public sealed class TcpChannelListener : IApduChannelListener
         }
     }
 
+    /// <summary>Stops listening and ends pending <see cref="AcceptAsync"/> calls; channels already accepted stay
+    /// open.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

@@ -37,8 +37,18 @@ public partial class SecuritySetup
         /// key_agreement with the Ephemeral Unified Model C(2e, 0s): sends a signed ephemeral public key per key,
         /// verifies the meter's signed answers and returns the agreed keys (the meter uses them after its response).
         /// </summary>
+        /// <param name="suite">Security suite 1 (P-256, 128-bit keys) or 2 (P-384, 256-bit keys); suite 0 has no key
+        /// agreement.</param>
         /// <param name="clientSigningKey">The client's signing key (the meter knows its certificate).</param>
         /// <param name="serverSigningKey">The meter's public signing key (from its certificate).</param>
+        /// <param name="clientSystemTitle">The client's system title, party U in the KDF's OtherInfo.</param>
+        /// <param name="serverSystemTitle">The meter's system title, party V in the KDF's OtherInfo.</param>
+        /// <param name="keyIds">The keys to agree (global unicast, global broadcast, authentication, master), one
+        /// ephemeral key pair each.</param>
+        /// <param name="cancellationToken">Cancels the ACTION.</param>
+        /// <returns>The agreed key per key id; install them once the meter's response has arrived.</returns>
+        /// <exception cref="CosemSecurityException">The meter's answer is malformed or a signature does not
+        /// verify.</exception>
         public async ValueTask<IReadOnlyDictionary<SecurityKeyId, byte[]>> AgreeKeysAsync(SecuritySuite suite, EccKeyPair clientSigningKey,
             EccPublicKey serverSigningKey, SystemTitle clientSystemTitle, SystemTitle serverSystemTitle, IReadOnlyList<SecurityKeyId> keyIds,
             CancellationToken cancellationToken = default)

@@ -25,6 +25,8 @@ public static class CosemCodecs
         return items;
     }
 
+    /// <summary>array (tag 1): the element count, then each of <paramref name="items"/> in order via
+    /// <paramref name="encodeItem"/>.</summary>
     public static void EncodeArray<T>(ref AxdrWriter writer, IReadOnlyList<T> items, AxdrEncoder<T> encodeItem)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -45,6 +47,8 @@ public static class CosemCodecs
         return bytes.IsEmpty ? ReadOnlyMemory<byte>.Empty : bytes.ToArray();
     }
 
+    /// <summary>octet-string (tag 9); <paramref name="size"/> &gt; 0 requires exactly that many bytes, else
+    /// <see cref="CosemEncodingException"/>.</summary>
     public static void EncodeOctetString(ref AxdrWriter writer, ReadOnlyMemory<byte> value, int size = 0)
     {
         CheckSize(value.Length, size, writer.BytesWritten, "octet-string");
@@ -60,6 +64,9 @@ public static class CosemCodecs
         return value;
     }
 
+    /// <summary>visible-string (tag 10), ASCII only; <paramref name="size"/> &gt; 0 requires exactly that many
+    /// characters,
+    /// else <see cref="CosemEncodingException"/>.</summary>
     public static void EncodeVisibleString(ref AxdrWriter writer, string value, int size = 0)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -76,6 +83,8 @@ public static class CosemCodecs
         return System.Text.Encoding.UTF8.GetString(bytes);
     }
 
+    /// <summary>utf8-string (tag 12); <paramref name="size"/> &gt; 0 requires exactly that many UTF-8 bytes, else
+    /// <see cref="CosemEncodingException"/>.</summary>
     public static void EncodeUtf8String(ref AxdrWriter writer, string value, int size = 0)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -92,6 +101,8 @@ public static class CosemCodecs
         return value;
     }
 
+    /// <summary>bit-string (tag 4); <paramref name="size"/> &gt; 0 requires exactly that many bits, else
+    /// <see cref="CosemEncodingException"/>.</summary>
     public static void EncodeBitString(ref AxdrWriter writer, BitString value, int size = 0)
     {
         CheckSize(value.Length, size, writer.BytesWritten, "bit-string");
@@ -114,6 +125,10 @@ public static class CosemCodecs
         }
     }
 
+    /// <summary>Writes <paramref name="flags"/> as a bit-string of <paramref name="bitCount"/> bits, bit n of the
+    /// string
+    /// being <c>1 &lt;&lt; n</c>; throws <see cref="CosemEncodingException"/> when a flag above
+    /// <paramref name="bitCount"/> is set.</summary>
     public static void EncodeFlagBits(ref AxdrWriter writer, ulong flags, int bitCount)
     {
         if (bitCount < 64 && flags >> bitCount != 0)
@@ -172,5 +187,6 @@ public static class CosemCodecs
     /// <summary>Any Data value (a Blue Book CHOICE).</summary>
     public static CosemData DecodeData(ref AxdrReader reader) => CosemData.Decode(ref reader);
 
+    /// <summary>Any Data value (a Blue Book CHOICE), with its type tag.</summary>
     public static void EncodeData(ref AxdrWriter writer, CosemData value) => value.Encode(ref writer);
 }

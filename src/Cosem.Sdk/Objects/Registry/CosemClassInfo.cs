@@ -14,6 +14,15 @@ public sealed class CosemClassInfo
     private readonly Func<ObisCode, CosemObject> _createServer;
     private readonly Func<ICosemSession, ObisCode, CosemProxy> _createProxy;
 
+    /// <summary>Describes one interface class version; generated classes call this for their
+    /// <c>ClassInfo</c>.</summary>
+    /// <param name="classId">The interface class id (Blue Book class_id, e.g. 8 for Clock).</param>
+    /// <param name="version">The interface class version.</param>
+    /// <param name="name">C# name of the generated class, e.g. <c>ProfileGeneric</c>.</param>
+    /// <param name="attributes">Every attribute, in index order.</param>
+    /// <param name="methods">Every method, in index order.</param>
+    /// <param name="createServer">Creates a server object with in-memory default values.</param>
+    /// <param name="createProxy">Creates a typed client proxy.</param>
     public CosemClassInfo(
         ushort classId,
         byte version,
@@ -37,15 +46,20 @@ public sealed class CosemClassInfo
         _createProxy = createProxy;
     }
 
+    /// <summary>The interface class id (Blue Book class_id), as in the object_list of Association LN.</summary>
     public ushort ClassId { get; }
 
+    /// <summary>The interface class version; a newer version only appends attributes and methods.</summary>
     public byte Version { get; }
 
     /// <summary>C# name of the generated class, e.g. <c>ProfileGeneric</c>.</summary>
     public string Name { get; }
 
+    /// <summary>Every attribute of the class, in index order, with default access and selective-access
+    /// selectors.</summary>
     public IReadOnlyList<CosemAttributeInfo> Attributes { get; }
 
+    /// <summary>Every method of the class, in index order.</summary>
     public IReadOnlyList<CosemMethodInfo> Methods { get; }
 
     /// <summary>A server object with in-memory default values.</summary>
@@ -58,5 +72,6 @@ public sealed class CosemClassInfo
         return _createProxy(session, logicalName);
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"{Name} (class {ClassId} v{Version})";
 }

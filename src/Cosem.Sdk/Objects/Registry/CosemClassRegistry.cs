@@ -25,6 +25,8 @@ public sealed class CosemClassRegistry
         _classes[(info.ClassId, info.Version)] = info;
     }
 
+    /// <summary>The class registered for exactly <paramref name="classId"/> and <paramref name="version"/>; false when
+    /// none is.</summary>
     public bool TryGet(ushort classId, byte version, [NotNullWhen(true)] out CosemClassInfo? info) =>
         _classes.TryGetValue((classId, version), out info);
 

@@ -87,21 +87,29 @@ public class InMemoryProfileGeneric : ProfileGeneric
         Append(CosemData.Structure(values));
     }
 
+    /// <summary>entries_in_use (attribute 7): the number of rows now in the buffer.</summary>
     protected override ValueTask<uint> GetEntriesInUseAsync(RequestContext context, CancellationToken cancellationToken) =>
         new((uint)Rows.Count);
 
+    /// <summary>reset (method 1): empties the buffer; the capture objects stay.</summary>
     protected override ValueTask ResetAsync(RequestContext context, CancellationToken cancellationToken)
     {
         Volatile.Write(ref _rows, []);
         return default;
     }
 
+    /// <summary>capture (method 2): reads every capture object now and appends a row, as
+    /// <see cref="CaptureNowAsync"/>.</summary>
     protected override ValueTask CaptureAsync(RequestContext context, CancellationToken cancellationToken) =>
         CaptureNowAsync(cancellationToken);
 
+    /// <summary>Refuses writes to buffer (attribute 2) with read-write-denied: the buffer is filled only by
+    /// capturing.</summary>
     protected override ValueTask SetBufferAsync(IReadOnlyList<CosemData> value, RequestContext context, CancellationToken cancellationToken) =>
         ValueTask.FromException(new CosemServiceException(DataAccessResult.ReadWriteDenied, "The buffer is filled by capturing."));
 
+    /// <summary>buffer (attribute 2): every row, or the rows and columns a range (selector 1) or entry (selector 2)
+    /// descriptor selects; other selectors are refused.</summary>
     protected override ValueTask<IReadOnlyList<CosemData>> GetBufferAsync(SelectiveAccessDescriptor? access, RequestContext context, CancellationToken cancellationToken)
     {
         var rows = Rows;

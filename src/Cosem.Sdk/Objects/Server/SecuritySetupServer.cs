@@ -32,6 +32,8 @@ public partial class SecuritySetupServer : SecuritySetup, IDisposable
     private SecretBytes? _masterKey;
     private int _policyValue;
 
+    /// <summary>Creates the object over the security state of the associations it governs.</summary>
+    /// <param name="logicalName">The object's logical name, usually <see cref="DefaultLogicalName"/>.</param>
     /// <param name="security">The security state this object governs (shared with the ClientAssociations).</param>
     /// <param name="masterKey">The master key (KEK) for key_transfer; empty when none is set.</param>
     public SecuritySetupServer(ObisCode logicalName, AssociationSecurity security, ReadOnlySpan<byte> masterKey = default)
@@ -61,6 +63,7 @@ public partial class SecuritySetupServer : SecuritySetup, IDisposable
     /// <summary>The security_policy bits in force (version 1).</summary>
     public SecurityPolicyFlags Policy => (SecurityPolicyFlags)Volatile.Read(ref _policyValue);
 
+    /// <summary>Whether a master key (KEK) is set; key_transfer (method 2) answers other-reason without one.</summary>
     public bool HasMasterKey => Volatile.Read(ref _masterKey) is not null;
 
     /// <summary>The certificates held, as attribute 6 lists them.</summary>
@@ -85,6 +88,7 @@ public partial class SecuritySetupServer : SecuritySetup, IDisposable
         Interlocked.Exchange(ref _masterKey, new SecretBytes(masterKey))?.Dispose();
     }
 
+    /// <summary>Zeroes the master key. The <see cref="Security"/> state is not owned and stays usable.</summary>
     public void Dispose()
     {
         Interlocked.Exchange(ref _masterKey, null)?.Dispose();
@@ -93,26 +97,38 @@ public partial class SecuritySetupServer : SecuritySetup, IDisposable
 
     // ---- attributes -------------------------------------------------------------------------------------------
 
+    /// <summary>security_policy (attribute 2): the bits in force, <see cref="Policy"/>.</summary>
     protected override ValueTask<SecurityPolicyFlags> GetSecurityPolicyAsync(RequestContext context, CancellationToken cancellationToken) => new(Policy);
 
+    /// <summary>security_suite (attribute 3): the suite of the governed associations.</summary>
     protected override ValueTask<SecuritySuite> GetSecuritySuiteAsync(RequestContext context, CancellationToken cancellationToken) => new(Security.Suite);
 
+    /// <summary>client_system_title (attribute 4): the requesting client's title when the session knows it, else the
+    /// stored value.</summary>
     protected override ValueTask<ReadOnlyMemory<byte>> GetClientSystemTitleAsync(RequestContext context, CancellationToken cancellationToken) =>
         new(context is ServerRequestContext { ClientSystemTitle: { } title } ? title.ToArray() : ClientSystemTitle);
 
+    /// <summary>server_system_title (attribute 5): the title the governed associations use.</summary>
     protected override ValueTask<ReadOnlyMemory<byte>> GetServerSystemTitleAsync(RequestContext context, CancellationToken cancellationToken) =>
         new(Security.SystemTitle.ToArray());
 
+    /// <summary>certificates (attribute 6): one certificate_info entry per stored certificate.</summary>
     protected override ValueTask<IReadOnlyList<CertificateInfo>> GetCertificatesAsync(RequestContext context, CancellationToken cancellationToken) =>
         new(StoredCertificates.Select(c => c.ToInfo()).ToArray());
 
     // The policy only changes through security_activate, the suite with the keys, the server title never.
+    /// <summary>Refuses SET of security_policy with read-write-denied: it changes only through security_activate
+    /// (method 1).</summary>
     protected override ValueTask SetSecurityPolicyAsync(SecurityPolicyFlags value, RequestContext context, CancellationToken cancellationToken) => Denied();
 
+    /// <summary>Refuses SET of security_suite with read-write-denied: it changes only with the keys.</summary>
     protected override ValueTask SetSecuritySuiteAsync(SecuritySuite value, RequestContext context, CancellationToken cancellationToken) => Denied();
 
+    /// <summary>Refuses SET of server_system_title with read-write-denied: the server's title never changes.</summary>
     protected override ValueTask SetServerSystemTitleAsync(ReadOnlyMemory<byte> value, RequestContext context, CancellationToken cancellationToken) => Denied();
 
+    /// <summary>Refuses SET of certificates with read-write-denied: they change through import_certificate and
+    /// remove_certificate.</summary>
     protected override ValueTask SetCertificatesAsync(IReadOnlyList<CertificateInfo> value, RequestContext context, CancellationToken cancellationToken) => Denied();
 
     // ---- methods ----------------------------------------------------------------------------------------------

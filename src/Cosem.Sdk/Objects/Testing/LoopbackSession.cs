@@ -17,6 +17,11 @@ public sealed class LoopbackSession : ICosemSession
 {
     private readonly Dictionary<ObisCode, CosemObject> _objects = [];
 
+    /// <summary>Serves <paramref name="objects"/> in-process.</summary>
+    /// <param name="objects">The server objects to answer requests; logical names must be unique.</param>
+    /// <param name="context">The context every request is served with; null for <see cref="RequestContext.Local"/>
+    /// (a call by the application itself). Access rights are not checked: no association is involved.</param>
+    /// <exception cref="ArgumentException">Two objects have the same logical name.</exception>
     public LoopbackSession(IEnumerable<CosemObject> objects, RequestContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(objects);
@@ -43,12 +48,15 @@ public sealed class LoopbackSession : ICosemSession
         }
     }
 
+    /// <inheritdoc/>
     public ValueTask<T> GetAsync<T>(CosemAttributeDescriptor attribute, AxdrDecoder<T> decode, CancellationToken cancellationToken = default) =>
         GetCoreAsync(attribute, null, decode, cancellationToken);
 
+    /// <inheritdoc/>
     public ValueTask<T> GetAsync<T>(CosemAttributeDescriptor attribute, SelectiveAccessDescriptor access, AxdrDecoder<T> decode, CancellationToken cancellationToken = default) =>
         GetCoreAsync(attribute, access, decode, cancellationToken);
 
+    /// <inheritdoc/>
     public async ValueTask SetAsync<T>(CosemAttributeDescriptor attribute, T value, AxdrEncoder<T> encode, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(encode);
@@ -60,10 +68,12 @@ public sealed class LoopbackSession : ICosemSession
         }
     }
 
+    /// <inheritdoc/>
     public async ValueTask InvokeAsync<TParameter>(
         CosemMethodDescriptor method, TParameter parameter, AxdrEncoder<TParameter> encode, CancellationToken cancellationToken = default) =>
         await InvokeCoreAsync(method, parameter, encode, cancellationToken).ConfigureAwait(false);
 
+    /// <inheritdoc/>
     public async ValueTask<TResult> InvokeAsync<TParameter, TResult>(
         CosemMethodDescriptor method, TParameter parameter, AxdrEncoder<TParameter> encode, AxdrDecoder<TResult> decode,
         CancellationToken cancellationToken = default)

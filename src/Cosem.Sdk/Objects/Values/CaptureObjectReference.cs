@@ -13,12 +13,15 @@ public readonly record struct CaptureObjectReference(ushort ClassId, ObisCode Lo
     /// <summary>The time attribute of the clock 0.0.1.0.0.255: the usual restricting object of a range read.</summary>
     public static CaptureObjectReference Clock => new(8, new ObisCode(0, 0, 1, 0, 0, 255), 2);
 
+    /// <summary>Reads a capture_object_definition structure; throws <see cref="CosemEncodingException"/> when it is not
+    /// one.</summary>
     public static CaptureObjectReference Decode(ref AxdrReader reader)
     {
         reader.ReadStructureHeader(4, "capture_object_definition");
         return new CaptureObjectReference(reader.ReadUInt16(), reader.ReadObisCode(), reader.ReadInt8(), reader.ReadUInt16());
     }
 
+    /// <summary>Writes the capture_object_definition structure of four elements.</summary>
     public void Encode(ref AxdrWriter writer)
     {
         writer.WriteStructureHeader(4);

@@ -12,8 +12,12 @@ namespace Cosem.Sdk.Objects;
 /// </summary>
 public readonly record struct EntrySelection(uint FromEntry, uint ToEntry, ushort FromColumn = 1, ushort ToColumn = 0)
 {
+    /// <summary>The access selector of an entry_descriptor (2), as in
+    /// <see cref="SelectiveAccessDescriptor.Selector"/>.</summary>
     public const byte Selector = 2;
 
+    /// <summary>Encodes the selection as entry_descriptor (structure of double-long-unsigned from/to entry and
+    /// long-unsigned from/to selected value) for a selective GET of a profile's buffer.</summary>
     public SelectiveAccessDescriptor ToDescriptor()
     {
         Span<byte> buffer = stackalloc byte[2 + 5 + 5 + 3 + 3];

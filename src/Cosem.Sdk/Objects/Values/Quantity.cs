@@ -58,5 +58,7 @@ public readonly record struct Quantity(decimal Value, Unit Unit)
         _ => unit.ToString(),
     };
 
+    /// <summary>The value with the unit symbol, invariant culture, e.g. "230.5 V"; units without a symbol use the enum
+    /// name.</summary>
     public override string ToString() => $"{Value.ToString(CultureInfo.InvariantCulture)} {Symbol(Unit)}";
 }

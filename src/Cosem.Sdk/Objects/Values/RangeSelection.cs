@@ -11,6 +11,8 @@ namespace Cosem.Sdk.Objects;
 /// </summary>
 public readonly record struct RangeSelection(CosemDateTime From, CosemDateTime To)
 {
+    /// <summary>The access selector of a range_descriptor (1), as in
+    /// <see cref="SelectiveAccessDescriptor.Selector"/>.</summary>
     public const byte Selector = 1;
 
     /// <summary>The column the range applies to; defaults to <see cref="CaptureObjectReference.Clock"/>.</summary>
@@ -19,6 +21,8 @@ public readonly record struct RangeSelection(CosemDateTime From, CosemDateTime T
     /// <summary>Columns to return; empty for all (selected_values).</summary>
     public IReadOnlyList<CaptureObjectReference> Columns { get; init; } = [];
 
+    /// <summary>Encodes the selection as range_descriptor (restricting_object, from_value, to_value, selected_values)
+    /// for a selective GET of a profile's buffer.</summary>
     public SelectiveAccessDescriptor ToDescriptor()
     {
         var buffer = new ArrayBufferWriter<byte>(64);

@@ -125,5 +125,6 @@ public readonly record struct HdlcAddress
     /// <summary>Whether this is the all-station (broadcast) address in its form.</summary>
     public bool IsAllStations => Size == 4 ? Upper == AllStations14 : Upper == AllStations7;
 
+    /// <summary>The upper address alone for a 1-byte address, else "upper/lower (size bytes)".</summary>
     public override string ToString() => Size == 1 ? $"{Upper}" : $"{Upper}/{Lower} ({Size} bytes)";
 }

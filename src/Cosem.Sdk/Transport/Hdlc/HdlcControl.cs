@@ -6,14 +6,29 @@ namespace Cosem.Sdk.Transport.Hdlc;
 /// </summary>
 public static class HdlcControl
 {
+    /// <summary>The poll/final bit (bit 4): set by the primary station to poll, by the secondary on its last
+    /// frame.</summary>
     public const byte PollFinal = 0x10;
+    /// <summary>SNRM, set normal response mode (U-frame, P/F clear): the client opens the link, optionally negotiating
+    /// parameters.</summary>
     public const byte Snrm = 0x83;
+    /// <summary>DISC, disconnect (U-frame, P/F clear): the client closes the link.</summary>
     public const byte Disc = 0x43;
+    /// <summary>UA, unnumbered acknowledge (U-frame, P/F clear): the server's answer to SNRM or DISC.</summary>
     public const byte Ua = 0x63;
+    /// <summary>DM, disconnected mode (U-frame, P/F clear): the server is not connected, e.g. in reply to DISC or an
+    /// I-frame.</summary>
     public const byte Dm = 0x0F;
+    /// <summary>FRMR, frame reject (U-frame, P/F clear): the server received a frame it cannot accept.</summary>
     public const byte Frmr = 0x87;
+    /// <summary>UI, unnumbered information (U-frame, P/F clear): information without sequence numbers, e.g. event
+    /// notifications.</summary>
     public const byte Ui = 0x03;
+    /// <summary>RR, receive ready (S-frame type bits, N(R) and P/F clear): acknowledges up to N(R) and asks for the
+    /// next segment.</summary>
     public const byte Rr = 0x01;
+    /// <summary>RNR, receive not ready (S-frame type bits, N(R) and P/F clear): the station cannot take I-frames
+    /// now.</summary>
     public const byte Rnr = 0x05;
 
     /// <summary>An I-frame control byte.</summary>

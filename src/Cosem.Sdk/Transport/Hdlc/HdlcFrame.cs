@@ -35,13 +35,17 @@ public readonly ref struct HdlcFrame
     /// <summary>The frame length field: bytes between the flags.</summary>
     public int FrameLength { get; }
 
+    /// <summary>The destination address field: the server (upper/lower HDLC address) on requests, the client on
+    /// responses.</summary>
     public HdlcAddress Destination { get; }
 
+    /// <summary>The source address field: the client address on requests, the server on responses.</summary>
     public HdlcAddress Source { get; }
 
     /// <summary>The raw control byte.</summary>
     public byte Control { get; }
 
+    /// <summary>The frame type (I, RR, RNR, SNRM, UA, …) decoded from <see cref="Control"/>.</summary>
     public HdlcFrameKind Kind => HdlcControl.KindOf(Control);
 
     /// <summary>N(S), meaningful for I-frames.</summary>

@@ -26,7 +26,10 @@ internal sealed class HdlcFrameReader(ILogger logger, string name)
     /// where reading should resume: after the frame (at its closing flag, which may open the next one), or at the
     /// incomplete frame still waiting for bytes, or at its end when nothing in it can start a frame.
     /// </summary>
+    /// <param name="buffer">The bytes received so far; advanced past what was consumed.</param>
     /// <param name="dropPartial">The inter-octet time-out passed: an incomplete frame at the start is dropped.</param>
+    /// <param name="frame">The frame found, decoded in the reader's scratch buffer and valid until the next call;
+    /// default when none was.</param>
     /// <returns>Whether a frame was found.</returns>
     public bool TryRead(ref ReadOnlySequence<byte> buffer, bool dropPartial, out HdlcReceivedFrame frame)
     {

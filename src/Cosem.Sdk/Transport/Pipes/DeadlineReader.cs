@@ -28,7 +28,7 @@ internal sealed class DeadlineReader : IDisposable
 
     /// <summary>
     /// Reads until data arrives or <paramref name="deadline"/> passes. On a time-out the result is
-    /// <see cref="ReadResult.IsCanceled"/> and <paramref name="timedOut"/> is set; the buffer must still be advanced.
+    /// <see cref="ReadResult.IsCanceled"/> and <c>TimedOut</c> is true; the buffer must still be advanced.
     /// </summary>
     public async ValueTask<(ReadResult Result, bool TimedOut)> ReadAsync(long deadline, CancellationToken cancellationToken)
     {

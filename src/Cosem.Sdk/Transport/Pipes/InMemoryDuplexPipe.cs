@@ -14,8 +14,10 @@ public sealed class InMemoryDuplexPipe : IDuplexPipe, IAsyncDisposable
         Output = output;
     }
 
+    /// <summary>Reads what the other end of the pair writes.</summary>
     public PipeReader Input { get; }
 
+    /// <summary>Writes what the other end of the pair reads.</summary>
     public PipeWriter Output { get; }
 
     /// <summary>Creates two connected ends: what one writes, the other reads.</summary>
@@ -27,6 +29,8 @@ public sealed class InMemoryDuplexPipe : IDuplexPipe, IAsyncDisposable
         return (new InMemoryDuplexPipe(bToA.Reader, aToB.Writer), new InMemoryDuplexPipe(aToB.Reader, bToA.Writer));
     }
 
+    /// <summary>Completes both directions; the other end's reader then sees
+    /// <see cref="ReadResult.IsCompleted"/>.</summary>
     public async ValueTask DisposeAsync()
     {
         await Output.CompleteAsync().ConfigureAwait(false);

@@ -20,6 +20,11 @@ public sealed class StreamDuplexPipe : IDuplexPipe, IAsyncDisposable
     private readonly Task _pump;
     private int _disposed;
 
+    /// <summary>Starts copying <paramref name="stream"/> into <see cref="Input"/> on a background task.</summary>
+    /// <param name="stream">A readable and writable stream, e.g. a <see cref="NetworkStream"/> or a serial port's
+    /// stream.</param>
+    /// <param name="leaveOpen">Whether <see cref="DisposeAsync"/> leaves the stream open (default false: the pipe owns
+    /// it).</param>
     public StreamDuplexPipe(Stream stream, bool leaveOpen = false)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -30,8 +35,11 @@ public sealed class StreamDuplexPipe : IDuplexPipe, IAsyncDisposable
         _pump = Task.Run(PumpAsync);
     }
 
+    /// <summary>The bytes read from the stream; completes when the stream ends or breaks (an unexpected stream error
+    /// surfaces as an <see cref="IOException"/>).</summary>
     public PipeReader Input => _inbound.Reader;
 
+    /// <summary>Writes go straight to the stream when flushed.</summary>
     public PipeWriter Output { get; }
 
     /// <summary>Wraps a connected socket; the pipe owns it. Nagle is disabled: frames are small and latency matters.</summary>
@@ -80,6 +88,10 @@ public sealed class StreamDuplexPipe : IDuplexPipe, IAsyncDisposable
         await writer.CompleteAsync(failure).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Stops the read loop, flushes and completes <see cref="Output"/> (ignoring a dead peer), and disposes the stream
+    /// unless it was left open. Safe to call more than once.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

@@ -9,5 +9,6 @@ public readonly record struct SerialLineSettings(int BaudRate, int DataBits, Ser
     /// <summary>The HDLC character format at <paramref name="baudRate"/>: 8 data bits, no parity, 1 stop bit (IEC 62056-46 §5).</summary>
     public static SerialLineSettings Hdlc(int baudRate) => new(baudRate, 8, SerialParity.None);
 
+    /// <summary>The usual short form, e.g. "9600 8N1" or "300 7E1".</summary>
     public override string ToString() => $"{BaudRate} {DataBits}{Parity.ToString()[0]}{StopBits}";
 }

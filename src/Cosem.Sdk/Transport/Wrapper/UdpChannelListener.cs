@@ -55,6 +55,7 @@ public sealed class UdpChannelListener : IApduChannelListener
         return new UdpChannelListener(endPoint, options ?? new WrapperOptions());
     }
 
+    /// <inheritdoc/>
     public async ValueTask<IApduChannel> AcceptAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
@@ -141,6 +142,8 @@ public sealed class UdpChannelListener : IApduChannelListener
         }
     }
 
+    /// <summary>Stops the receive loop and closes the socket, which ends pending <see cref="AcceptAsync"/> calls; safe
+    /// to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
