@@ -51,13 +51,13 @@ internal sealed class ServerSession
                 var (remaining, expiring) = clock.Next();
                 try
                 {
-                    if (remaining <= TimeSpan.Zero)
-                    {
-                        reason = TimedOut(expiring);
-                        break;
-                    }
                     if (remaining != Timeout.InfiniteTimeSpan)
                     {
+                        if (remaining <= TimeSpan.Zero)
+                        {
+                            reason = TimedOut(expiring);
+                            break;
+                        }
                         deadline.CancelAfter(remaining);
                     }
                     message = await _channel.ReceiveAsync(deadline.Token).ConfigureAwait(false);

@@ -29,6 +29,9 @@ internal sealed class RefusalLog(ILogger logger, TimeSpan interval, TimeProvider
     /// <summary>Refusals so far with <paramref name="reason"/>.</summary>
     public long Count(string reason) => _totals.GetValueOrDefault(reason);
 
+    /// <summary>Addresses with an entry now; never above <see cref="MaxTrackedAddresses"/> + 1 (the shared entry).</summary>
+    public int TrackedAddresses => _windows.Count;
+
     /// <summary>Counts one refusal and logs it if <paramref name="remote"/> has been quiet for an interval.</summary>
     public void Record(string remote, long session, string reason, string detail)
     {
