@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Server;
+using Cosem.Sdk.Tests.Transport;
 using Cosem.Sdk.Transport;
+using Cosem.Sdk.Transport.Hdlc;
+using Cosem.Sdk.Transport.Pipes;
 
 namespace Cosem.Sdk.Tests.Server;
 
@@ -84,6 +87,35 @@ public sealed class ServerTimeoutTests
 
         await client.RequestAsync<GetResponseNormal>(new GetRequestNormal(InvokeIdAndPriority.Default,
             new CosemAttributeDescriptor(1, ServerHarness.ValueName, 2), null));
+    }
+
+    [Fact]
+    public async Task TrickledHdlcPollsDoNotKeepALinkOpen()
+    {
+        var (a, b) = InMemoryDuplexPipe.CreatePair();
+        await using var harness = new ServerHarness(new CosemServerOptions { IdleTimeout = Short, AssociationTimeout = Timeout.InfiniteTimeSpan });
+        harness.Server.Listen(ServerTransport.Hdlc(b));
+        var clock = Stopwatch.StartNew(); // the session, and its clock, start with the server
+        await harness.Server.StartAsync();
+        var client = new ScriptedHdlcPeer(a, HdlcAddress.Client(16), HdlcAddress.Server(1));
+        await client.ConnectAsync();
+
+        // RR with the poll bit every 50 ms: each is answered by the link, none is a request.
+        var answered = 0;
+        while (clock.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await client.WriteAsync(HdlcControl.Supervisory(HdlcControl.Rr, 0, true));
+            if (await client.TryReadAsync(TimeSpan.FromMilliseconds(500)) is null)
+            {
+                break;
+            }
+            answered++;
+            await Task.Delay(50);
+        }
+
+        Assert.True(answered > 1, $"{answered} polls answered in {clock.Elapsed}");
+        Assert.InRange(clock.Elapsed, Short - TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(4));
+        Assert.Equal(1, harness.Server.GetRefusalCounts()[RefusalReasons.InactivityTimeout]);
     }
 
     /// <summary>Sends an empty wrapper frame every 50 ms until the server closes the connection or the limit passes.</summary>
