@@ -26,7 +26,10 @@ public sealed class CosemServerOptions
     /// <summary>Link settings of HDLC listeners (window and information field sizes offered).</summary>
     public HdlcParameters HdlcParameters { get; init; } = HdlcParameters.Default;
 
-    /// <summary>HDLC inactivity time-out (IEC 62056-46 §6.4.4.4.2).</summary>
+    /// <summary>
+    /// HDLC inactivity time-out (IEC 62056-46 §6.4.4.4.2): the link drops after this long without any frame. Frames
+    /// that carry no request (RR polls, say) reset it, so <see cref="IdleTimeout"/> bounds HDLC connections too.
+    /// </summary>
     public TimeSpan HdlcInactivityTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
     /// <summary>
