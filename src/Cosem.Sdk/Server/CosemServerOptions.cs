@@ -81,8 +81,9 @@ public sealed class CosemServerOptions
     public long MaxBufferedBytesPerConnection { get; init; } = 128 * 1024;
 
     /// <summary>
-    /// Refusals (connections, associations, requests, time-outs) are counted always but logged at most once per
-    /// interval per remote address: the first with its detail, the rest as one summary line. 10 s by default.
+    /// Refusals (connections, associations, requests) are counted always but logged at most once per interval per
+    /// remote address: the first with its detail, the rest as one summary line. Time-outs are counted too, and
+    /// logged only as the session's close at Debug level. 10 s by default.
     /// </summary>
     public TimeSpan RefusalLogInterval { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -224,7 +224,8 @@ internal sealed class ServerSession
         var detail = reason == RefusalReasons.AssociationTimeout
             ? $"no association completed within {_server.Options.AssociationTimeout}"
             : $"no useful request within {_server.Options.IdleTimeout}";
-        _refusals.Record(reason, detail);
+        // Counted, not logged as a refusal: a reader that leaves without releasing is ordinary; SessionClosed says why.
+        _refusals.Count(reason);
         return detail;
     }
 

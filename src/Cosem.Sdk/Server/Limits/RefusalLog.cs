@@ -32,10 +32,13 @@ internal sealed class RefusalLog(ILogger logger, TimeSpan interval, TimeProvider
     /// <summary>Addresses with an entry now; never above <see cref="MaxTrackedAddresses"/> + 1 (the shared entry).</summary>
     public int TrackedAddresses => _windows.Count;
 
+    /// <summary>Counts one refusal without logging it (what the caller logs otherwise, e.g. a time-out's session close).</summary>
+    public void Increment(string reason) => _totals.AddOrUpdate(reason, 1, static (_, n) => n + 1);
+
     /// <summary>Counts one refusal and logs it if <paramref name="remote"/> has been quiet for an interval.</summary>
     public void Record(string remote, long session, string reason, string detail)
     {
-        _totals.AddOrUpdate(reason, 1, static (_, n) => n + 1);
+        Increment(reason);
         if (!logger.IsEnabled(LogLevel.Warning))
         {
             return;

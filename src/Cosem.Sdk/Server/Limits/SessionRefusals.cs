@@ -16,6 +16,9 @@ internal sealed class SessionRefusals(RefusalLog log, long session, string remot
     /// <summary>Counts a refusal with <paramref name="reason"/> (a <see cref="RefusalReasons"/> key); <paramref name="detail"/> may be logged.</summary>
     public void Record(string reason, string detail) => log.Record(remote, session, reason, detail);
 
+    /// <summary>Counts a refusal with <paramref name="reason"/> that the caller reports otherwise (a time-out closing the session).</summary>
+    public void Count(string reason) => log.Increment(reason);
+
     /// <summary>Logs this address's counted but unlogged refusals.</summary>
     public void Flush() => log.Flush(remote);
 }
