@@ -77,6 +77,11 @@ internal sealed class ServerSession
                 catch (CosemTransportException ex)
                 {
                     reason = $"{ex.Kind}: {ex.Message}";
+                    if (ex.Kind is TransportErrorKind.InvalidFrame or TransportErrorKind.UnsupportedVersion or TransportErrorKind.FrameTooLarge)
+                    {
+                        // Garbage that ends the connection (a wrapper stream cannot resynchronise, a frame beyond the limits).
+                        _refusals.Record(RefusalReasons.InvalidFrame, reason);
+                    }
                     break;
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

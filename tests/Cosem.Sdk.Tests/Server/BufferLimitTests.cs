@@ -66,6 +66,7 @@ public sealed class BufferLimitTests
         await using var client = new RawClient(await WrapperChannel.ConnectTcpAsync(endPoint));
 
         await Assert.ThrowsAsync<CosemTransportException>(() => client.RequestAsync(new byte[2000]));
+        Assert.Equal(1, harness.Server.GetRefusalCounts()[RefusalReasons.InvalidFrame]);
 
         await using var other = new RawClient(await WrapperChannel.ConnectTcpAsync(endPoint, new WrapperOptions { ClientWPort = 16 }));
         Assert.Equal(AssociationResult.Accepted, (await other.AssociateAsync(ServerHarness.Aarq())).Result);

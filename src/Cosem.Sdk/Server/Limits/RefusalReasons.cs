@@ -17,6 +17,13 @@ public static class RefusalReasons
     /// <summary>An AARQ answered with a rejecting AARE (unknown client, wrong password, unsupported context, malformed…).</summary>
     public const string AssociationRefused = "association-refused";
 
+    /// <summary>
+    /// A connection ended by what it sent: a wrapper frame of another version, a frame or reassembled APDU beyond
+    /// <see cref="CosemServerOptions.MaxReassemblyBytes"/>. (HDLC frames that fail their checks are dropped by the link
+    /// and counted there, in <c>HdlcLink.DiscardedFrames</c>; UDP datagrams in <c>UdpChannelListener.DiscardedDatagrams</c>.)
+    /// </summary>
+    public const string InvalidFrame = "invalid-frame";
+
     /// <summary>A connection closed after <see cref="CosemServerOptions.IdleTimeout"/> without a useful request.</summary>
     public const string InactivityTimeout = "inactivity-timeout";
 
