@@ -46,6 +46,12 @@ public sealed class MeterSimulatorOptions
 
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
 
+    /// <summary>
+    /// Settings of the meter's server (time-outs, connection and buffer limits); null for the defaults with
+    /// <see cref="LoggerFactory"/>. When set, it is used as given, its own logger factory included.
+    /// </summary>
+    public CosemServerOptions? ServerOptions { get; init; }
+
     private static TimeZoneInfo DefaultTimeZone()
     {
         try

@@ -125,7 +125,7 @@ public sealed class ReferenceMeterSimulator : IAsyncDisposable
     public static async Task<ReferenceMeterSimulator> StartAsync(MeterSimulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         var meter = Create(options);
-        var server = new CosemServer(meter.Device, new CosemServerOptions { LoggerFactory = meter._options.LoggerFactory });
+        var server = new CosemServer(meter.Device, meter._options.ServerOptions ?? new CosemServerOptions { LoggerFactory = meter._options.LoggerFactory });
         try
         {
             if (meter._options.WrapperPort is { } wrapper)

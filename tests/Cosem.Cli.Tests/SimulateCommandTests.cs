@@ -84,10 +84,74 @@ public class SimulateCommandTests
     [InlineData("--meters", "0")]
     [InlineData("--wrapper-port", "65535", "--meters", "3")]
     [InlineData("--wrapper-port", "5000", "--hdlc-port", "5001", "--meters", "2")]
+    [InlineData("--inactivity-timeout", "-1")]
+    [InlineData("--association-timeout", "3000000")]
+    [InlineData("--max-connections", "0")]
+    [InlineData("--max-connections-per-address", "-5")]
     public async Task Bad_arguments_exit_with_2(params string[] args)
     {
         var (exit, _, error) = await CliRunner.RunAsync(null, ["simulate", .. args]);
         Assert.Equal(2, exit);
         Assert.StartsWith("error:", error);
+    }
+
+    [Fact]
+    public void Limit_options_map_onto_the_server_options()
+    {
+        var limits = new Cosem.Cli.Commands.ServerLimitOptions();
+        var command = new System.CommandLine.Command("test");
+        foreach (var option in limits.All)
+        {
+            command.Options.Add(option);
+        }
+
+        var parse = command.Parse(["--inactivity-timeout", "5", "--association-timeout", "0", "--max-connections", "3", "--max-connections-per-address", "2"]);
+        Assert.Empty(parse.Errors);
+        Assert.Null(limits.Validate(parse));
+        var options = limits.CreateServerOptions(parse, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+
+        Assert.Equal(TimeSpan.FromSeconds(5), options.IdleTimeout);
+        Assert.Equal(Timeout.InfiniteTimeSpan, options.AssociationTimeout);
+        Assert.Equal(3, options.MaxConnections);
+        Assert.Equal(2, options.MaxConnectionsPerAddress);
+
+        var defaults = limits.CreateServerOptions(command.Parse([]), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        Assert.Equal(new Cosem.Sdk.Server.CosemServerOptions().IdleTimeout, defaults.IdleTimeout);
+        Assert.Equal(new Cosem.Sdk.Server.CosemServerOptions().MaxConnections, defaults.MaxConnections);
+    }
+
+    [Fact]
+    public async Task The_simulator_refuses_connections_beyond_max_connections()
+    {
+        var start = FreePortBlock(2);
+        using var stop = new CancellationTokenSource();
+        var simulate = CliRunner.RunAsync(stop.Token, "simulate", "--wrapper-port", start.ToString(), "--hdlc-port", (start + 1).ToString(),
+            "--max-connections", "1", "--inactivity-timeout", "30");
+        try
+        {
+            var endPoint = new IPEndPoint(IPAddress.Loopback, start);
+            Cosem.Sdk.Transport.Wrapper.WrapperChannel? first = null;
+            for (var attempt = 0; attempt < 100 && first is null; attempt++)
+            {
+                try
+                {
+                    first = await Cosem.Sdk.Transport.Wrapper.WrapperChannel.ConnectTcpAsync(endPoint);
+                }
+                catch (Exception ex) when (ex is SocketException or Cosem.Sdk.Transport.CosemTransportException)
+                {
+                    await Task.Delay(100);
+                }
+            }
+            Assert.NotNull(first);
+            await using var _ = first;
+            // The first connection holds the only place: a read through a second one fails.
+            var read = await CliRunner.RunAsync(null, "read", "--port", start.ToString(), "--obis", "0.0.96.1.0.255", "--json");
+            Assert.NotEqual(0, read.ExitCode);
+        }
+        finally
+        {
+            stop.Cancel();
+        }
+        Assert.Equal(0, (await simulate).ExitCode);
     }
 }

@@ -26,11 +26,12 @@ public static class SimulateCommand
             "The first meter's system title, 16 hex digits (default 435344 + serial number); meter i adds i.", defaultLlsPassword: "12345678");
         security.Auth.Description = "How the management client (1) authenticates: " + string.Join(", ", SecurityOptions.AuthValues) + " (default low, password 12345678).";
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Trace every frame and APDU." };
+        var limits = new ServerLimitOptions();
         var command = new Command("simulate", "Run simulated reference meters on 127.0.0.1 (wrapper 4059, HDLC 4060).")
         {
             wrapperPort, hdlcPort, meters, verbose,
         };
-        foreach (var option in security.All)
+        foreach (var option in security.All.Concat(limits.All))
         {
             command.Options.Add(option);
         }
@@ -57,6 +58,11 @@ public static class SimulateCommand
             if (wrapper != 0 && hdlc != 0 && wrapper < hdlc + count && hdlc < wrapper + count)
             {
                 error.WriteLine($"error: the wrapper ports {wrapper}.. and the HDLC ports {hdlc}.. overlap for {count} meters.");
+                return BadArguments;
+            }
+            if (limits.Validate(parse) is { } limitError)
+            {
+                error.WriteLine("error: " + limitError);
                 return BadArguments;
             }
             SecuritySettings settings;
@@ -92,6 +98,7 @@ public static class SimulateCommand
                             }
                             : null,
                         LoggerFactory = loggers,
+                        ServerOptions = limits.CreateServerOptions(parse, loggers),
                     }, cancellationToken);
                     running.Add(meter);
                     output.WriteLine($"meter {i + 1}: " + string.Join(", ", meter.Server!.EndPoints));

@@ -17,8 +17,9 @@ internal static class AssociationNegotiator
     /// </summary>
     public static async ValueTask<AssociationState?> NegotiateAsync(
         ReadOnlyMemory<byte> apdu, LogicalDevice device, IReadOnlyList<LogicalDevice> serverDevices, ushort clientAddress,
-        CosemServerOptions options, IBufferWriter<byte> response, long session, ILogger logger, CancellationToken cancellationToken)
+        CosemServerOptions options, IBufferWriter<byte> response, SessionRefusals refusals, ILogger logger, CancellationToken cancellationToken)
     {
+        var session = refusals.Session;
         AarqApdu aarq;
         try
         {
@@ -26,14 +27,14 @@ internal static class AssociationNegotiator
         }
         catch (CosemEncodingException ex)
         {
-            ServerLog.AssociationRefused(logger, session, clientAddress, device.Address, $"malformed AARQ: {ex.Message}");
+            refusals.Record(RefusalReasons.AssociationRefused, $"client {clientAddress} to logical device {device.Address}: malformed AARQ: {ex.Message}");
             Refuse(response, ApplicationContextName.LogicalName, ResultSourceDiagnostic.ServiceUser(AcseServiceUserDiagnostic.NoReasonGiven), options, null);
             return null;
         }
 
         string Fail(string reason)
         {
-            ServerLog.AssociationRefused(logger, session, clientAddress, device.Address, reason);
+            refusals.Record(RefusalReasons.AssociationRefused, $"client {clientAddress} to logical device {device.Address}: {reason}");
             return reason;
         }
 

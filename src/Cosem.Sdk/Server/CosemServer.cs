@@ -30,6 +30,8 @@ public sealed class CosemServer : IAsyncDisposable
     private readonly List<Task> _acceptLoops = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly ILogger _logger;
+    private readonly RefusalLog _refusals;
+    private readonly ConnectionLimiter _connections;
     private readonly Lock _lock = new();
     private long _nextSession;
     private int _active;
@@ -53,7 +55,10 @@ public sealed class CosemServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(devices);
         Options = options ?? new CosemServerOptions();
+        ValidateLimits(Options);
         _logger = Options.LoggerFactory.CreateLogger("Cosem.Sdk.Server");
+        _refusals = new RefusalLog(_logger, Options.RefusalLogInterval, TimeProvider.System);
+        _connections = new ConnectionLimiter(Options.MaxConnections, Options.MaxConnectionsPerAddress);
         foreach (var device in devices)
         {
             ArgumentNullException.ThrowIfNull(device, nameof(devices));
@@ -89,6 +94,22 @@ public sealed class CosemServer : IAsyncDisposable
 
     /// <summary>Connections being served now.</summary>
     public int ActiveSessions => Volatile.Read(ref _active);
+
+    /// <summary>
+    /// Connections closed at once because <see cref="CosemServerOptions.MaxConnections"/> or
+    /// <see cref="CosemServerOptions.MaxConnectionsPerAddress"/> was reached, since the server was created.
+    /// </summary>
+    public long RefusedConnections =>
+        _refusals.Count(RefusalReasons.ConnectionLimit) + _refusals.Count(RefusalReasons.AddressConnectionLimit);
+
+    /// <summary>
+    /// Everything refused since the server was created, per <see cref="RefusalReasons">reason</see> (connections,
+    /// associations, requests by service-error, time-outs): a snapshot, for metrics. Each refusal is counted even
+    /// when its log line was suppressed by the rate limit.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> GetRefusalCounts() => _refusals.Snapshot();
+
+    internal RefusalLog Refusals => _refusals;
 
     /// <summary>
     /// The address <paramref name="transport"/> is bound to (with port 0 requested, the port the system chose).
@@ -255,25 +276,79 @@ public sealed class CosemServer : IAsyncDisposable
     private void StartSession(IApduChannel channel)
     {
         var id = Interlocked.Increment(ref _nextSession);
-        var session = new ServerSession(this, channel, id, _logger);
-        Interlocked.Increment(ref _active);
-        var token = _stop.Token;
-        var task = Task.Run(async () =>
+        var endPoint = channel.RemoteEndPoint;
+        var address = ConnectionLimiter.AddressOf(endPoint);
+        var remote = address?.ToString() ?? endPoint?.ToString() ?? "local";
+        Task task;
+        if (_connections.TryEnter(address) is { } refused)
         {
-            try
+            // Beyond the limits: closed at once, counted, and logged at most once per interval for this address.
+            _refusals.Record(remote, id, refused, $"connection from {endPoint?.ToString() ?? remote} closed at once");
+            task = CloseRefusedAsync(channel);
+        }
+        else
+        {
+            var session = new ServerSession(this, channel, id, _logger, new SessionRefusals(_refusals, id, remote));
+            Interlocked.Increment(ref _active);
+            var token = _stop.Token;
+            task = Task.Run(async () =>
             {
-                await session.RunAsync(token).ConfigureAwait(false);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _active);
-                _sessions.TryRemove(id, out _);
-            }
-        });
+                try
+                {
+                    await session.RunAsync(token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _connections.Leave(address);
+                    Interlocked.Decrement(ref _active);
+                    _sessions.TryRemove(id, out _);
+                }
+            });
+        }
         _sessions.TryAdd(id, task);
         if (task.IsCompleted)
         {
             _sessions.TryRemove(id, out _);
+        }
+    }
+
+    private static async Task CloseRefusedAsync(IApduChannel channel)
+    {
+        try
+        {
+            await channel.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is CosemTransportException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // A refused connection that breaks while being closed is closed.
+        }
+    }
+
+    private static void ValidateLimits(CosemServerOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConnections, 1, nameof(options.MaxConnections));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConnectionsPerAddress, 1, nameof(options.MaxConnectionsPerAddress));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxIncomingBlockBytes, 1, nameof(options.MaxIncomingBlockBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxReassemblyBytes, 1, nameof(options.MaxReassemblyBytes));
+        // A whole wrapper frame must fit below the pause threshold, or the reader would wait for bytes never read.
+        long largestFrame = Transport.Wrapper.WrapperHeader.Size + Math.Min(options.MaxReassemblyBytes, Transport.Wrapper.WrapperFrame.MaxApduLength);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.MaxBufferedBytesPerConnection, largestFrame, nameof(options.MaxBufferedBytesPerConnection));
+        ValidateTimeLimit(options.IdleTimeout, allowInfinite: true, nameof(options.IdleTimeout));
+        ValidateTimeLimit(options.AssociationTimeout, allowInfinite: true, nameof(options.AssociationTimeout));
+        ValidateTimeLimit(options.RefusalLogInterval, allowInfinite: false, nameof(options.RefusalLogInterval));
+    }
+
+    // Timers take at most int.MaxValue milliseconds (about 24.8 days).
+    private static void ValidateTimeLimit(TimeSpan value, bool allowInfinite, string name)
+    {
+        if (allowInfinite && value == Timeout.InfiniteTimeSpan)
+        {
+            return;
+        }
+        if (value <= TimeSpan.Zero || value.TotalMilliseconds > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(name, value,
+                allowInfinite ? "A time limit is positive (at most 24 days) or Timeout.InfiniteTimeSpan." : "The interval is positive (at most 24 days).");
         }
     }
 

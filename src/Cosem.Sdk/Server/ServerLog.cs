@@ -2,8 +2,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Cosem.Sdk.Server;
 
-/// <summary>What the server logs: sessions and associations at Information/Debug, refused and failed requests at
-/// Warning, user object failures at Error, APDUs at Trace.</summary>
+/// <summary>What the server logs: sessions and associations at Information/Debug, refused things at Warning (rate-limited
+/// per remote address by <see cref="RefusalLog"/>), user object failures at Error, APDUs at Trace.</summary>
 internal static partial class ServerLog
 {
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Listening for {Transport} on {EndPoint}")]
@@ -18,14 +18,11 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Session {Session}: client {Client} associated with logical device {Server} ({Mechanism}, conformance {Conformance}, client max PDU {MaxPdu})")]
     public static partial void Associated(ILogger logger, long session, int client, int server, string mechanism, string conformance, int maxPdu);
 
-    [LoggerMessage(EventId = 104, Level = LogLevel.Warning, Message = "Session {Session}: association of client {Client} with logical device {Server} refused: {Reason}")]
-    public static partial void AssociationRefused(ILogger logger, long session, int client, int server, string reason);
-
     [LoggerMessage(EventId = 105, Level = LogLevel.Information, Message = "Session {Session}: client {Client} released its association with logical device {Server}")]
     public static partial void Released(ILogger logger, long session, int client, int server);
 
-    [LoggerMessage(EventId = 106, Level = LogLevel.Warning, Message = "Session {Session}: request refused ({Reason})")]
-    public static partial void RequestRefused(ILogger logger, long session, string reason);
+    [LoggerMessage(EventId = 106, Level = LogLevel.Warning, Message = "Session {Session} (remote {Remote}): refused, {Reason}: {Detail}")]
+    public static partial void Refused(ILogger logger, long session, string remote, string reason, string detail);
 
     [LoggerMessage(EventId = 107, Level = LogLevel.Error, Message = "Session {Session}: {Target} threw while serving the request; answered {Result}")]
     public static partial void ObjectFailed(ILogger logger, Exception exception, long session, string target, string result);
@@ -47,4 +44,7 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 113, Level = LogLevel.Warning, Message = "The management logical device has no SAP assignment object (class 17, usually 0.0.41.0.0.255): clients cannot discover the logical devices")]
     public static partial void NoSapAssignment(ILogger logger);
+
+    [LoggerMessage(EventId = 114, Level = LogLevel.Warning, Message = "Remote {Remote}: {Summary} refused in the last {Seconds} s")]
+    public static partial void RefusalsSummarised(ILogger logger, string remote, string summary, double seconds);
 }

@@ -21,16 +21,18 @@ internal sealed class ServerSession
     private readonly ArrayBufferWriter<byte> _response = new(256);
     private readonly ServiceProcessor _services;
     private readonly ServerProtection _protection;
+    private readonly SessionRefusals _refusals;
     private AssociationState? _served;
 
-    public ServerSession(CosemServer server, IApduChannel channel, long id, ILogger logger)
+    public ServerSession(CosemServer server, IApduChannel channel, long id, ILogger logger, SessionRefusals refusals)
     {
         _server = server;
         _channel = channel;
         _id = id;
         _logger = logger;
-        _services = new ServiceProcessor(id, logger);
-        _protection = new ServerProtection(_services, id, logger);
+        _refusals = refusals;
+        _services = new ServiceProcessor(id, logger, refusals, server.Options.MaxIncomingBlockBytes);
+        _protection = new ServerProtection(_services, refusals);
     }
 
     public int AssociationCount => _associations.Count;
@@ -39,24 +41,30 @@ internal sealed class ServerSession
     {
         ServerLog.SessionOpened(_logger, _id);
         var reason = "stopped";
-        var idleTimeout = _server.Options.IdleTimeout;
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var clock = new SessionDeadlines(_server.Options.IdleTimeout, _server.Options.AssociationTimeout);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
                 ApduMessage message;
+                var (remaining, expiring) = clock.Next();
                 try
                 {
-                    if (idleTimeout != Timeout.InfiniteTimeSpan && _channel is not Transport.Hdlc.HdlcServerLink)
+                    if (remaining != Timeout.InfiniteTimeSpan)
                     {
-                        idle.CancelAfter(idleTimeout);
+                        if (remaining <= TimeSpan.Zero)
+                        {
+                            reason = TimedOut(expiring);
+                            break;
+                        }
+                        deadline.CancelAfter(remaining);
                     }
-                    message = await _channel.ReceiveAsync(idle.Token).ConfigureAwait(false);
-                    if (!idle.TryReset())
+                    message = await _channel.ReceiveAsync(deadline.Token).ConfigureAwait(false);
+                    if (!deadline.TryReset())
                     {
                         message.Dispose();
-                        reason = "idle time-out";
+                        reason = TimedOut(expiring);
                         break;
                     }
                 }
@@ -69,28 +77,40 @@ internal sealed class ServerSession
                 catch (CosemTransportException ex)
                 {
                     reason = $"{ex.Kind}: {ex.Message}";
+                    if (ex.Kind is TransportErrorKind.InvalidFrame or TransportErrorKind.UnsupportedVersion or TransportErrorKind.FrameTooLarge)
+                    {
+                        // Garbage that ends the connection (a wrapper stream cannot resynchronise, a frame beyond the limits).
+                        _refusals.Record(RefusalReasons.InvalidFrame, reason);
+                    }
                     break;
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    reason = "idle time-out";
+                    reason = TimedOut(expiring);
                     break;
                 }
                 using (message)
                 {
                     if (_logger.IsEnabled(LogLevel.Trace))
                     {
-                        ServerLog.Received(_logger, _id, Convert.ToHexString(message.Span));
+                        ServerLog.Received(_logger, _id, ApduRedaction.ToHex(message.Span));
                     }
                     _response.ResetWrittenCount();
                     _served = null;
-                    await HandleAsync(message, cancellationToken).ConfigureAwait(false);
+                    if (await HandleAsync(message, cancellationToken).ConfigureAwait(false))
+                    {
+                        clock.UsefulRequest();
+                        if (clock.InAssociationPhase && HasCompletedAssociation())
+                        {
+                            clock.AssociationCompleted();
+                        }
+                    }
                 }
                 if (_response.WrittenCount > 0)
                 {
                     if (_logger.IsEnabled(LogLevel.Trace))
                     {
-                        ServerLog.Sent(_logger, _id, Convert.ToHexString(_response.WrittenSpan));
+                        ServerLog.Sent(_logger, _id, ApduRedaction.ToHex(_response.WrittenSpan));
                     }
                     try
                     {
@@ -117,6 +137,7 @@ internal sealed class ServerSession
         }
         finally
         {
+            _refusals.Flush();
             _associations.Clear();
             ServerLog.SessionClosed(_logger, _id, reason);
             try
@@ -130,18 +151,19 @@ internal sealed class ServerSession
         }
     }
 
-    private async ValueTask HandleAsync(ApduMessage message, CancellationToken cancellationToken)
+    /// <summary>Serves one APDU; true when it was useful (an AARQ, an RLRQ or a request reaching an association), which restarts the inactivity time-out.</summary>
+    private async ValueTask<bool> HandleAsync(ApduMessage message, CancellationToken cancellationToken)
     {
         if (message.Length == 0)
         {
-            return;
+            return false;
         }
         var device = _server.FindDevice(message.DestinationAddress);
         if (device is null)
         {
             // IEC 62056-47 §5.3: a wPort that names no application process is discarded.
             ServerLog.UnknownDevice(_logger, _id, message.DestinationAddress, message.SourceAddress);
-            return;
+            return false;
         }
         var key = (message.SourceAddress, message.DestinationAddress);
         var tag = (ApduTag)message.Span[0];
@@ -150,42 +172,66 @@ internal sealed class ServerSession
             case ApduTag.Aarq:
                 _associations.Remove(key); // a new AARQ replaces whatever the pair had
                 var established = await AssociationNegotiator.NegotiateAsync(
-                    message.Memory, device, _server.Devices, (ushort)message.SourceAddress, _server.Options, _response, _id, _logger, cancellationToken).ConfigureAwait(false);
+                    message.Memory, device, _server.Devices, (ushort)message.SourceAddress, _server.Options, _response, _refusals, _logger, cancellationToken).ConfigureAwait(false);
                 if (established is not null)
                 {
                     _associations[key] = established;
                 }
-                return;
+                return true;
             case ApduTag.Rlrq:
                 if (_associations.Remove(key, out var released))
                 {
                     ServerLog.Released(_logger, _id, released.ClientAddress, released.ServerAddress);
                 }
                 AssociationNegotiator.Release(message.Memory, _response);
-                return;
+                return true;
         }
         if (!_associations.TryGetValue(key, out var association))
         {
             // IEC 62056-5-3 §9.4.2: xDLMS services need an established application association.
-            RequestRefusal.NotPossible($"{tag} from client {message.SourceAddress} without an association").Answer(_logger, _id, _response);
-            return;
+            RequestRefusal.NotPossible($"{tag} from client {message.SourceAddress} without an association").Answer(_refusals, _response);
+            return false;
         }
         _served = association;
         if (association.Status == AssociationStatus.NonAssociated)
         {
             // A failed HLS reply ended the association (IEC 62056-5-3 §9.2.7.2.4): a new AARQ is needed.
-            RequestRefusal.NotPossible("association not established").Answer(_logger, _id, _response);
-            return;
+            RequestRefusal.NotPossible("association not established").Answer(_refusals, _response);
+            return false;
         }
         if (message.Length > association.ServerMaxReceivePduSize)
         {
             new RequestRefusal(ExceptionStateError.ServiceNotAllowed, ExceptionServiceError.PduTooLong,
-                $"request of {message.Length} bytes exceeds the server PDU size").Answer(_logger, _id, _response);
-            return;
+                $"request of {message.Length} bytes exceeds the server PDU size").Answer(_refusals, _response);
+            return true;
         }
         // Protection wraps the services: decipher, check counter and policy, serve, protect the answer.
         IRequestHandler handler = association.IsCiphered ? _protection : _services;
         await handler.HandleAsync(association, message.Memory, _response, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    // The association phase ends with the first association that is fully established (HLS reply passed included).
+    private bool HasCompletedAssociation()
+    {
+        foreach (var association in _associations.Values)
+        {
+            if (association.Status == AssociationStatus.Associated)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private string TimedOut(string reason)
+    {
+        var detail = reason == RefusalReasons.AssociationTimeout
+            ? $"no association completed within {_server.Options.AssociationTimeout}"
+            : $"no useful request within {_server.Options.IdleTimeout}";
+        // Counted, not logged as a refusal: a reader that leaves without releasing is ordinary; SessionClosed says why.
+        _refusals.Count(reason);
+        return detail;
     }
 
     /// <summary>Runs what the objects asked to do once their response was sent (ServerRequestContext.AfterResponse).</summary>

@@ -38,7 +38,7 @@ public abstract class ServerTransport
         ArgumentNullException.ThrowIfNull(endPoint);
         return new Delegating("wrapper tcp", context =>
         {
-            var listener = TcpChannelListener.StartWrapper(endPoint, context.CreateWrapperOptions());
+            var listener = TcpChannelListener.StartWrapper(endPoint, context.CreateWrapperOptions(), maxBufferedBytes: context.MaxBufferedBytesPerConnection);
             return (listener, listener.LocalEndPoint);
         });
     }
@@ -66,7 +66,7 @@ public abstract class ServerTransport
         ArgumentNullException.ThrowIfNull(endPoint);
         return new Delegating("hdlc tcp", context =>
         {
-            var listener = TcpChannelListener.StartHdlc(endPoint, context.CreateHdlcOptions());
+            var listener = TcpChannelListener.StartHdlc(endPoint, context.CreateHdlcOptions(), maxBufferedBytes: context.MaxBufferedBytesPerConnection);
             return (listener, listener.LocalEndPoint);
         });
     }

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Cosem.Sdk.Transport;
 
 /// <summary>
@@ -18,4 +20,10 @@ public interface IApduChannel : IAsyncDisposable
     /// Waits for the next whole APDU. The caller owns the returned <see cref="ApduMessage"/> and must dispose it.
     /// </summary>
     ValueTask<ApduMessage> ReceiveAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The peer's address when the transport knows one (a TCP connection, a UDP peer); null for pipes, serial lines
+    /// and in-memory channels. A server keys its per-address limits and log rate limiting on it.
+    /// </summary>
+    EndPoint? RemoteEndPoint => null;
 }

@@ -15,14 +15,16 @@ public sealed class TcpChannelListener : IApduChannelListener
 {
     private readonly Socket _socket;
     private readonly Func<IDuplexPipe, IApduChannel> _createChannel;
+    private readonly long _maxBufferedBytes;
     // Not disposed: a pending accept may still be linking to or reading its token when the listener stops.
     private readonly CancellationTokenSource _stop = new();
     private readonly CancellationToken _stopToken;
     private int _disposed;
 
-    private TcpChannelListener(IPEndPoint endPoint, Func<IDuplexPipe, IApduChannel> createChannel, int backlog)
+    private TcpChannelListener(IPEndPoint endPoint, Func<IDuplexPipe, IApduChannel> createChannel, int backlog, long maxBufferedBytes)
     {
         _createChannel = createChannel;
+        _maxBufferedBytes = maxBufferedBytes;
         _stopToken = _stop.Token;
         _socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
@@ -41,20 +43,29 @@ public sealed class TcpChannelListener : IApduChannelListener
     /// <summary>The bound address; with port 0 requested, the port the system chose.</summary>
     public IPEndPoint LocalEndPoint { get; }
 
-    /// <summary>Listens for wrapper clients; every connection becomes a server <see cref="WrapperChannel"/>.</summary>
-    public static TcpChannelListener StartWrapper(IPEndPoint endPoint, WrapperOptions? options = null, int backlog = 512) =>
-        new(endPoint, pipe => WrapperChannel.CreateServer(pipe, options), backlog);
+    /// <summary>
+    /// Listens for wrapper clients; every connection becomes a server <see cref="WrapperChannel"/> reading through a
+    /// pipe that buffers at most <paramref name="maxBufferedBytes"/> unread bytes (more than one whole frame).
+    /// </summary>
+    public static TcpChannelListener StartWrapper(IPEndPoint endPoint, WrapperOptions? options = null, int backlog = 512,
+        long maxBufferedBytes = StreamDuplexPipe.DefaultMaxBufferedBytes) =>
+        new(endPoint, pipe => WrapperChannel.CreateServer(pipe, options), backlog, maxBufferedBytes);
 
-    /// <summary>Listens for HDLC-over-TCP clients; every connection becomes an <see cref="HdlcServerLink"/>.</summary>
-    public static TcpChannelListener StartHdlc(IPEndPoint endPoint, HdlcServerOptions? options = null, int backlog = 512) =>
-        new(endPoint, pipe => new HdlcServerLink(pipe, options), backlog);
+    /// <summary>
+    /// Listens for HDLC-over-TCP clients; every connection becomes an <see cref="HdlcServerLink"/> reading through a
+    /// pipe that buffers at most <paramref name="maxBufferedBytes"/> unread bytes.
+    /// </summary>
+    public static TcpChannelListener StartHdlc(IPEndPoint endPoint, HdlcServerOptions? options = null, int backlog = 512,
+        long maxBufferedBytes = StreamDuplexPipe.DefaultMaxBufferedBytes) =>
+        new(endPoint, pipe => new HdlcServerLink(pipe, options), backlog, maxBufferedBytes);
 
-    /// <summary>Listens with a custom channel factory.</summary>
-    public static TcpChannelListener Start(IPEndPoint endPoint, Func<IDuplexPipe, IApduChannel> createChannel, int backlog = 512)
+    /// <summary>Listens with a custom channel factory; each connection's pipe buffers at most <paramref name="maxBufferedBytes"/> unread bytes.</summary>
+    public static TcpChannelListener Start(IPEndPoint endPoint, Func<IDuplexPipe, IApduChannel> createChannel, int backlog = 512,
+        long maxBufferedBytes = StreamDuplexPipe.DefaultMaxBufferedBytes)
     {
         ArgumentNullException.ThrowIfNull(endPoint);
         ArgumentNullException.ThrowIfNull(createChannel);
-        return new TcpChannelListener(endPoint, createChannel, backlog);
+        return new TcpChannelListener(endPoint, createChannel, backlog, maxBufferedBytes);
     }
 
     /// <inheritdoc/>
@@ -77,7 +88,7 @@ public sealed class TcpChannelListener : IApduChannelListener
             {
                 throw new OperationCanceledException("The listener was stopped.", ex, _stopToken);
             }
-            return _createChannel(StreamDuplexPipe.FromSocket(client));
+            return _createChannel(StreamDuplexPipe.FromSocket(client, _maxBufferedBytes));
         }
     }
 

@@ -1,7 +1,6 @@
 using System.Buffers;
 using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Security;
-using Microsoft.Extensions.Logging;
 
 namespace Cosem.Sdk.Server;
 
@@ -17,16 +16,14 @@ namespace Cosem.Sdk.Server;
 internal sealed partial class ServerProtection : IRequestHandler
 {
     private readonly IRequestHandler _inner;
-    private readonly long _session;
-    private readonly ILogger _logger;
+    private readonly SessionRefusals _refusals;
     private readonly ArrayBufferWriter<byte> _plainRequest = new(256);
     private readonly ArrayBufferWriter<byte> _plainResponse = new(256);
 
-    public ServerProtection(IRequestHandler inner, long session, ILogger logger)
+    public ServerProtection(IRequestHandler inner, SessionRefusals refusals)
     {
         _inner = inner;
-        _session = session;
-        _logger = logger;
+        _refusals = refusals;
     }
 
     /// <summary>Serves one request of a ciphered association (<see cref="AssociationState.IsCiphered"/>).</summary>
@@ -192,5 +189,5 @@ internal sealed partial class ServerProtection : IRequestHandler
     private static RequestRefusal CounterRefusal(AssociationSecurity security, SystemTitle client, string reason) =>
         RequestRefusal.Counter(security.ClientCounters.LastAccepted(client) is { } last && last < uint.MaxValue ? last + 1 : 0u, reason);
 
-    private void Refuse(RequestRefusal refusal, IBufferWriter<byte> response) => refusal.Answer(_logger, _session, response);
+    private void Refuse(RequestRefusal refusal, IBufferWriter<byte> response) => refusal.Answer(_refusals, response);
 }

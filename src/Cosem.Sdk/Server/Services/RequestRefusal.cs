@@ -1,7 +1,6 @@
 using System.Buffers;
 using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Axdr;
-using Microsoft.Extensions.Logging;
 
 namespace Cosem.Sdk.Server;
 
@@ -28,10 +27,10 @@ internal readonly record struct RequestRefusal(ExceptionStateError State, Except
     public static RequestRefusal Counter(uint expected, string reason) =>
         new(ExceptionStateError.ServiceNotAllowed, ExceptionServiceError.InvocationCounterError, reason, expected);
 
-    /// <summary>Logs the refusal and writes its EXCEPTION-Response.</summary>
-    public void Answer(ILogger logger, long session, IBufferWriter<byte> response)
+    /// <summary>Counts (and, rate-limited, logs) the refusal and writes its EXCEPTION-Response.</summary>
+    public void Answer(SessionRefusals refusals, IBufferWriter<byte> response)
     {
-        ServerLog.RequestRefused(logger, session, Reason);
+        refusals.Record(RefusalReasons.ForServiceError(Service), Reason);
         var writer = new AxdrWriter(response);
         new ExceptionResponse(State, Service, ExpectedCounter).Encode(ref writer);
         writer.Flush();

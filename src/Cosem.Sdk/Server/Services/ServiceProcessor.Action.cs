@@ -82,10 +82,17 @@ internal sealed partial class ServiceProcessor
     private async ValueTask AcceptActionBlockAsync(AssociationState association, IncomingBlocks pending, DataBlockSA block, uint expected,
         InvokeIdAndPriority invoke, IBufferWriter<byte> output, CancellationToken cancellationToken)
     {
-        if (block.BlockNumber != expected || pending.Length + block.RawData.Length > MaxReassembledLength)
+        if (block.BlockNumber != expected)
         {
             association.PendingActionParameters = null;
-            WriteActionFailure(invoke, block.BlockNumber != expected ? ActionResult.DataBlockUnavailable : ActionResult.OtherReason, output);
+            WriteActionFailure(invoke, ActionResult.DataBlockUnavailable, output);
+            return;
+        }
+        if (pending.Length + block.RawData.Length > _maxIncomingBlockBytes)
+        {
+            association.PendingActionParameters = null;
+            _refusals.Record(RefusalReasons.IncomingBlocksTooLong, $"block ACTION beyond {_maxIncomingBlockBytes} bytes");
+            WriteActionFailure(invoke, ActionResult.LongActionAborted, output);
             return;
         }
         pending.Append(block.BlockNumber, block.RawData.Span);
@@ -201,7 +208,7 @@ internal sealed partial class ServiceProcessor
         }
         if (!association.Allows(Conformance.BlockTransferWithAction))
         {
-            ServerLog.RequestRefused(_logger, _session, $"ACTION answer of {_payload.WrittenCount} bytes exceeds the client PDU size and block transfer is not negotiated");
+            _refusals.Record(RefusalReasons.AnswerTooLong, $"ACTION answer of {_payload.WrittenCount} bytes exceeds the client PDU size and block transfer is not negotiated");
             WriteActionFailure(invoke, ActionResult.OtherReason, output);
             return;
         }

@@ -138,7 +138,7 @@ internal sealed partial class ServiceProcessor
             }
             else
             {
-                ServerLog.RequestRefused(_logger, _session, reason);
+                _refusals.Record(RefusalReasons.AnswerTooLong, reason);
                 WriteGetHeader(response, GetNormalChoice, invoke, 2);
                 WriteByte(response, 1);
                 WriteByte(response, (byte)DataAccessResult.OtherReason);

@@ -86,10 +86,12 @@ internal sealed partial class ServiceProcessor
             WriteSetFailure(pending, invoke, block.BlockNumber, DataAccessResult.DataBlockNumberInvalid, output);
             return;
         }
-        if (pending.Length + block.RawData.Length > MaxReassembledLength)
+        if (pending.Length + block.RawData.Length > _maxIncomingBlockBytes)
         {
+            // A client cannot make the server buffer without bound: the long SET is aborted, the association stays.
             association.PendingSet = null;
-            WriteSetFailure(pending, invoke, block.BlockNumber, DataAccessResult.OtherReason, output);
+            _refusals.Record(RefusalReasons.IncomingBlocksTooLong, $"block SET beyond {_maxIncomingBlockBytes} bytes");
+            WriteSetFailure(pending, invoke, block.BlockNumber, DataAccessResult.LongSetAborted, output);
             return;
         }
         pending.Append(block.BlockNumber, block.RawData.Span);
@@ -159,9 +161,6 @@ internal sealed partial class ServiceProcessor
             return DataAccessResult.OtherReason;
         }
     }
-
-    /// <summary>Largest value accepted in blocks: a client cannot make the server buffer without bound.</summary>
-    private const int MaxReassembledLength = 1 << 20;
 
     /// <summary>Splits the joined blocks of a -with-list request: a count, then that many Data values.</summary>
     private static bool TrySplitValues(ReadOnlyMemory<byte> data, int expected, out ReadOnlyMemory<byte>[] values)

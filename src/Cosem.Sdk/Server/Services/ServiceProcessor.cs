@@ -14,13 +14,21 @@ internal sealed partial class ServiceProcessor : IRequestHandler
 {
     private readonly long _session;
     private readonly ILogger _logger;
+    private readonly SessionRefusals _refusals;
+    private readonly int _maxIncomingBlockBytes;
     private readonly ArrayBufferWriter<byte> _value = new(256);
     private readonly ArrayBufferWriter<byte> _payload = new(256);
 
-    public ServiceProcessor(long session, ILogger logger)
+    /// <param name="session">The session number, for the log.</param>
+    /// <param name="logger">Where object failures are logged.</param>
+    /// <param name="refusals">Where refusals are counted and (rate-limited) logged.</param>
+    /// <param name="maxIncomingBlockBytes">Largest SET value or ACTION parameter joined from blocks (<see cref="CosemServerOptions.MaxIncomingBlockBytes"/>).</param>
+    public ServiceProcessor(long session, ILogger logger, SessionRefusals refusals, int maxIncomingBlockBytes)
     {
         _session = session;
         _logger = logger;
+        _refusals = refusals;
+        _maxIncomingBlockBytes = maxIncomingBlockBytes;
     }
 
     /// <summary>Serves one plain (already opened) request.</summary>
@@ -118,7 +126,7 @@ internal sealed partial class ServiceProcessor : IRequestHandler
     }
 
     private void Refuse(IBufferWriter<byte> response, ExceptionStateError state, ExceptionServiceError service, string reason) =>
-        new RequestRefusal(state, service, reason).Answer(_logger, _session, response);
+        new RequestRefusal(state, service, reason).Answer(_refusals, response);
 
     /// <summary>The object a descriptor addresses in this association, or null when it is undefined here.</summary>
     private static CosemObject? Resolve(AssociationState association, ushort classId, Obis.ObisCode logicalName)

@@ -73,6 +73,9 @@ public abstract class HdlcLink : IApduChannel, IHdlcFrameSink
     /// <summary>The peer's address on the link.</summary>
     public HdlcAddress RemoteAddress { get; private protected set; }
 
+    /// <summary>The TCP peer when the link runs over a socket pipe (HDLC over TCP); null over serial lines and pipes.</summary>
+    public System.Net.EndPoint? RemoteEndPoint => (_pipe as StreamDuplexPipe)?.RemoteEndPoint;
+
     /// <summary>Whether SNRM/UA has set up the link and no DISC/DM has ended it.</summary>
     public bool IsConnected { get; private protected set; }
 

@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using System.Net;
 using System.Net.Sockets;
 
 namespace Cosem.Sdk.Transport.Pipes;
@@ -13,21 +14,32 @@ public sealed class StreamDuplexPipe : IDuplexPipe, IAsyncDisposable
     private const int MinimumReadSize = 4096;
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
-    private readonly Pipe _inbound = new(new PipeOptions(useSynchronizationContext: false));
+    private readonly Pipe _inbound;
     // Not disposed: the pump may outlive disposal when a stream ignores both cancellation and closing.
     private readonly CancellationTokenSource _stop = new();
     private readonly CancellationToken _stopToken;
     private readonly Task _pump;
     private int _disposed;
 
-    /// <summary>Starts copying <paramref name="stream"/> into <see cref="Input"/> on a background task.</summary>
+    /// <summary>
+    /// Received bytes buffered and not yet consumed before the pump stops reading from the stream (it resumes below
+    /// half): a peer that sends faster than the reader consumes holds at most about this much memory.
+    /// </summary>
+    public const long DefaultMaxBufferedBytes = 128 * 1024;
+
+    /// <summary>Starts copying <paramref name="stream"/> into <see cref="Input"/> on a background task, buffering at most
+    /// <paramref name="maxBufferedBytes"/> unread bytes.</summary>
     /// <param name="stream">A readable and writable stream, e.g. a <see cref="NetworkStream"/> or a serial port's
     /// stream.</param>
     /// <param name="leaveOpen">Whether <see cref="DisposeAsync"/> leaves the stream open (default false: the pipe owns
     /// it).</param>
-    public StreamDuplexPipe(Stream stream, bool leaveOpen = false)
+    /// <param name="maxBufferedBytes">Unread bytes at which the pump stops reading (it resumes below half).</param>
+    public StreamDuplexPipe(Stream stream, bool leaveOpen = false, long maxBufferedBytes = DefaultMaxBufferedBytes)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBufferedBytes, MinimumReadSize);
+        _inbound = new Pipe(new PipeOptions(pauseWriterThreshold: maxBufferedBytes, resumeWriterThreshold: maxBufferedBytes / 2,
+            useSynchronizationContext: false));
         _stream = stream;
         _leaveOpen = leaveOpen;
         Output = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
@@ -39,18 +51,21 @@ public sealed class StreamDuplexPipe : IDuplexPipe, IAsyncDisposable
     /// surfaces as an <see cref="IOException"/>).</summary>
     public PipeReader Input => _inbound.Reader;
 
+    /// <summary>The connected peer when the pipe wraps a socket (<see cref="FromSocket"/>); otherwise null.</summary>
+    public EndPoint? RemoteEndPoint { get; private init; }
+
     /// <summary>Writes go straight to the stream when flushed.</summary>
     public PipeWriter Output { get; }
 
     /// <summary>Wraps a connected socket; the pipe owns it. Nagle is disabled: frames are small and latency matters.</summary>
-    public static StreamDuplexPipe FromSocket(Socket socket)
+    public static StreamDuplexPipe FromSocket(Socket socket, long maxBufferedBytes = DefaultMaxBufferedBytes)
     {
         ArgumentNullException.ThrowIfNull(socket);
         if (socket.ProtocolType == ProtocolType.Tcp)
         {
             socket.NoDelay = true;
         }
-        return new StreamDuplexPipe(new NetworkStream(socket, ownsSocket: true));
+        return new StreamDuplexPipe(new NetworkStream(socket, ownsSocket: true), maxBufferedBytes: maxBufferedBytes) { RemoteEndPoint = socket.RemoteEndPoint };
     }
 
     private async Task PumpAsync()

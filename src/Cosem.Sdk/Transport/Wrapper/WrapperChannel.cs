@@ -48,6 +48,9 @@ public sealed class WrapperChannel : IApduChannel
     /// <summary>The wPort this end sends to.</summary>
     public ushort RemoteWPort => _remoteWPort;
 
+    /// <summary>The TCP peer when the channel runs over a socket pipe (<see cref="StreamDuplexPipe.FromSocket"/>); else null.</summary>
+    public EndPoint? RemoteEndPoint => (_pipe as StreamDuplexPipe)?.RemoteEndPoint;
+
     /// <summary>A client channel over <paramref name="pipe"/>; the channel owns the pipe if it is disposable.</summary>
     public static WrapperChannel CreateClient(IDuplexPipe pipe, WrapperOptions? options = null) =>
         new(pipe ?? throw new ArgumentNullException(nameof(pipe)), options ?? new WrapperOptions(), isServer: false);
