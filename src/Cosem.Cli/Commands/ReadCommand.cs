@@ -31,6 +31,7 @@ public static class ReadCommand
     // Attributes per batch: one with-list (or ACCESS) request each, and one progress step.
     private const int BatchSize = 10;
 
+    /// <summary>Builds the <c>read</c> command with its options; nothing runs until it is invoked.</summary>
     public static Command Create()
     {
         var connection = new MeterConnection();

@@ -17,6 +17,7 @@ public static class SimulateCommand
     /// <summary>Exit code for invalid arguments or ports that cannot be opened.</summary>
     public const int BadArguments = 2;
 
+    /// <summary>Builds the <c>simulate</c> command with its options; nothing runs until it is invoked.</summary>
     public static Command Create()
     {
         var wrapperPort = new Option<int>("--wrapper-port") { Description = "TCP port of the wrapper (IEC 62056-47) of the first meter.", DefaultValueFactory = _ => 4059 };

@@ -54,6 +54,7 @@ public readonly struct CosemAccessItem
     /// <summary>Invokes <paramref name="method"/> with the generic <paramref name="parameter"/>; encodes it once, here.</summary>
     public static CosemAccessItem Action(CosemMethodDescriptor method, CosemData parameter) => Action(method, parameter.ToArray());
 
+    /// <summary>The item's kind and target, e.g. for test output and logs.</summary>
     public override string ToString() => Kind == AccessRequestKind.Action
         ? $"action {Specification.MethodDescriptor}"
         : $"{Kind.ToString().ToLowerInvariant()} {Specification.AttributeDescriptor}";

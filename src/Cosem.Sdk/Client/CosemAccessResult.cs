@@ -69,6 +69,7 @@ public sealed class CosemAccessResult
         return value;
     }
 
+    /// <summary>The item and its result, e.g. for test output and logs.</summary>
     public override string ToString() =>
         $"{Item}: {(ActionResult is { } action ? action.ToString() : Specification.DataAccessResult.ToString())}{(HasData ? $", {_data.Length} bytes" : "")}";
 }

@@ -184,6 +184,7 @@ public sealed partial class CosemClient : ICosemSession, IAsyncDisposable
             ? TimeSpan.FromSeconds(2)
             : Options.RequestTimeout;
 
+    /// <summary>The transport and association state, for logs.</summary>
     public override string ToString() =>
         $"CosemClient {Options.ClientAddress}->{Options.ServerAddress} over {Transport} ({(IsAssociated ? "associated" : "not associated")})";
 
