@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using Cosem.Sdk.Apdu;
+using Cosem.Sdk.Diagnostics;
+using Cosem.Sdk.Security;
 using Cosem.Sdk.Transport;
 
 namespace Cosem.Sdk.Client;
@@ -43,6 +46,11 @@ public sealed partial class CosemClient
     {
         var timeout = RentTimeout(cancellationToken, out var registration);
         var token = timeout?.Token ?? cancellationToken;
+        var service = ServiceNames.Of(request.Span);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "transport-error";
+        using var activity = CosemTelemetry.ActivitySource.StartActivity("cosem.request", ActivityKind.Client);
+        activity?.SetTag(CosemTelemetry.ServiceTag, service);
         try
         {
             ClientLog.ApduSent(_logger, request.Span);
@@ -63,13 +71,21 @@ public sealed partial class CosemClient
                 ClientLog.ApduReceived(_logger, message.Span);
                 if (IsAnswer(message.Span, expected, invokeId))
                 {
+                    outcome = message.Span[0] is (byte)ApduTag.ExceptionResponse or (byte)ApduTag.ConfirmedServiceError ? "refused" : "ok";
                     return message;
                 }
                 message.Dispose();
             }
         }
+        catch (CosemSecurityException)
+        {
+            outcome = "protection-error";
+            CosemTelemetry.ProtectionFailures.Add(1, new KeyValuePair<string, object?>(CosemTelemetry.SideTag, "client"));
+            throw;
+        }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout is { IsCancellationRequested: true })
         {
+            outcome = "timeout";
             throw new TimeoutException($"The meter did not answer within {Options.RequestTimeout}.", ex);
         }
         catch (CosemTransportException)
@@ -78,9 +94,20 @@ public sealed partial class CosemClient
             _state = Broken;
             throw;
         }
+        catch (OperationCanceledException)
+        {
+            outcome = "cancelled";
+            throw;
+        }
         finally
         {
             ReturnTimeout(timeout, registration);
+            CosemTelemetry.RecordRequest(CosemTelemetry.ClientRequests, CosemTelemetry.ClientRequestDuration, service, outcome, started);
+            activity?.SetTag(CosemTelemetry.OutcomeTag, outcome);
+            if (outcome is not ("ok" or "refused"))
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, outcome);
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Diagnostics;
 using Cosem.Sdk.Apdu;
+using Cosem.Sdk.Diagnostics;
 using Cosem.Sdk.Transport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -99,12 +101,17 @@ public sealed partial class CosemClient : ICosemSession, IAsyncDisposable
         }
         ClientLog.Connected(logger, transport.Description);
         var client = new CosemClient(transport, options, channel, logger);
+        using var activity = CosemTelemetry.ActivitySource.StartActivity("cosem.associate", ActivityKind.Client);
+        activity?.SetTag("server.address", transport.Description);
+        activity?.SetTag("cosem.client_sap", options.ClientAddress);
+        activity?.SetTag("cosem.server_sap", options.ServerAddress);
         try
         {
             await client.AssociateAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch
+        catch (Exception ex)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             client.StopWatchdog();
             await client.CloseChannelAsync().ConfigureAwait(false);
             throw;

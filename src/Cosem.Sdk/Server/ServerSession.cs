@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Diagnostics;
 using Cosem.Sdk.Apdu;
+using Cosem.Sdk.Diagnostics;
 using Cosem.Sdk.Transport;
 using Microsoft.Extensions.Logging;
 
@@ -71,6 +73,7 @@ internal sealed class ServerSession
                 catch (CosemTransportException ex) when (ex.Kind == TransportErrorKind.Disconnected)
                 {
                     // HDLC DISC: the data link is gone and with it every association over it (IEC 62056-46 §6.4.4.4.3.3).
+                    CosemTelemetry.ActiveAssociations.Add(-_associations.Count);
                     _associations.Clear();
                     continue;
                 }
@@ -97,7 +100,13 @@ internal sealed class ServerSession
                     }
                     _response.ResetWrittenCount();
                     _served = null;
-                    if (await HandleAsync(message, cancellationToken).ConfigureAwait(false))
+                    var associations = _associations.Count;
+                    var started = Stopwatch.GetTimestamp();
+                    using var activity = CosemTelemetry.ActivitySource.StartActivity("cosem.server.request", ActivityKind.Server);
+                    var handled = await HandleAsync(message, cancellationToken).ConfigureAwait(false);
+                    RecordServed(message.Span, started, activity);
+                    CosemTelemetry.ActiveAssociations.Add(_associations.Count - associations);
+                    if (handled)
                     {
                         clock.UsefulRequest();
                         if (clock.InAssociationPhase && HasCompletedAssociation())
@@ -137,6 +146,7 @@ internal sealed class ServerSession
         }
         finally
         {
+            CosemTelemetry.ActiveAssociations.Add(-_associations.Count);
             _refusals.Flush();
             _associations.Clear();
             ServerLog.SessionClosed(_logger, _id, reason);
@@ -152,6 +162,31 @@ internal sealed class ServerSession
     }
 
     /// <summary>Serves one APDU; true when it was useful (an AARQ, an RLRQ or a request reaching an association), which restarts the inactivity time-out.</summary>
+    // cosem.server.requests / .request.duration: the service the APDU asked for, and whether it was answered,
+    // refused (EXCEPTION-Response, confirmed-service-error, rejected AARE) or needed no answer.
+    private void RecordServed(ReadOnlySpan<byte> request, long started, Activity? activity)
+    {
+        var service = ServiceNames.Of(request);
+        var answer = _response.WrittenSpan;
+        var outcome = answer.IsEmpty ? "unanswered"
+            : answer[0] is (byte)ApduTag.ExceptionResponse or (byte)ApduTag.ConfirmedServiceError ? "refused"
+            : answer[0] == (byte)ApduTag.Aare && IsRejectedAare(answer) ? "refused"
+            : "ok";
+        CosemTelemetry.RecordRequest(CosemTelemetry.ServerRequests, CosemTelemetry.ServerRequestDuration, service, outcome, started);
+        if (activity is not null)
+        {
+            activity.SetTag(CosemTelemetry.ServiceTag, service);
+            activity.SetTag(CosemTelemetry.OutcomeTag, outcome);
+        }
+    }
+
+    // AARE result [2] { INTEGER }: A2 03 02 01 r right after application-context-name; anything but accepted (0).
+    private static bool IsRejectedAare(ReadOnlySpan<byte> aare)
+    {
+        var at = aare[..Math.Min(aare.Length, 24)].IndexOf([(byte)0xA2, (byte)0x03, (byte)0x02, (byte)0x01]);
+        return at >= 0 && at + 4 < aare.Length && aare[at + 4] != 0;
+    }
+
     private async ValueTask<bool> HandleAsync(ApduMessage message, CancellationToken cancellationToken)
     {
         if (message.Length == 0)

@@ -1,4 +1,5 @@
 using Cosem.Sdk.Apdu;
+using Cosem.Sdk.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace Cosem.Sdk.Transport;
@@ -9,6 +10,7 @@ internal static partial class TransportLog
 {
     public static void FrameSent(ILogger logger, string transport, ReadOnlySpan<byte> frame)
     {
+        CosemTelemetry.RecordIo(frame.Length, sent: true);
         if (logger.IsEnabled(LogLevel.Trace))
         {
             Sent(logger, transport, ApduRedaction.ToHex(frame));
@@ -16,6 +18,13 @@ internal static partial class TransportLog
     }
 
     public static void FrameReceived(ILogger logger, string transport, ReadOnlySpan<byte> frame)
+    {
+        CosemTelemetry.RecordIo(frame.Length, sent: false);
+        TraceReceived(logger, transport, frame);
+    }
+
+    /// <summary>Traces a received frame whose bytes the caller has counted itself.</summary>
+    public static void TraceReceived(ILogger logger, string transport, ReadOnlySpan<byte> frame)
     {
         if (logger.IsEnabled(LogLevel.Trace))
         {

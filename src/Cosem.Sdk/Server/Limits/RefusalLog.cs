@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Cosem.Sdk.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace Cosem.Sdk.Server;
@@ -33,7 +34,16 @@ internal sealed class RefusalLog(ILogger logger, TimeSpan interval, TimeProvider
     public int TrackedAddresses => _windows.Count;
 
     /// <summary>Counts one refusal without logging it (what the caller logs otherwise, e.g. a time-out's session close).</summary>
-    public void Increment(string reason) => _totals.AddOrUpdate(reason, 1, static (_, n) => n + 1);
+    public void Increment(string reason)
+    {
+        _totals.AddOrUpdate(reason, 1, static (_, n) => n + 1);
+        CosemTelemetry.ServerRefusals.Add(1, new KeyValuePair<string, object?>(CosemTelemetry.ReasonTag, reason));
+        if (reason is "deciphering-error" or "invocation-counter-error")
+        {
+            CosemTelemetry.ProtectionFailures.Add(1, new KeyValuePair<string, object?>(CosemTelemetry.SideTag, "server"),
+                new KeyValuePair<string, object?>(CosemTelemetry.ReasonTag, reason));
+        }
+    }
 
     /// <summary>Counts one refusal and logs it if <paramref name="remote"/> has been quiet for an interval.</summary>
     public void Record(string remote, long session, string reason, string detail)

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
+using Cosem.Sdk.Diagnostics;
 using Cosem.Sdk.Transport.Pipes;
 using Microsoft.Extensions.Logging;
 
@@ -157,9 +158,10 @@ public sealed class WrapperChannel : IApduChannel
                     var rented = ArrayPool<byte>.Shared.Rent(Math.Max(1, (int)header.Length));
                     frame.Slice(WrapperHeader.Size).CopyTo(rented);
                     consumed = examined = frame.End;
+                    CosemTelemetry.RecordIo((int)frame.Length, sent: false);
                     if (_logger.IsEnabled(LogLevel.Trace))
                     {
-                        TransportLog.FrameReceived(_logger, Name, frame.ToArray());
+                        TransportLog.TraceReceived(_logger, Name, frame.ToArray());
                     }
                     if (_isServer)
                     {

@@ -12,6 +12,7 @@ internal static class Layers
         ("Cosem.Sdk.Ber", 1, "ber"),
         ("Cosem.Sdk.Apdu", 2, "apdu"),
         ("Cosem.Sdk.Security", 3, "security"),
+        ("Cosem.Sdk.Diagnostics", 3, "diagnostics"),
         ("Cosem.Sdk.Transport", 4, "transport"),
         ("Cosem.Sdk.ObjectModel", 5, "object-model"),
         ("Cosem.Sdk.Client", 6, "client"), ("Cosem.Sdk.Server", 6, "server"),
