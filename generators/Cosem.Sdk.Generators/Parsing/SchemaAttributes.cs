@@ -3,7 +3,6 @@ using System.Linq;
 using System.Xml.Linq;
 using System;
 using Cosem.Sdk.Generators.Helpers;
-using Cosem.Sdk.Generators.Model;
 
 namespace Cosem.Sdk.Generators.Parsing;
 
