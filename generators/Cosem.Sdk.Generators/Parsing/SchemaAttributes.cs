@@ -8,7 +8,7 @@ namespace Cosem.Sdk.Generators.Parsing;
 
 /// <summary>
 /// The XML attributes each schema element may carry: the one table the unknown-attribute check (COSEM021) reads.
-/// It mirrors the attribute declarations of cosem-schema.xsd; SchemaXsdTests compares the two.
+/// It mirrors the attribute declarations of cosem-schema.xsd; SchemaAuthoringTests compares the two.
 /// </summary>
 internal static class SchemaAttributes
 {
