@@ -128,6 +128,15 @@ public sealed partial class CosemGenerator
                     continue;
                 }
                 string fullName = "global::" + (cls.Namespace ?? defaultNamespace) + "." + cls.Name;
+                // A user class with the id and version of a referenced one (the SDK's Blue Book schema) would silently
+                // take its place in the registry: that must be asked for with replaces="blue-book".
+                if (!file.IsReference && !cls.ReplacesBlueBook
+                    && classes.FirstOrDefault(c => c.IsReference && c.ClassId == cls.ClassId && c.Version == cls.Version) is { } replaced)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReplacesBlueBookClass, cls.Location, cls.Name,
+                        cls.ClassId.ToString(CultureInfo.InvariantCulture), cls.Version.ToString(CultureInfo.InvariantCulture), replaced.Name));
+                    continue;
+                }
                 if (!file.IsReference && byIdVersion.TryGetValue((cls.ClassId, cls.Version), out var previous) && !IsReferenceLocation(files, previous))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateClass, cls.Location,

@@ -8,6 +8,15 @@ namespace Cosem.Sdk.Generators;
 /// </summary>
 internal static class DiagnosticDescriptors
 {
+    /// <summary>
+    /// The project's canonical repository; help links point at its schema/README.md. Change it here only, if the
+    /// project moves.
+    /// </summary>
+    public const string RepositoryUrl = "https://github.com/cosem-sdk/cosem-sdk";
+
+    /// <summary>The "Diagnostics" section of schema/README.md; each id has an anchor there (#cosem001, ...).</summary>
+    public const string HelpBaseUrl = RepositoryUrl + "/blob/main/schema/README.md";
+
     private const string Category = "Cosem.Schema";
 
     public static readonly DiagnosticDescriptor XmlNotWellFormed = Error(
@@ -74,9 +83,19 @@ internal static class DiagnosticDescriptors
         "COSEM020", "Duplicate interface class",
         "Interface class {0} version {1} is declared more than once (also in {2})");
 
+    public static readonly DiagnosticDescriptor UnknownAttribute = Warning(
+        "COSEM021", "Unknown XML attribute", "'{0}' is not an attribute of <{1}> and is ignored{2}");
+
+    public static readonly DiagnosticDescriptor ReplacesBlueBookClass = Error(
+        "COSEM022", "Interface class collides with a Blue Book class",
+        "Interface class '{0}' has the id {1} and version {2} of the SDK's Blue Book class '{3}'; add replaces=\"blue-book\" to replace it, or pick another id or version");
+
+    /// <summary>The help link of <paramref name="id"/>: its entry in the Diagnostics section of schema/README.md.</summary>
+    public static string HelpLink(string id) => HelpBaseUrl + "#" + id.ToLowerInvariant();
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
 
     private static DiagnosticDescriptor Warning(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
 }

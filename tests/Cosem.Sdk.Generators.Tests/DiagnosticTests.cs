@@ -123,6 +123,27 @@ public class DiagnosticTests
             ("b.cosem.xml", Class("", "name=\"Second\" id=\"9000\" version=\"0\"")));
 
     [Fact]
+    public void COSEM021_unknown_attribute_is_a_warning_with_a_suggestion()
+    {
+        var diagnostic = AssertSingle("COSEM021", "a.cosem.xml", 3, ("a.cosem.xml", Class("  <attribute index=\"2\" name=\"x\" type=\"unsigned\" acess=\"read\"/>\n")));
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal("'acess' is not an attribute of <attribute> and is ignored; did you mean 'access'?", diagnostic.GetMessage());
+        // The location is the misspelt attribute itself, not its element.
+        Assert.Equal("  <attribute index=\"2\" name=\"x\" type=\"unsigned\" ".Length, diagnostic.Location.GetLineSpan().StartLinePosition.Character);
+    }
+
+    [Fact]
+    public void COSEM021_without_a_close_match_suggests_nothing() =>
+        Assert.Equal("'colour' is not an attribute of <value> and is ignored", AssertSingle("COSEM021", "t.cosem.xml", 3, ("t.cosem.xml",
+            $"<types {Ns}>\n  <enum name=\"Mode\">\n    <value n=\"0\" name=\"off\" colour=\"red\"/>\n  </enum>\n</types>\n")).GetMessage());
+
+    [Fact]
+    public void COSEM022_a_class_with_the_id_and_version_of_a_blue_book_class() =>
+        AssertSingleWith("COSEM022", "mine.cosem.xml", 1, Reference("sdk-clock.cosem.xml"),
+            ("sdk-clock.cosem.xml", Class("", "name=\"Clock\" id=\"8\" version=\"0\"")),
+            ("mine.cosem.xml", Class("", "name=\"MyClock\" id=\"8\" version=\"0\"")));
+
+    [Fact]
     public void A_class_with_errors_emits_nothing_but_the_others_still_generate()
     {
         var (_, result, _) = GeneratorHarness.Run(
@@ -135,9 +156,17 @@ public class DiagnosticTests
         Assert.DoesNotContain("Test.Generated.Bad.g.cs", hints);
     }
 
-    private static Diagnostic AssertSingle(string id, string file, int line, params (string Name, string Text)[] files)
+    private static Diagnostic AssertSingle(string id, string file, int line, params (string Name, string Text)[] files) =>
+        AssertSingleWith(id, file, line, null, files);
+
+    /// <summary>CosemReference="true" item metadata for <paramref name="file"/>, as the SDK's targets give its Blue Book schema.</summary>
+    internal static Dictionary<string, IReadOnlyDictionary<string, string>> Reference(string file) =>
+        new() { [Path.Combine("/schema", file)] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.CosemReference"] = "true" } };
+
+    private static Diagnostic AssertSingleWith(string id, string file, int line,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? metadata, params (string Name, string Text)[] files)
     {
-        var (_, result, _) = GeneratorHarness.Run(files.Select(f => GeneratorHarness.Text(f.Name, f.Text)));
+        var (_, result, _) = GeneratorHarness.Run(files.Select(f => GeneratorHarness.Text(f.Name, f.Text)), metadata);
         var matching = result.Diagnostics.Where(d => d.Id == id).ToList();
         var diagnostic = Assert.Single(matching);
         var span = diagnostic.Location.GetLineSpan();

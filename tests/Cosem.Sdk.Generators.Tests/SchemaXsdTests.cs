@@ -50,6 +50,24 @@ public partial class SchemaXsdTests
     }
 
     [Fact]
+    public void Repository_schema_files_name_the_xsd_for_editors()
+    {
+        // Editors follow xsi:schemaLocation ("namespace path", the path relative to the file) to validate and complete.
+        string xsd = Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "schema", "cosem-schema.xsd"));
+        var files = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "schema"), "*.cosem.xml", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "tests", "Cosem.Sdk.Generators.Tests", "Inputs"), "*.cosem.xml"));
+        foreach (string file in files)
+        {
+            var root = System.Xml.Linq.XDocument.Load(file).Root!;
+            string? location = (string?)root.Attribute(System.Xml.Linq.XName.Get("schemaLocation", "http://www.w3.org/2001/XMLSchema-instance"));
+            Assert.True(location is not null, file + " has no xsi:schemaLocation");
+            var parts = location!.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(["urn:cosem-sdk:schema:1", parts[^1]], parts);
+            Assert.Equal(xsd, Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, parts[1])));
+        }
+    }
+
+    [Fact]
     public void The_readme_example_validates()
     {
         string readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "schema", "README.md"));

@@ -37,7 +37,8 @@ internal sealed record InterfaceClassSpec(
     string? Summary,
     EquatableArray<AttributeSpec> Attributes,
     EquatableArray<MethodSpec> Methods,
-    LocationInfo Location);
+    LocationInfo Location,
+    bool ReplacesBlueBook = false);
 
 internal enum NamedTypeKind
 {

@@ -21,6 +21,7 @@ internal sealed partial class SchemaFileReader
         int version = ClassNumber(root, "version", 0, 255, DiagnosticDescriptors.InvalidVersion, displayName);
         string? ns = Namespace(root);
         string? blueBook = (string?)root.Attribute("blue-book");
+        bool replaces = Choice(root, "replaces", false, SchemaVocabulary.Replaces);
         string? summary = null;
         var attributes = new List<AttributeSpec>();
         var methods = new List<MethodSpec>();
@@ -69,7 +70,8 @@ internal sealed partial class SchemaFileReader
             name, classId, version, ns, blueBook, summary,
             attributes.OrderBy(a => a.Index).ToEquatableArray(),
             methods.OrderBy(m => m.Index).ToEquatableArray(),
-            Locate(root));
+            Locate(root),
+            replaces);
     }
 
     private AttributeSpec? ReadAttribute(XElement element)

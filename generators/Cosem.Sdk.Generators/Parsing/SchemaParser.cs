@@ -59,8 +59,9 @@ internal static class SchemaParser
                 break;
             default:
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownRootElement, reader.Locate(root), root.Name.ToString()));
-                break;
+                return new SchemaFile(path, options.IsReference, null, types.ToEquatableArray(), null, diagnostics.ToEquatableArray());
         }
+        SchemaAttributes.Check(root, reader.Locate, diagnostics);
         return new SchemaFile(path, options.IsReference, cls, types.ToEquatableArray(), device, diagnostics.ToEquatableArray());
     }
 

@@ -39,6 +39,12 @@ internal static class SchemaVocabulary
         ["authenticated-execute"] = MethodAccessKind.AuthenticatedExecute,
     };
 
+    /// <summary>replaces="..." on &lt;interface-class&gt;: true when the class knowingly takes the place of a referenced (Blue Book) class.</summary>
+    internal static readonly Dictionary<string, bool> Replaces = new(StringComparer.Ordinal)
+    {
+        ["blue-book"] = true,
+    };
+
     /// <summary>kind="..." on &lt;attribute&gt;: true for static (configuration), false for dynamic (measured) values.</summary>
     internal static readonly Dictionary<string, bool> AttributeKinds = new(StringComparer.Ordinal)
     {
