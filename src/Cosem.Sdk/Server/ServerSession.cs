@@ -151,7 +151,10 @@ internal sealed class ServerSession
         }
     }
 
-    /// <summary>Serves one APDU; true when it was useful (an AARQ, an RLRQ or a request reaching an association), which restarts the inactivity time-out.</summary>
+    /// <summary>
+    /// Serves one APDU; true when it was useful (an AARQ, an RLRQ that released an association, or a request reaching
+    /// an association), which restarts the inactivity time-out.
+    /// </summary>
     private async ValueTask<bool> HandleAsync(ApduMessage message, CancellationToken cancellationToken)
     {
         if (message.Length == 0)
