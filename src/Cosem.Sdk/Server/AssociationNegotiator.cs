@@ -11,6 +11,9 @@ namespace Cosem.Sdk.Server;
 /// </summary>
 internal static class AssociationNegotiator
 {
+    // The field name AarqApdu.Decode gives a CosemEncodingException raised in the application-context-name.
+    private const string ApplicationContextNameField = "application-context-name";
+
     /// <summary>
     /// Decides on an AARQ and writes the AARE into <paramref name="response"/> (nothing when the client asked for an
     /// unconfirmed association). Returns the association when accepted (or HLS-pending), null when refused.
@@ -28,7 +31,13 @@ internal static class AssociationNegotiator
         catch (CosemEncodingException ex)
         {
             refusals.Record(RefusalReasons.AssociationRefused, $"client {clientAddress} to logical device {device.Address}: malformed AARQ: {ex.Message}");
-            Refuse(response, ApplicationContextName.LogicalName, ResultSourceDiagnostic.ServiceUser(AcseServiceUserDiagnostic.NoReasonGiven), options, null);
+            // A context name that is missing, not an OBJECT IDENTIFIER, or not a DLMS UA name {2 16 756 5 8 1 x} names
+            // no context this server supports: application-context-name-not-supported, as for any other unsupported
+            // name (IEC 62056-5-3 §9.3.2, ISO/IEC 8650-1 ACSE service-user diagnostic 2). Other damage: no-reason-given.
+            var diagnostic = ex.Field == ApplicationContextNameField
+                ? AcseServiceUserDiagnostic.ApplicationContextNameNotSupported
+                : AcseServiceUserDiagnostic.NoReasonGiven;
+            Refuse(response, ApplicationContextName.LogicalName, ResultSourceDiagnostic.ServiceUser(diagnostic), null);
             return null;
         }
 
@@ -38,26 +47,27 @@ internal static class AssociationNegotiator
             return reason;
         }
 
-        // LN referencing, with ciphering where the association has security (IEC 62056-5-3 §9.3.2: LN is mandatory, SN optional).
+        // LN referencing, with ciphering where the association has security (IEC 62056-5-3 §9.3.2: LN is mandatory, SN
+        // optional). This server offers no SN context, so SN with or without ciphering is refused like an unknown name.
         if (aarq.ApplicationContextName is not (ApplicationContextName.LogicalName or ApplicationContextName.LogicalNameWithCiphering))
         {
             Fail($"application context {aarq.ApplicationContextName} not supported");
             Refuse(response, ApplicationContextName.LogicalName,
-                ResultSourceDiagnostic.ServiceUser(AcseServiceUserDiagnostic.ApplicationContextNameNotSupported), options, null);
+                ResultSourceDiagnostic.ServiceUser(AcseServiceUserDiagnostic.ApplicationContextNameNotSupported), null);
             return null;
         }
         if (aarq.ProtocolVersion is { } version && ((uint)version & 1) == 0)
         {
             Fail("no common ACSE protocol version");
             Refuse(response, aarq.ApplicationContextName,
-                ResultSourceDiagnostic.ServiceProvider(AcseServiceProviderDiagnostic.NoCommonAcseVersion), options, null);
+                ResultSourceDiagnostic.ServiceProvider(AcseServiceProviderDiagnostic.NoCommonAcseVersion), null);
             return null;
         }
         var definition = device.FindAssociation(clientAddress);
         if (definition is null)
         {
             Fail("no association for this client address");
-            Refuse(response, aarq.ApplicationContextName, ResultSourceDiagnostic.ServiceUser(AcseServiceUserDiagnostic.NoReasonGiven), options, null);
+            Refuse(response, aarq.ApplicationContextName, ResultSourceDiagnostic.ServiceUser(AcseServiceUserDiagnostic.NoReasonGiven), null);
             return null;
         }
 
@@ -69,7 +79,7 @@ internal static class AssociationNegotiator
         {
             Fail($"application context {aarq.ApplicationContextName} does not match the association's security");
             Refuse(response, security is null ? ApplicationContextName.LogicalName : ApplicationContextName.LogicalNameWithCiphering,
-                ResultSourceDiagnostic.ServiceUser(AcseServiceUserDiagnostic.ApplicationContextNameNotSupported), options, null);
+                ResultSourceDiagnostic.ServiceUser(AcseServiceUserDiagnostic.ApplicationContextNameNotSupported), null);
             return null;
         }
         SystemTitle? clientTitle = aarq.CallingApTitle is { Length: SystemTitle.Length } title ? new SystemTitle(title.Span) : null;
@@ -78,7 +88,7 @@ internal static class AssociationNegotiator
             if (clientTitle is not { } known || (security.ClientSystemTitle is { } expected && expected != known))
             {
                 Fail(clientTitle is null ? "no client system title (calling-AP-title)" : $"client system title {clientTitle} not admitted");
-                Refuse(response, aarq.ApplicationContextName, ResultSourceDiagnostic.ServiceUser(AcseServiceUserDiagnostic.CallingApTitleNotRecognized), options, null);
+                Refuse(response, aarq.ApplicationContextName, ResultSourceDiagnostic.ServiceUser(AcseServiceUserDiagnostic.CallingApTitleNotRecognized), null);
                 return null;
             }
         }
@@ -96,7 +106,7 @@ internal static class AssociationNegotiator
             {
                 // Green Book: an InitiateRequest that cannot be deciphered is refused with a deciphering-error.
                 Fail($"ciphered InitiateRequest refused: {ex.Message}");
-                Refuse(response, aarq.ApplicationContextName, ResultSourceDiagnostic.ServiceUser(AcseServiceUserDiagnostic.NoReasonGiven), options,
+                Refuse(response, aarq.ApplicationContextName, ResultSourceDiagnostic.ServiceUser(AcseServiceUserDiagnostic.NoReasonGiven),
                     new ConfirmedServiceError(ConfirmedServiceKind.InitiateError, ServiceErrorKind.ApplicationReference, (byte)ApplicationReferenceError.DecipheringError));
                 return null;
             }
@@ -104,14 +114,14 @@ internal static class AssociationNegotiator
         if (initiate is null)
         {
             Fail(aarq.CipheredUserInformation is null ? "no InitiateRequest in user-information" : "ciphered InitiateRequest without a ciphering context");
-            Refuse(response, aarq.ApplicationContextName, ResultSourceDiagnostic.ServiceUser(AcseServiceUserDiagnostic.NoReasonGiven), options,
+            Refuse(response, aarq.ApplicationContextName, ResultSourceDiagnostic.ServiceUser(AcseServiceUserDiagnostic.NoReasonGiven),
                 ConfirmedServiceError.Initiate(InitiateError.Other));
             return null;
         }
         if (ciphered && initiateProtection is null && snapshot is { Policy: not SecurityPolicy.None })
         {
             Fail($"unciphered InitiateRequest under security policy {snapshot.Policy}");
-            Refuse(response, aarq.ApplicationContextName, ResultSourceDiagnostic.ServiceUser(AcseServiceUserDiagnostic.NoReasonGiven), options,
+            Refuse(response, aarq.ApplicationContextName, ResultSourceDiagnostic.ServiceUser(AcseServiceUserDiagnostic.NoReasonGiven),
                 new ConfirmedServiceError(ConfirmedServiceKind.InitiateError, ServiceErrorKind.ApplicationReference, (byte)ApplicationReferenceError.DecipheringError));
             return null;
         }
@@ -119,7 +129,7 @@ internal static class AssociationNegotiator
         {
             // IEC 62056-5-3 §9.2.3.4.4: the dedicated key travels only in an encrypted InitiateRequest.
             Fail("dedicated key not sent in an encrypted InitiateRequest, or of the wrong length");
-            Refuse(response, aarq.ApplicationContextName, ResultSourceDiagnostic.ServiceUser(AcseServiceUserDiagnostic.NoReasonGiven), options,
+            Refuse(response, aarq.ApplicationContextName, ResultSourceDiagnostic.ServiceUser(AcseServiceUserDiagnostic.NoReasonGiven),
                 ConfirmedServiceError.Initiate(InitiateError.Other));
             return null;
         }
@@ -141,7 +151,7 @@ internal static class AssociationNegotiator
         if (initiateError is { } error)
         {
             Fail($"InitiateRequest refused: {error}");
-            Refuse(response, aarq.ApplicationContextName, ResultSourceDiagnostic.ServiceUser(AcseServiceUserDiagnostic.NoReasonGiven), options,
+            Refuse(response, aarq.ApplicationContextName, ResultSourceDiagnostic.ServiceUser(AcseServiceUserDiagnostic.NoReasonGiven),
                 ConfirmedServiceError.Initiate(error));
             return null;
         }
@@ -155,7 +165,7 @@ internal static class AssociationNegotiator
                 ? AcseServiceUserDiagnostic.AuthenticationMechanismNameRequired
                 : AcseServiceUserDiagnostic.AuthenticationMechanismNameNotRecognized;
             Fail($"mechanism {proposed} proposed, {required} required");
-            Refuse(response, aarq.ApplicationContextName, ResultSourceDiagnostic.ServiceUser(diagnostic), options, null);
+            Refuse(response, aarq.ApplicationContextName, ResultSourceDiagnostic.ServiceUser(diagnostic), null);
             return null;
         }
         AuthenticationOutcome outcome;
@@ -171,7 +181,7 @@ internal static class AssociationNegotiator
         if (!outcome.IsAccepted)
         {
             Fail($"authentication: {outcome.Diagnostic}");
-            Refuse(response, aarq.ApplicationContextName, ResultSourceDiagnostic.ServiceUser(outcome.Diagnostic), options, null);
+            Refuse(response, aarq.ApplicationContextName, ResultSourceDiagnostic.ServiceUser(outcome.Diagnostic), null);
             return null;
         }
 
@@ -245,23 +255,22 @@ internal static class AssociationNegotiator
         return (InitiateRequest.Decode(plain), header.Control);
     }
 
+    /// <summary>
+    /// Writes a rejected AARE. IEC 62056-5-3 §9.3.2: when the xDLMS part is refused, user-information carries a
+    /// ConfirmedServiceError (initiateError); when the refusal is the ACSE's (context, protocol version, titles,
+    /// mechanism, authentication) no xDLMS context was negotiated, so user-information is left out rather than
+    /// carrying a positive InitiateResponse for an association that does not exist. (Some Green Book examples show an
+    /// InitiateResponse there; clients, ours included, must accept both forms and read the diagnostic.)
+    /// </summary>
     private static void Refuse(IBufferWriter<byte> response, ApplicationContextName context, ResultSourceDiagnostic diagnostic,
-        CosemServerOptions options, ConfirmedServiceError? initiateError)
+        ConfirmedServiceError? xdlmsError)
     {
         var aare = new AareApdu
         {
             ApplicationContextName = context,
             Result = AssociationResult.RejectedPermanent,
             ResultSourceDiagnostic = diagnostic,
-            // A refused xDLMS context is explained by a ConfirmedServiceError; otherwise the server still states
-            // what it would offer (IEC 62056-5-3 §9.3.2, the Green Book rejected-AARE example).
-            UserInformationApdu = initiateError ?? (Cosem.Sdk.Apdu.Apdu)new InitiateResponse
-            {
-                NegotiatedDlmsVersionNumber = 6,
-                NegotiatedConformance = options.SupportedConformance,
-                ServerMaxReceivePduSize = options.MaxReceivePduSize,
-                VaaName = InitiateResponse.VaaNameLogicalName,
-            },
+            UserInformationApdu = xdlmsError,
         };
         aare.Encode(response);
     }

@@ -161,7 +161,6 @@ internal sealed class ServerSession
         }
     }
 
-    /// <summary>Serves one APDU; true when it was useful (an AARQ, an RLRQ or a request reaching an association), which restarts the inactivity time-out.</summary>
     // cosem.server.requests / .request.duration: the service the APDU asked for, and whether it was answered,
     // refused (EXCEPTION-Response, confirmed-service-error, rejected AARE) or needed no answer.
     private void RecordServed(ReadOnlySpan<byte> request, long started, Activity? activity)
@@ -187,6 +186,10 @@ internal sealed class ServerSession
         return at >= 0 && at + 4 < aare.Length && aare[at + 4] != 0;
     }
 
+    /// <summary>
+    /// Serves one APDU; true when it was useful (an AARQ, an RLRQ that released an association, or a request reaching
+    /// an association), which restarts the inactivity time-out.
+    /// </summary>
     private async ValueTask<bool> HandleAsync(ApduMessage message, CancellationToken cancellationToken)
     {
         if (message.Length == 0)
@@ -205,7 +208,11 @@ internal sealed class ServerSession
         switch (tag)
         {
             case ApduTag.Aarq:
-                _associations.Remove(key); // a new AARQ replaces whatever the pair had
+                // An AARQ for a pair that already has an association (established, or HLS-pending) is negotiated
+                // afresh: only an accepted AARE replaces the old association; a refused one leaves it as it was, so
+                // a client (or anyone on its link) cannot end an open association with a wrong password. Our reading:
+                // IEC 62056-5-3 §9.3.2 has A-ASSOCIATE establish an AA; nothing in it makes a refused attempt release
+                // another one, and a refused AARE says no AA was established by that request.
                 var established = await AssociationNegotiator.NegotiateAsync(
                     message.Memory, device, _server.Devices, (ushort)message.SourceAddress, _server.Options, _response, _refusals, _logger, cancellationToken).ConfigureAwait(false);
                 if (established is not null)
@@ -214,26 +221,35 @@ internal sealed class ServerSession
                 }
                 return true;
             case ApduTag.Rlrq:
-                if (_associations.Remove(key, out var released))
+                // IEC 62056-5-3 §9.3.3 (A-RELEASE): the RLRE answers the release. Without an association there is
+                // nothing to release; the server still answers RLRE normal, so a client that lost track of the state
+                // is told it is released instead of waiting for a time-out (releasing is idempotent). It is not a
+                // useful request: it does not keep an idle connection open.
+                var hadAssociation = _associations.Remove(key, out var released);
+                if (hadAssociation)
                 {
-                    ServerLog.Released(_logger, _id, released.ClientAddress, released.ServerAddress);
+                    ServerLog.Released(_logger, _id, released!.ClientAddress, released.ServerAddress);
                 }
                 AssociationNegotiator.Release(message.Memory, _response);
-                return true;
+                return hadAssociation;
         }
-        if (!_associations.TryGetValue(key, out var association))
+        if (!_associations.TryGetValue(key, out var association) || association.Status == AssociationStatus.NonAssociated)
         {
-            // IEC 62056-5-3 §9.4.2: xDLMS services need an established application association.
-            RequestRefusal.NotPossible($"{tag} from client {message.SourceAddress} without an association").Answer(_refusals, _response);
+            // No AA (or a failed HLS reply ended it, IEC 62056-5-3 §9.2.7.2.4): the request is not delivered to the
+            // xDLMS ASE, which only serves within an AA (IEC 62056-5-3 §9.4.2). Our reading of §9.3.5 (EXCEPTION-
+            // Response, state-error service-not-allowed: the service is not allowed in the current state) is that a
+            // confirmed request is answered service-not-allowed / operation-not-possible, so the client learns at
+            // once; an unconfirmed request expects no answer and is discarded.
+            if (association is not null)
+            {
+                _served = association;
+            }
+            RefuseOutsideAssociation(message.Span, association is null
+                ? $"{tag} from client {message.SourceAddress} without an association"
+                : "association not established");
             return false;
         }
         _served = association;
-        if (association.Status == AssociationStatus.NonAssociated)
-        {
-            // A failed HLS reply ended the association (IEC 62056-5-3 §9.2.7.2.4): a new AARQ is needed.
-            RequestRefusal.NotPossible("association not established").Answer(_refusals, _response);
-            return false;
-        }
         if (message.Length > association.ServerMaxReceivePduSize)
         {
             new RequestRefusal(ExceptionStateError.ServiceNotAllowed, ExceptionServiceError.PduTooLong,
@@ -244,6 +260,18 @@ internal sealed class ServerSession
         IRequestHandler handler = association.IsCiphered ? _protection : _services;
         await handler.HandleAsync(association, message.Memory, _response, cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>Answers a request outside an association: EXCEPTION-Response when confirmed, nothing when unconfirmed.</summary>
+    private void RefuseOutsideAssociation(ReadOnlySpan<byte> apdu, string reason)
+    {
+        var refusal = RequestRefusal.NotPossible(reason);
+        if (ServiceProcessor.IsUnconfirmed(apdu))
+        {
+            refusal.Discard(_refusals);
+            return;
+        }
+        refusal.Answer(_refusals, _response);
     }
 
     // The association phase ends with the first association that is fully established (HLS reply passed included).

@@ -215,4 +215,19 @@ public class AareApduTests
         var aare = new AareApdu { ResultSourceDiagnostic = default };
         Assert.Throws<CosemEncodingException>(() => aare.ToArray());
     }
+
+    [Fact]
+    public void A_null_user_information_apdu_leaves_user_information_out()
+    {
+        // The form a server sends when the ACSE refuses the association (no xDLMS context to report).
+        var aare = new AareApdu
+        {
+            Result = AssociationResult.RejectedPermanent,
+            ResultSourceDiagnostic = ResultSourceDiagnostic.ServiceUser(AcseServiceUserDiagnostic.AuthenticationFailure),
+            UserInformationApdu = null,
+        };
+
+        Assert.Null(aare.UserInformation);
+        Assert.Equal(NoUserInformationAare, Convert.ToHexString(aare.ToArray()));
+    }
 }

@@ -60,6 +60,7 @@ public sealed class AssociationTests
 
         Assert.Equal(AssociationResult.RejectedPermanent, aare.Result);
         Assert.Equal(AcseServiceUserDiagnostic.AuthenticationFailure, aare.ResultSourceDiagnostic.ServiceUserDiagnostic);
+        Assert.Null(aare.UserInformation); // an ACSE refusal carries no InitiateResponse
         // Refused: every service stays closed.
         var get = await client.RequestAsync("C001C100010000600100FF0200");
         Assert.Equal("D80101", Convert.ToHexString(get));
@@ -113,6 +114,7 @@ public sealed class AssociationTests
         Assert.Equal(AssociationResult.RejectedPermanent, aare.Result);
         Assert.Equal(AcseServiceUserDiagnostic.ApplicationContextNameNotSupported, aare.ResultSourceDiagnostic.ServiceUserDiagnostic);
         Assert.Equal(ApplicationContextName.LogicalName, aare.ApplicationContextName);
+        Assert.Null(aare.UserInformation);
     }
 
     [Fact]

@@ -49,7 +49,9 @@ public abstract class AcseApdu : Apdu
         init
         {
             _userInformationApdu = value;
-            _userInformation = value?.ToArray();
+            // Not value?.ToArray(): a null byte[] converts to an empty ReadOnlyMemory, which would encode an empty
+            // user-information element instead of leaving it out.
+            _userInformation = value is null ? null : (ReadOnlyMemory<byte>?)value.ToArray();
         }
     }
 

@@ -27,6 +27,9 @@ internal readonly record struct RequestRefusal(ExceptionStateError State, Except
     public static RequestRefusal Counter(uint expected, string reason) =>
         new(ExceptionStateError.ServiceNotAllowed, ExceptionServiceError.InvocationCounterError, reason, expected);
 
+    /// <summary>Counts (and, rate-limited, logs) the refusal of an unconfirmed request, which gets no answer.</summary>
+    public void Discard(SessionRefusals refusals) => refusals.Record(RefusalReasons.ForServiceError(Service), $"{Reason} (unconfirmed: discarded)");
+
     /// <summary>Counts (and, rate-limited, logs) the refusal and writes its EXCEPTION-Response.</summary>
     public void Answer(SessionRefusals refusals, IBufferWriter<byte> response)
     {

@@ -107,6 +107,15 @@ internal sealed partial class ServiceProcessor
         {
             return allowed;
         }
+        if (descriptor.AttributeId == 1 && selection is null && descriptor.InstanceId == ObjectModel.RequestContext.CurrentAssociation
+            && ReferenceEquals(target, association.DefinitionObject))
+        {
+            // logical_name read through the alias answers the alias (Blue Book §4.4.4, as the DLMS UA conformance
+            // test plan checks it): the client named 0.0.40.0.0.255, so that is the name of what it reads. Through its
+            // own instance name the object answers its own name. GET normal, GET with-list and ACCESS all read here.
+            WriteLogicalName(output, ObjectModel.RequestContext.CurrentAssociation);
+            return DataAccessResult.Success;
+        }
         var start = output.WrittenCount;
         DataAccessResult result;
         try
@@ -204,6 +213,16 @@ internal sealed partial class ServiceProcessor
         span[1] = choice;
         span[2] = invoke;
         response.Advance(3);
+    }
+
+    /// <summary>An octet-string of 6: the A-XDR encoding of a logical_name attribute.</summary>
+    private static void WriteLogicalName(IBufferWriter<byte> output, Obis.ObisCode name)
+    {
+        var span = output.GetSpan(8);
+        span[0] = (byte)Axdr.DataType.OctetString;
+        span[1] = 6;
+        name.CopyTo(span[2..8]);
+        output.Advance(8);
     }
 
     private static void WriteByte(IBufferWriter<byte> output, byte value)

@@ -58,8 +58,17 @@ internal sealed partial class ServiceProcessor : IRequestHandler
         }
         if (association.Status != AssociationStatus.Associated && !IsHlsReply(association, request))
         {
-            // HLS pending: only reply_to_HLS_authentication may pass (IEC 62056-5-3 §9.2.7.2.4).
-            Refuse(response, ExceptionStateError.ServiceNotAllowed, ExceptionServiceError.OperationNotPossible, "association pending authentication");
+            // HLS pending: only reply_to_HLS_authentication may pass (IEC 62056-5-3 §9.2.7.2.4). As outside an
+            // association (ServerSession), a confirmed request is told service-not-allowed, an unconfirmed one is dropped.
+            var pending = RequestRefusal.NotPossible("association pending authentication");
+            if (IsUnconfirmed(apdu.Span))
+            {
+                pending.Discard(_refusals);
+            }
+            else
+            {
+                pending.Answer(_refusals, response);
+            }
             return;
         }
         switch (request)
@@ -107,6 +116,18 @@ internal sealed partial class ServiceProcessor : IRequestHandler
                 break;
         }
     }
+
+    /// <summary>
+    /// True for a plain SET, ACTION or ACCESS request whose service-class is unconfirmed (IEC 62056-5-3 §9.4.6: the
+    /// Invoke-Id-And-Priority bit 6, bit 30 of the ACCESS Long-Invoke-Id-And-Priority): no answer is expected. GET is
+    /// always confirmed; a ciphered request's class is not visible before it is opened, so it counts as confirmed.
+    /// </summary>
+    internal static bool IsUnconfirmed(ReadOnlySpan<byte> apdu) => apdu.Length >= 3 && (ApduTag)apdu[0] switch
+    {
+        ApduTag.SetRequest or ApduTag.ActionRequest => (apdu[2] & 0x40) == 0, // tag, request choice, invoke-id-and-priority
+        ApduTag.AccessRequest => (apdu[1] & 0x40) == 0, // tag, long-invoke-id-and-priority (big-endian, bit 30)
+        _ => false,
+    };
 
     /// <summary>While HLS is pending only reply_to_HLS_authentication of this association may be invoked (IEC 62056-5-3 §9.2.7.2.4).</summary>
     private static bool IsHlsReply(AssociationState association, Apdu.Apdu request) =>

@@ -105,5 +105,13 @@ internal sealed class LoopbackMeter : IAsyncDisposable
             RequestTimeout = TimeSpan.FromSeconds(20),
         });
 
+    /// <summary>A raw-APDU client (no AARQ sent) from client SAP <paramref name="client"/> over the wrapper or HDLC.</summary>
+    public async Task<RawClient> ConnectRawAsync(bool hdlc, ushort client)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var options = new AssociationOptions { ClientAddress = client, RequestTimeout = TimeSpan.FromSeconds(20) };
+        return new RawClient(await Transport(hdlc).OpenAsync(options, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, cts.Token));
+    }
+
     public ValueTask DisposeAsync() => Server.DisposeAsync();
 }

@@ -81,6 +81,13 @@ internal sealed class RawClient(IApduChannel channel) : IAsyncDisposable
         return answer.ToArray();
     }
 
+    /// <summary>Sends without waiting for an answer (an unconfirmed request, or one the server should discard).</summary>
+    public async Task SendAsync(string hex)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await Channel.SendAsync(Cosem.Sdk.Tests.Transport.Hex.Bytes(hex), cts.Token);
+    }
+
     public Task<byte[]> RequestAsync(string hex) => RequestAsync(Cosem.Sdk.Tests.Transport.Hex.Bytes(hex));
 
     public async Task<TApdu> RequestAsync<TApdu>(Cosem.Sdk.Apdu.Apdu request) where TApdu : Cosem.Sdk.Apdu.Apdu =>
