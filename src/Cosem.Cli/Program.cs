@@ -10,8 +10,30 @@ public static class Program
     /// <summary>Parses <paramref name="args"/> against <see cref="BuildRootCommand"/> and runs the chosen
     /// command.</summary>
     /// <param name="args">The command line, e.g. <c>read --host 10.0.0.7 --obis 0.0.1.0.0.255</c>.</param>
-    /// <returns>The process exit code: 0 on success.</returns>
-    public static Task<int> Main(string[] args) => BuildRootCommand().Parse(args).InvokeAsync();
+    /// <returns>The process exit code (<see cref="ExitCodes"/>): 0 on success, 2 for usage errors.</returns>
+    public static Task<int> Main(string[] args) => RunAsync(args, new InvocationConfiguration(), null, CancellationToken.None);
+
+    /// <summary>
+    /// Parses and runs one command line; a parse error (unknown option, bad number, missing argument) prints one
+    /// line on the error writer and returns <see cref="ExitCodes.Usage"/> instead of the parser's default 1.
+    /// </summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="configuration">Output and error writers.</param>
+    /// <param name="stdin">Standard input; null means the console.</param>
+    /// <param name="cancellationToken">Stops long-running commands.</param>
+    public static async Task<int> RunAsync(string[] args, InvocationConfiguration configuration, TextReader? stdin,
+        CancellationToken cancellationToken)
+    {
+        var parse = BuildRootCommand(stdin).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            var command = parse.CommandResult.Command;
+            var path = command is RootCommand ? "cosem" : "cosem " + command.Name;
+            configuration.Error.WriteLine($"error: {parse.Errors[0].Message} (see '{path} --help').");
+            return ExitCodes.Usage;
+        }
+        return await parse.InvokeAsync(configuration, cancellationToken);
+    }
 
     /// <summary>The whole command tree; tests drive it in-process.</summary>
     /// <param name="stdin">Standard input for commands that read it; null means the console.</param>
@@ -20,8 +42,8 @@ public static class Program
         var root = new RootCommand("cosem: DLMS/COSEM tools (translate APDUs and frames, simulate and read meters).")
         {
             TranslateCommand.Create(stdin),
-            SimulateCommand.Create(),
-            ReadCommand.Create(),
+            SimulateCommand.Create(stdin),
+            ReadCommand.Create(stdin),
         };
         return root;
     }
