@@ -31,7 +31,9 @@ public sealed class ReadCommandTests : IAsyncLifetime
         Assert.Equal("scaler_unit", row.GetProperty("name").GetString());
         var items = row.GetProperty("value").GetProperty("items");
         Assert.Equal("enum", items[1].GetProperty("type").GetString());
-        Assert.Equal("30", items[1].GetProperty("value").GetString()); // Wh
+        Assert.Equal(30, items[1].GetProperty("value").GetInt32()); // numbers stay numbers
+        Assert.Equal("Wh", items[1].GetProperty("name").GetString());
+        Assert.Equal(JsonValueKind.Number, items[0].GetProperty("value").ValueKind);
     }
 
     [Fact]

@@ -213,7 +213,7 @@ public static class ReadCommand
                     };
                     if (row.Value is { } value)
                     {
-                        node["value"] = DataFormatting.ToJson(value);
+                        node["value"] = DataFormatting.ToJson(value, row.Hint);
                     }
                     else
                     {
@@ -233,7 +233,7 @@ public static class ReadCommand
                         new XAttribute("class", row.ClassName),
                         new XAttribute("index", row.Descriptor.AttributeId),
                         new XAttribute("name", row.AttributeName));
-                    element.Add(row.Value is { } value ? DataFormatting.ToXml(value) : new XAttribute("error", row.Error!));
+                    element.Add(row.Value is { } value ? DataFormatting.ToXml(value, row.Hint) : new XAttribute("error", row.Error!));
                     root.Add(element);
                 }
                 output.WriteLine(root.ToString());
@@ -251,7 +251,7 @@ public static class ReadCommand
                         new Text(row.Descriptor.InstanceId.ToString()),
                         new Text(row.ClassName),
                         new Text($"{row.Descriptor.AttributeId} {row.AttributeName}"),
-                        row.Value is { } value ? new Text(DataFormatting.ToCell(value, row.Descriptor.AttributeId == 1)) : new Text(row.Error!, new Style(Color.Red)));
+                        row.Value is { } value ? new Text(DataFormatting.ToCell(value, row.Descriptor.AttributeId == 1, row.Hint)) : new Text(row.Error!, new Style(Color.Red)));
                 }
                 console.Write(table);
                 break;
@@ -301,6 +301,8 @@ public static class ReadCommand
     /// <summary>One attribute read: its value or the reason it could not be read.</summary>
     private sealed record ReadRow(CosemAttributeDescriptor Descriptor, string ClassName, string AttributeName, CosemData? Value, string? Error)
     {
+        public DataFormatting.Hint Hint => DataFormatting.Hint.For(Descriptor.ClassId, Descriptor.AttributeId);
+
         public static ReadRow From(CosemAttributeDescriptor descriptor, byte version, CosemData? value, string? error)
         {
             var info = CosemClassRegistry.Default.TryGet(descriptor.ClassId, version, out var exact)
