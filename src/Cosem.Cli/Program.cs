@@ -29,10 +29,25 @@ public static class Program
         {
             var command = parse.CommandResult.Command;
             var path = command is RootCommand ? "cosem" : "cosem " + command.Name;
-            configuration.Error.WriteLine($"error: {parse.Errors[0].Message} (see '{path} --help').");
+            configuration.Error.WriteLine($"error: {Describe(parse.Errors)} (see '{path} --help').");
             return ExitCodes.Usage;
         }
         return await parse.InvokeAsync(configuration, cancellationToken);
+    }
+
+    // The most specific error (one naming a token beats "Required command was not provided"), on one line,
+    // with the option it is about when the parser's text does not name it.
+    private static string Describe(IReadOnlyList<System.CommandLine.Parsing.ParseError> errors)
+    {
+        var error = errors.OrderBy(e => e.Message.Contains('\'', StringComparison.Ordinal) ? 0 : 1).First();
+        var message = string.Join(' ', error.Message.Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        var option = error.SymbolResult switch
+        {
+            System.CommandLine.Parsing.OptionResult o => o.Option.Name,
+            System.CommandLine.Parsing.ArgumentResult { Parent: System.CommandLine.Parsing.OptionResult o } => o.Option.Name,
+            _ => null,
+        };
+        return option is not null && !message.Contains(option, StringComparison.Ordinal) ? $"{option}: {message}" : message;
     }
 
     /// <summary>The whole command tree; tests drive it in-process.</summary>

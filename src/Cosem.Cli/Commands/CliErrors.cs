@@ -18,13 +18,13 @@ internal static class CliErrors
         {
             return $"the peer at {endpoint} does not speak DLMS (it answered '{foreign.PeerText}').";
         }
-        var seconds = timeoutSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+        var seconds = timeoutSeconds.ToString("0.###", CultureInfo.InvariantCulture) + (timeoutSeconds == 1 ? " second" : " seconds");
         if (exception is TimeoutException || transport is { Kind: TransportErrorKind.Timeout })
         {
             // HDLC drops frames with a wrong HCS/FCS silently, so a garbled line shows up as silence.
             return hdlc
-                ? $"HDLC error: no valid answer from {endpoint} within {seconds} seconds (frames with a wrong checksum are dropped)."
-                : $"the meter at {endpoint} did not answer within {seconds} seconds.";
+                ? $"HDLC error: no valid answer from {endpoint} within {seconds} (frames with a wrong checksum are dropped)."
+                : $"the meter at {endpoint} did not answer within {seconds}.";
         }
         if (hdlc && transport is { Kind: TransportErrorKind.InvalidFrame or TransportErrorKind.FrameRejected or TransportErrorKind.ProtocolViolation
             or TransportErrorKind.FrameTooLarge or TransportErrorKind.Disconnected or TransportErrorKind.Refused })
