@@ -60,7 +60,7 @@ public static class ReadCommand
             ReadRequest request;
             ClientTransport transport;
             AssociationOptions options;
-            using var loggers = parse.GetValue(verbose) ? CreateTraceLoggers() : null;
+            using var loggers = parse.GetValue(verbose) ? CreateTraceLoggers(error) : null;
             try
             {
                 request = ReadRequest.From(parse.GetValue(obis), parse.GetValue(attribute), parse.GetValue(classId), parse.GetValue(all),
@@ -99,10 +99,9 @@ public static class ReadCommand
         return command;
     }
 
-    private static ILoggerFactory CreateTraceLoggers() => LoggerFactory.Create(builder => builder
+    private static ILoggerFactory CreateTraceLoggers(TextWriter error) => LoggerFactory.Create(builder => builder
         .SetMinimumLevel(LogLevel.Trace)
-        .AddSimpleConsole(console => console.SingleLine = true)
-        .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
+        .AddProvider(new TextWriterLoggerProvider(error)));
 
     private static async Task<ReadRow> ReadOneAsync(CosemClient client, ReadRequest request, CancellationToken cancellationToken)
     {
