@@ -47,6 +47,8 @@ public static class Program
             System.CommandLine.Parsing.ArgumentResult { Parent: System.CommandLine.Parsing.OptionResult o } => o.Option.Name,
             _ => null,
         };
+        // "as expected type 'System.Nullable`1[System.Int32]'" says "as a number" to a person.
+        message = System.Text.RegularExpressions.Regex.Replace(message.TrimEnd('.'), @"as expected type '[^']*(Int\d+|Double|Decimal)[^']*'", "as a number");
         return option is not null && !message.Contains(option, StringComparison.Ordinal) ? $"{option}: {message}" : message;
     }
 
@@ -54,7 +56,10 @@ public static class Program
     /// <param name="stdin">Standard input for commands that read it; null means the console.</param>
     public static RootCommand BuildRootCommand(TextReader? stdin = null)
     {
-        var root = new RootCommand("cosem: DLMS/COSEM tools (translate APDUs and frames, simulate and read meters).")
+        var root = new RootCommand("cosem: DLMS/COSEM tools (translate APDUs and frames, simulate and read meters).\n" +
+            "Exit codes: 0 done, 1 nothing read or the meter failed, 2 usage error, 3 read partly (some attributes refused).\n" +
+            "Secrets: --NAME VALUE, --NAME - (one line of stdin), --NAME-file PATH, or the variable COSEM_NAME " +
+            "(COSEM_PASSWORD, COSEM_BLOCK_CIPHER_KEY, ...); the command line wins.")
         {
             TranslateCommand.Create(stdin),
             SimulateCommand.Create(stdin),

@@ -38,6 +38,7 @@ public sealed class ExitCodeTests
         Assert.StartsWith("error: ", line);
         Assert.True(line.Contains(named, StringComparison.Ordinal), line);
         Assert.Contains("--help", line);
+        Assert.DoesNotContain("System.", line);
     }
 
     [Fact]
