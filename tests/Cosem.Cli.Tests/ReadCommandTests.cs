@@ -31,7 +31,9 @@ public sealed class ReadCommandTests : IAsyncLifetime
         Assert.Equal("scaler_unit", row.GetProperty("name").GetString());
         var items = row.GetProperty("value").GetProperty("items");
         Assert.Equal("enum", items[1].GetProperty("type").GetString());
-        Assert.Equal("30", items[1].GetProperty("value").GetString()); // Wh
+        Assert.Equal(30, items[1].GetProperty("value").GetInt32()); // numbers stay numbers
+        Assert.Equal("Wh", items[1].GetProperty("name").GetString());
+        Assert.Equal(JsonValueKind.Number, items[0].GetProperty("value").ValueKind);
     }
 
     [Fact]
@@ -85,7 +87,8 @@ public sealed class ReadCommandTests : IAsyncLifetime
     [Theory]
     [InlineData("error: Nothing to read", "read")]
     [InlineData("error: Give either --obis or --all", "read", "--all", "--obis", "0.0.1.0.0.255")]
-    [InlineData("error: Choose one of --json and --xml", "read", "--all", "--json", "--xml")]
+    [InlineData("error: Choose one output format, not json and xml", "read", "--all", "--json", "--xml")]
+    [InlineData("error: Choose one output format, not table and xml", "read", "--all", "--format", "table", "--xml")]
     [InlineData("error: Choose one of --hdlc and --wrapper", "read", "--all", "--hdlc", "--wrapper")]
     [InlineData("error: --auth low needs --password", "read", "--all", "--auth", "low")]
     [InlineData("error: --password is only used with --auth low", "read", "--all", "--password", "x")]

@@ -2,22 +2,58 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Cosem.Sdk.Axdr;
+using Cosem.Sdk.Objects;
 
 namespace Cosem.Cli.Commands;
 
-/// <summary>COSEM data values as JSON and XML for <c>cosem read --json/--xml</c>: each value keeps its A-XDR type name.</summary>
+/// <summary>
+/// COSEM data values as JSON, XML and table cells for <c>cosem read</c>. Each value keeps its A-XDR type name;
+/// numbers are JSON numbers; date-times are ISO 8601 ('*' for wildcards) with the day of week and clock status as
+/// separate fields; units and the enums of known attributes also carry their names.
+/// </summary>
 internal static class DataFormatting
 {
-    public static JsonNode ToJson(CosemData data)
+    // Enum attributes whose type the schema names (class id, attribute index).
+    private static readonly Dictionary<(ushort ClassId, int Attribute), Type> EnumAttributes = new()
+    {
+        [(8, 9)] = typeof(ClockBase),
+        [(70, 3)] = typeof(DisconnectControlState),
+        [(70, 4)] = typeof(DisconnectControlMode),
+        [(23, 2)] = typeof(BaudRate),
+        [(19, 2)] = typeof(LocalPortProtocolMode),
+        [(19, 3)] = typeof(BaudRate),
+        [(19, 4)] = typeof(BaudRate),
+        [(19, 5)] = typeof(LocalPortResponseTime),
+        [(18, 6)] = typeof(ImageTransferStatus),
+        [(7, 5)] = typeof(SortMethod),
+        [(40, 11)] = typeof(PushOperationMethod),
+        [(22, 3)] = typeof(SingleActionScheduleType),
+    };
+
+    // scaler_unit of Register, Extended register and Demand register: structure { scaler, unit }.
+    private static readonly HashSet<(ushort ClassId, int Attribute)> ScalerUnitAttributes = [(3, 3), (4, 3), (5, 4)];
+
+    /// <summary>Names for the parts of an attribute's value the CLI knows: the enum's values or a scaler_unit's unit.</summary>
+    internal readonly record struct Hint(Type? Enum, bool ScalerUnit)
+    {
+        public static Hint For(ushort classId, int attribute) => new(
+            EnumAttributes.GetValueOrDefault((classId, attribute)), ScalerUnitAttributes.Contains((classId, attribute)));
+
+        /// <summary>The hint for item <paramref name="index"/> of a structure with this hint.</summary>
+        public Hint Item(int index) => ScalerUnit && index == 1 ? new Hint(typeof(Unit), false) : default;
+    }
+
+    public static JsonNode ToJson(CosemData data, Hint hint = default)
     {
         var node = new JsonObject { ["type"] = DataTypeInfo.Name(data.Type) };
         switch (data.Type)
         {
             case DataType.Array or DataType.Structure or DataType.CompactArray:
                 var items = new JsonArray();
+                var i = 0;
                 foreach (var item in data.Items)
                 {
-                    items.Add(ToJson(item));
+                    items.Add(ToJson(item, data.Type == DataType.Structure ? hint.Item(i++) : default));
                 }
                 node["items"] = items;
                 break;
@@ -25,66 +61,122 @@ internal static class DataFormatting
                 break;
             case DataType.OctetString:
                 node["value"] = Convert.ToHexString(data.AsBytes().Span);
-                if (Readable(data.AsBytes().Span) is { } readable)
+                if (AsDateTime(data.AsBytes().Span) is { } octetDateTime)
                 {
-                    node[readable.StartsWith('"') ? "text" : "dateTime"] = readable.Trim('"');
+                    AddDateTime(octetDateTime, (name, value) => node[name] = value);
+                }
+                else if (Text(data.AsBytes().Span) is { } text)
+                {
+                    node["text"] = text;
                 }
                 break;
+            case DataType.DateTime:
+                AddDateTime(data.AsDateTime(), (name, value) => node[name] = value);
+                break;
             default:
-                node["value"] = JsonValue.Create(Scalar(data));
+                node["value"] = JsonScalar(data);
+                if (Name(data, hint) is { } name)
+                {
+                    node["name"] = name;
+                }
                 break;
         }
         return node;
     }
 
-    public static XElement ToXml(CosemData data)
+    public static XElement ToXml(CosemData data, Hint hint = default)
     {
         var element = new XElement(XmlName(data.Type));
         switch (data.Type)
         {
             case DataType.Array or DataType.Structure or DataType.CompactArray:
+                var i = 0;
                 foreach (var item in data.Items)
                 {
-                    element.Add(ToXml(item));
+                    element.Add(ToXml(item, data.Type == DataType.Structure ? hint.Item(i++) : default));
                 }
                 break;
             case DataType.NullData or DataType.DontCare:
                 break;
             case DataType.OctetString:
                 element.SetAttributeValue("value", Convert.ToHexString(data.AsBytes().Span));
-                if (Readable(data.AsBytes().Span) is { } readable)
+                if (AsDateTime(data.AsBytes().Span) is { } octetDateTime)
                 {
-                    element.SetAttributeValue(readable.StartsWith('"') ? "text" : "dateTime", readable.Trim('"'));
+                    AddDateTime(octetDateTime, (name, value) => element.SetAttributeValue(name, value is JsonArray flags
+                        ? string.Join(' ', flags.Select(f => f!.GetValue<string>())) : value!.ToString()));
                 }
+                else if (Text(data.AsBytes().Span) is { } text)
+                {
+                    element.SetAttributeValue("text", text);
+                }
+                break;
+            case DataType.DateTime:
+                AddDateTime(data.AsDateTime(), (name, value) => element.SetAttributeValue(name, value is JsonArray flags
+                    ? string.Join(' ', flags.Select(f => f!.GetValue<string>())) : value!.ToString()));
                 break;
             default:
                 element.SetAttributeValue("value", Scalar(data));
+                if (Name(data, hint) is { } name)
+                {
+                    element.SetAttributeValue("name", name);
+                }
                 break;
         }
         return element;
     }
 
-    // Table cells longer than this are cut: a whole profile belongs in --json or --xml.
+    // Table cells longer than this are cut: a whole profile belongs in --format json or xml.
     private const int MaxCellLength = 160;
 
     /// <summary>
     /// One-line text for a table cell: the value alone for scalars (a logical name in OBIS form when
-    /// <paramref name="isLogicalName"/>), a shortened description for structures and arrays.
+    /// <paramref name="isLogicalName"/>), the name of a known enum, the unit of a scaler_unit, a shortened
+    /// description for other structures and arrays.
     /// </summary>
-    public static string ToCell(CosemData data, bool isLogicalName = false)
+    public static string ToCell(CosemData data, bool isLogicalName = false, Hint hint = default)
     {
         if (isLogicalName && data.Type == DataType.OctetString && data.AsBytes().Length == Sdk.Obis.ObisCode.Length)
         {
             return data.AsObisCode().ToString();
         }
+        if (hint.ScalerUnit && data.Type == DataType.Structure && data.Items.Length == 2 && Name(data.Items[1], hint.Item(1)) is { } unit)
+        {
+            return $"scaler {Scalar(data.Items[0])}, unit {unit}";
+        }
         var text = data.Type switch
         {
             DataType.Array or DataType.Structure or DataType.CompactArray => data.ToString(),
             DataType.NullData => "null",
+            _ when Name(data, hint) is { } name => $"{name} ({Scalar(data)})",
             _ => Scalar(data),
         };
         return text.Length <= MaxCellLength ? text : string.Concat(text.AsSpan(0, MaxCellLength - 1), "…");
     }
+
+    /// <summary>The name of an enum value the hint knows (a unit by its symbol: Wh, V, …); null otherwise.</summary>
+    private static string? Name(CosemData data, Hint hint)
+    {
+        if (data.Type != DataType.Enum || hint.Enum is null)
+        {
+            return null;
+        }
+        var value = (byte)data.AsInt64();
+        if (hint.Enum == typeof(Unit))
+        {
+            return Enum.IsDefined((Unit)value) ? Quantity.Symbol((Unit)value) : null;
+        }
+        return Enum.GetName(hint.Enum, Enum.ToObject(hint.Enum, value));
+    }
+
+    private static JsonNode? JsonScalar(CosemData data) => data.Type switch
+    {
+        DataType.Boolean => JsonValue.Create(data.AsBoolean()),
+        DataType.Float32 or DataType.Float64 => JsonValue.Create(data.AsDouble()),
+        DataType.Long64Unsigned => JsonValue.Create(data.AsUInt64()),
+        DataType.Integer or DataType.Long or DataType.DoubleLong or DataType.Long64 or DataType.Unsigned or DataType.LongUnsigned
+            or DataType.DoubleLongUnsigned or DataType.Enum or DataType.Bcd => JsonValue.Create(data.AsInt64()),
+        _ => JsonValue.Create(Scalar(data)),
+    };
 
     private static string Scalar(CosemData data) => data.Type switch
     {
@@ -101,16 +193,38 @@ internal static class DataFormatting
         _ => data.AsInt64().ToString(CultureInfo.InvariantCulture),
     };
 
-    // Octet strings that hold a date-time or printable text are shown as such, others in hex.
-    private static string OctetText(ReadOnlySpan<byte> octets) => Readable(octets) ?? Convert.ToHexString(octets);
-
-    /// <summary>A date-time (12 octets that decode as one) or quoted printable ASCII; null otherwise.</summary>
-    private static string? Readable(ReadOnlySpan<byte> octets)
+    /// <summary>
+    /// A date-time as separate fields: <c>dateTime</c> ISO 8601 with '*' for wildcards (and the UTC offset when the
+    /// deviation is given), <c>dayOfWeek</c> when given, <c>clockStatus</c> the status flags when given.
+    /// </summary>
+    private static void AddDateTime(CosemDateTime value, Action<string, JsonNode?> add)
     {
-        if (octets.Length == CosemDateTime.Length && new CosemDateTime(octets).TryToDateTimeOffset(out _))
+        var text = value.ToString();
+        var space = text.IndexOf(' ', StringComparison.Ordinal);
+        add("dateTime", space < 0 ? text : text[..space]);
+        if (value.DayOfWeek is { } day)
         {
-            return new CosemDateTime(octets).ToString();
+            add("dayOfWeek", day.ToString());
         }
+        if (value.ClockStatus is { } status)
+        {
+            add("clockStatus", new JsonArray([.. Enum.GetValues<ClockStatus>()
+                .Where(flag => flag != ClockStatus.None && status.HasFlag(flag))
+                .Select(flag => (JsonNode)flag.ToString())]));
+        }
+    }
+
+    // Octet strings that hold a date-time or printable text are shown as such, others in hex.
+    private static string OctetText(ReadOnlySpan<byte> octets) =>
+        AsDateTime(octets)?.ToString() ?? (Text(octets) is { } text ? $"\"{text}\"" : Convert.ToHexString(octets));
+
+    /// <summary>12 octets that decode as a complete date-time; null otherwise.</summary>
+    private static CosemDateTime? AsDateTime(ReadOnlySpan<byte> octets) =>
+        octets.Length == CosemDateTime.Length && new CosemDateTime(octets).TryToDateTimeOffset(out _) ? new CosemDateTime(octets) : null;
+
+    /// <summary>Printable ASCII; null otherwise.</summary>
+    private static string? Text(ReadOnlySpan<byte> octets)
+    {
         if (octets.IsEmpty)
         {
             return null;
@@ -122,7 +236,7 @@ internal static class DataFormatting
                 return null;
             }
         }
-        return $"\"{System.Text.Encoding.ASCII.GetString(octets)}\"";
+        return System.Text.Encoding.ASCII.GetString(octets);
     }
 
     private static string XmlName(DataType type) =>

@@ -12,30 +12,18 @@ namespace Cosem.Cli.Commands;
 /// </summary>
 internal sealed class DecryptionOptions
 {
-    private readonly Option<string?> _blockCipherKey = new("--block-cipher-key")
-    {
-        Description = "Global unicast block cipher key (hex, 16 bytes for suites 0/1, 32 for suite 2): decrypts glo- and general-glo-ciphered APDUs.",
-    };
+    private readonly SecretOption _blockCipherKey = new("--block-cipher-key", "Global unicast block cipher key (hex, 16 bytes for suites 0/1, 32 for suite 2): decrypts glo- and general-glo-ciphered APDUs.");
 
-    private readonly Option<string?> _authenticationKey = new("--authentication-key")
-    {
-        Description = "Authentication key (hex), to check the authentication tag.",
-    };
+    private readonly SecretOption _authenticationKey = new("--authentication-key", "Authentication key (hex), to check the authentication tag.");
 
-    private readonly Option<string?> _dedicatedKey = new("--dedicated-key")
-    {
-        Description = "Dedicated key (hex) of the association: decrypts ded- and general-ded-ciphered APDUs.",
-    };
+    private readonly SecretOption _dedicatedKey = new("--dedicated-key", "Dedicated key (hex) of the association: decrypts ded- and general-ded-ciphered APDUs.");
 
     private readonly Option<string?> _systemTitle = new("--system-title")
     {
         Description = "The sender's system title (16 hex digits), for glo-/ded- APDUs, which carry none.",
     };
 
-    private readonly Option<string?> _masterKey = new("--master-key")
-    {
-        Description = "Master key (KEK, hex), for general-ciphering with a wrapped key.",
-    };
+    private readonly SecretOption _masterKey = new("--master-key", "Master key (KEK, hex), for general-ciphering with a wrapped key.");
 
     private readonly Option<FileInfo?> _keyAgreementKey = new("--key-agreement-key")
     {
@@ -47,15 +35,19 @@ internal sealed class DecryptionOptions
         Description = "The originator's public key or certificate (DER or PEM): its signing key (C(1e, 1s)) or key agreement key (C(0e, 2s)).",
     };
 
+    private readonly TextReader? _stdin;
+
+    /// <param name="stdin">Where '-' keys are read from; null means the console.</param>
+    public DecryptionOptions(TextReader? stdin = null) => _stdin = stdin;
+
     public void AddTo(Command command)
     {
-        command.Options.Add(_blockCipherKey);
-        command.Options.Add(_authenticationKey);
-        command.Options.Add(_dedicatedKey);
-        command.Options.Add(_systemTitle);
-        command.Options.Add(_masterKey);
-        command.Options.Add(_keyAgreementKey);
-        command.Options.Add(_peerKey);
+        Option[] options = [.. _blockCipherKey.All, .. _authenticationKey.All, .. _dedicatedKey.All, _systemTitle, .. _masterKey.All,
+            _keyAgreementKey, _peerKey];
+        foreach (var option in options)
+        {
+            command.Options.Add(option);
+        }
     }
 
     /// <summary>The decryptor for the given options, or null when no key was given (envelopes only).</summary>
@@ -100,16 +92,16 @@ internal sealed class DecryptionOptions
         };
     }
 
-    private static ReadOnlyMemory<byte> Key(ParseResult parseResult, Option<string?> option)
+    private ReadOnlyMemory<byte> Key(ParseResult parseResult, SecretOption option)
     {
-        var text = parseResult.GetValue(option);
+        var text = option.Resolve(parseResult, _stdin).Value;
         if (text is null)
         {
             return default;
         }
         return HexText.TryParse(text, out var bytes) && bytes.Length is 16 or 32
             ? bytes
-            : throw new CosemException($"{option.Name} is 16 or 32 bytes in hex (32 or 64 hex digits).");
+            : throw new CosemException($"{option.Name} (or ${option.EnvironmentVariable}) is 16 or 32 bytes in hex (32 or 64 hex digits).");
     }
 
     private static EccPublicKey PublicKey(byte[] content)

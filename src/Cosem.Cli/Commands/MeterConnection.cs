@@ -26,7 +26,11 @@ internal sealed class MeterConnection
     /// <summary>The client system title when --system-title is not given: "COSEMCLI".</summary>
     public static readonly SystemTitle DefaultClientTitle = SystemTitle.Parse("434F53454D434C49");
 
-    public SecurityOptions Security { get; } = new("none", "The client system title, 16 hex digits (default 434F53454D434C49, \"COSEMCLI\").");
+    /// <param name="stdin">Where '-' secrets are read from; null means the console.</param>
+    public MeterConnection(TextReader? stdin = null) =>
+        Security = new("none", "The client system title, 16 hex digits (default 434F53454D434C49, \"COSEMCLI\").", stdin: stdin);
+
+    public SecurityOptions Security { get; }
     public Option<long?> InvocationCounter { get; } = new("--invocation-counter")
     {
         Description = "Last invocation counter used under these keys; the next request uses a higher one. Without it the counter " +
@@ -36,6 +40,15 @@ internal sealed class MeterConnection
     public Option<double> Timeout { get; } = new("--timeout") { Description = "Seconds to wait for each answer.", DefaultValueFactory = _ => 10 };
 
     public IEnumerable<Option> All => [Host, Port, Hdlc, Wrapper, Client, Server, Physical, .. Security.All, InvocationCounter, Timeout];
+
+    /// <summary>host:port of the last <see cref="Resolve"/>, for error messages.</summary>
+    public string Endpoint { get; private set; } = "";
+
+    /// <summary>Whether the last <see cref="Resolve"/> chose HDLC.</summary>
+    public bool IsHdlc { get; private set; }
+
+    /// <summary>The answer time-out of the last <see cref="Resolve"/>, in seconds.</summary>
+    public double TimeoutSeconds { get; private set; }
 
     /// <summary>The client security of the last <see cref="Resolve"/>, when it uses keys or system titles.</summary>
     public ClientSecurity? ClientSecurity { get; private set; }
@@ -128,6 +141,7 @@ internal sealed class MeterConnection
         {
             throw new ArgumentException("--timeout must be a positive number of seconds.");
         }
+        (Endpoint, IsHdlc, TimeoutSeconds) = (host.Contains(':') ? $"[{host}]:{port}" : $"{host}:{port}", hdlc, timeout);
         var transport = hdlc ? ClientTransport.HdlcOverTcp(host, port) : ClientTransport.Tcp(host, port);
         return (transport, new AssociationOptions
         {

@@ -15,40 +15,41 @@ namespace Cosem.Cli.Commands;
 
 /// <summary>
 /// <c>cosem read</c>: one attribute (<c>--obis X --attribute N</c>) or every readable attribute of every object in
-/// the association's object list (<c>--all</c>), as a table, <c>--json</c> or <c>--xml</c>. Bad arguments exit with
-/// 2, a meter that cannot be reached or refuses the association with 1; <c>--verbose</c> traces every frame and
-/// APDU on stderr. <c>--access</c> proposes the ACCESS service and reads with it instead of GET (with-list), failing
-/// with 1 when the meter does not grant it.
+/// the association's object list (<c>--all</c>), as <c>--format table|json|xml</c>. Exit codes (<see cref="ExitCodes"/>):
+/// 0 all read, 3 some attributes read and some refused (each refusal is in the output), 1 nothing read or the meter
+/// cannot be reached or refuses the association, 2 bad arguments. <c>--verbose</c> traces every frame and APDU on
+/// stderr. <c>--access</c> proposes the ACCESS service and reads with it instead of GET (with-list), failing with 1
+/// when the meter does not grant it.
 /// </summary>
 public static class ReadCommand
 {
     /// <summary>Exit code for invalid arguments.</summary>
-    public const int BadArguments = 2;
+    public const int BadArguments = ExitCodes.Usage;
 
-    /// <summary>Exit code when the meter cannot be reached or refuses the association or the read.</summary>
-    public const int MeterFailed = 1;
+    /// <summary>Exit code when the meter cannot be reached or refuses the association, or no attribute could be read.</summary>
+    public const int MeterFailed = ExitCodes.Failed;
 
     // Attributes per batch: one with-list (or ACCESS) request each, and one progress step.
     private const int BatchSize = 10;
 
     /// <summary>Builds the <c>read</c> command with its options; nothing runs until it is invoked.</summary>
-    public static Command Create()
+    /// <param name="stdin">Where secrets given as '-' are read from; null means the console.</param>
+    public static Command Create(TextReader? stdin = null)
     {
-        var connection = new MeterConnection();
+        var connection = new MeterConnection(stdin);
         var obis = new Option<string?>("--obis") { Description = "Logical name of the object to read, e.g. 1.0.1.8.0.255." };
         var attribute = new Option<int>("--attribute") { Description = "Attribute index to read.", DefaultValueFactory = _ => 2 };
         var classId = new Option<int?>("--class") { Description = "Class id of the object (looked up in the object list when omitted)." };
         var all = new Option<bool>("--all") { Description = "Read every readable attribute of every object in the object list." };
-        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
-        var xml = new Option<bool>("--xml") { Description = "Print XML instead of a table." };
+        var format = new FormatOptions("table", "table", "json", "xml");
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Trace every frame and APDU on stderr." };
         var access = new Option<bool>("--access") { Description = "Read with the ACCESS service (DLMS 2020+, conformance bit 17) instead of GET." };
 
         var command = new Command("read", "Read attributes from a meter over the TCP wrapper or HDLC.")
         {
-            obis, attribute, classId, all, json, xml, verbose, access,
+            obis, attribute, classId, all, verbose, access,
         };
-        foreach (var option in connection.All)
+        foreach (var option in format.All.Concat(connection.All))
         {
             command.Options.Add(option);
         }
@@ -59,11 +60,11 @@ public static class ReadCommand
             ReadRequest request;
             ClientTransport transport;
             AssociationOptions options;
-            using var loggers = parse.GetValue(verbose) ? CreateTraceLoggers() : null;
+            using var loggers = parse.GetValue(verbose) ? CreateTraceLoggers(error) : null;
             try
             {
                 request = ReadRequest.From(parse.GetValue(obis), parse.GetValue(attribute), parse.GetValue(classId), parse.GetValue(all),
-                    parse.GetValue(json), parse.GetValue(xml), parse.GetValue(access));
+                    format.Resolve(parse), parse.GetValue(access));
                 (transport, options) = connection.Resolve(parse, loggers,
                     request.UseAccess ? AssociationOptions.DefaultConformance | Conformance.Access : AssociationOptions.DefaultConformance);
             }
@@ -86,21 +87,21 @@ public static class ReadCommand
                     : [await ReadOneAsync(client, request, cancellationToken)];
                 await client.ReleaseAsync(cancellationToken);
                 Print(rows, request.Format, output);
-                return rows.Any(r => r.Error is not null) && !request.All ? MeterFailed : 0;
+                var failed = rows.Count(r => r.Error is not null);
+                return failed == 0 ? ExitCodes.Success : failed == rows.Count ? ExitCodes.Failed : ExitCodes.Partial;
             }
             catch (Exception e) when (MeterConnection.IsMeterFailure(e))
             {
-                error.WriteLine($"error: {e.Message}");
+                error.WriteLine("error: " + CliErrors.Describe(e, connection.Endpoint, connection.IsHdlc, connection.TimeoutSeconds));
                 return MeterFailed;
             }
         });
         return command;
     }
 
-    private static ILoggerFactory CreateTraceLoggers() => LoggerFactory.Create(builder => builder
+    private static ILoggerFactory CreateTraceLoggers(TextWriter error) => LoggerFactory.Create(builder => builder
         .SetMinimumLevel(LogLevel.Trace)
-        .AddSimpleConsole(console => console.SingleLine = true)
-        .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
+        .AddProvider(new TextWriterLoggerProvider(error)));
 
     private static async Task<ReadRow> ReadOneAsync(CosemClient client, ReadRequest request, CancellationToken cancellationToken)
     {
@@ -211,7 +212,7 @@ public static class ReadCommand
                     };
                     if (row.Value is { } value)
                     {
-                        node["value"] = DataFormatting.ToJson(value);
+                        node["value"] = DataFormatting.ToJson(value, row.Hint);
                     }
                     else
                     {
@@ -231,7 +232,7 @@ public static class ReadCommand
                         new XAttribute("class", row.ClassName),
                         new XAttribute("index", row.Descriptor.AttributeId),
                         new XAttribute("name", row.AttributeName));
-                    element.Add(row.Value is { } value ? DataFormatting.ToXml(value) : new XAttribute("error", row.Error!));
+                    element.Add(row.Value is { } value ? DataFormatting.ToXml(value, row.Hint) : new XAttribute("error", row.Error!));
                     root.Add(element);
                 }
                 output.WriteLine(root.ToString());
@@ -249,7 +250,7 @@ public static class ReadCommand
                         new Text(row.Descriptor.InstanceId.ToString()),
                         new Text(row.ClassName),
                         new Text($"{row.Descriptor.AttributeId} {row.AttributeName}"),
-                        row.Value is { } value ? new Text(DataFormatting.ToCell(value, row.Descriptor.AttributeId == 1)) : new Text(row.Error!, new Style(Color.Red)));
+                        row.Value is { } value ? new Text(DataFormatting.ToCell(value, row.Descriptor.AttributeId == 1, row.Hint)) : new Text(row.Error!, new Style(Color.Red)));
                 }
                 console.Write(table);
                 break;
@@ -266,13 +267,14 @@ public static class ReadCommand
     /// <summary>What to read and how to print it, checked before anything is sent.</summary>
     private sealed record ReadRequest(bool All, ObisCode LogicalName, sbyte Attribute, ushort? ClassId, OutputFormat Format, bool UseAccess)
     {
-        public static ReadRequest From(string? obis, int attribute, int? classId, bool all, bool json, bool xml, bool access)
+        public static ReadRequest From(string? obis, int attribute, int? classId, bool all, string formatName, bool access)
         {
-            if (json && xml)
+            var format = formatName switch
             {
-                throw new ArgumentException("Choose one of --json and --xml.");
-            }
-            var format = json ? OutputFormat.Json : xml ? OutputFormat.Xml : OutputFormat.Table;
+                "json" => OutputFormat.Json,
+                "xml" => OutputFormat.Xml,
+                _ => OutputFormat.Table,
+            };
             if (all)
             {
                 return obis is null
@@ -298,6 +300,8 @@ public static class ReadCommand
     /// <summary>One attribute read: its value or the reason it could not be read.</summary>
     private sealed record ReadRow(CosemAttributeDescriptor Descriptor, string ClassName, string AttributeName, CosemData? Value, string? Error)
     {
+        public DataFormatting.Hint Hint => DataFormatting.Hint.For(Descriptor.ClassId, Descriptor.AttributeId);
+
         public static ReadRow From(CosemAttributeDescriptor descriptor, byte version, CosemData? value, string? error)
         {
             var info = CosemClassRegistry.Default.TryGet(descriptor.ClassId, version, out var exact)

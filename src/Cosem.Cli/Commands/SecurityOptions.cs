@@ -17,10 +17,16 @@ internal sealed class SecurityOptions
     public static readonly string[] AuthValues = ["none", "low", "hls-md5", "hls-sha1", "hls-gmac", "hls-sha256", "hls-ecdsa"];
 
     private readonly string? _defaultLlsPassword;
+    private readonly TextReader? _stdin;
 
-    public SecurityOptions(string defaultAuth, string systemTitleDescription, string? defaultLlsPassword = null)
+    /// <param name="defaultAuth">The --auth value when it is not given.</param>
+    /// <param name="systemTitleDescription">The --system-title help text.</param>
+    /// <param name="defaultLlsPassword">The LLS password when --auth low gets none.</param>
+    /// <param name="stdin">Where '-' secrets are read from; null means the console.</param>
+    public SecurityOptions(string defaultAuth, string systemTitleDescription, string? defaultLlsPassword = null, TextReader? stdin = null)
     {
         _defaultLlsPassword = defaultLlsPassword;
+        _stdin = stdin;
         Auth = new("--auth")
         {
             Description = "Authentication: none, low (LLS password), hls-md5, hls-sha1, hls-gmac, hls-sha256 or hls-ecdsa.",
@@ -34,7 +40,7 @@ internal sealed class SecurityOptions
 
     public Option<string> Auth { get; }
 
-    public Option<string?> Password { get; } = new("--password") { Description = "The LLS password (--auth low) or HLS secret (hls-md5, hls-sha1, hls-sha256)." };
+    public SecretOption Password { get; } = new("--password", "The LLS password (--auth low) or HLS secret (hls-md5, hls-sha1, hls-sha256).");
 
     public Option<string> Security { get; } = new("--security")
     {
@@ -46,23 +52,24 @@ internal sealed class SecurityOptions
 
     public Option<string?> SystemTitle { get; }
 
-    public Option<string?> BlockCipherKey { get; } = new("--block-cipher-key") { Description = "Global unicast encryption key, hex (16 bytes; 32 for suite 2)." };
+    public SecretOption BlockCipherKey { get; } = new("--block-cipher-key", "Global unicast encryption key, hex (16 bytes; 32 for suite 2).");
 
-    public Option<string?> AuthenticationKey { get; } = new("--authentication-key") { Description = "Authentication key, hex (16 bytes; 32 for suite 2)." };
+    public SecretOption AuthenticationKey { get; } = new("--authentication-key", "Authentication key, hex (16 bytes; 32 for suite 2).");
 
-    public Option<string?> DedicatedKey { get; } = new("--dedicated-key") { Description = "Dedicated key sent in the ciphered InitiateRequest, hex (client only)." };
+    public SecretOption DedicatedKey { get; } = new("--dedicated-key", "Dedicated key sent in the ciphered InitiateRequest, hex (client only).");
 
     public Option<FileInfo?> PrivateKey { get; } = new("--private-key") { Description = "Own ECDSA private key for hls-ecdsa: PKCS#8 or SEC 1, PEM or DER." };
 
     public Option<FileInfo?> PeerCertificate { get; } = new("--peer-certificate") { Description = "The other side's X.509 certificate or public key (PEM or DER) for hls-ecdsa." };
 
-    public IEnumerable<Option> All => [Auth, Password, Security, Suite, SystemTitle, BlockCipherKey, AuthenticationKey, DedicatedKey, PrivateKey, PeerCertificate];
+    public IEnumerable<Option> All => [Auth, .. Password.All, Security, Suite, SystemTitle, .. BlockCipherKey.All, .. AuthenticationKey.All,
+        .. DedicatedKey.All, PrivateKey, PeerCertificate];
 
     /// <summary>Checks and reads the options; <paramref name="defaultTitle"/> applies when <c>--system-title</c> is absent.</summary>
     public SecuritySettings Resolve(ParseResult parse, Cosem.Sdk.Security.SystemTitle defaultTitle, bool allowDedicatedKey)
     {
         var auth = parse.GetValue(Auth)!;
-        var password = parse.GetValue(Password) ?? (auth == "low" ? _defaultLlsPassword : null);
+        var (givenPassword, passwordOnCommandLine) = Password.Resolve(parse, _stdin);
         var suite = (SecuritySuite)int.Parse(parse.GetValue(Suite)!, CultureInfo.InvariantCulture);
         var policy = parse.GetValue(Security) switch
         {
@@ -81,9 +88,13 @@ internal sealed class SecurityOptions
             _ => null,
         };
         var needsSecret = auth == "low" || mechanism is HlsMechanism.Md5 or HlsMechanism.Sha1 or HlsMechanism.Sha256;
+        // A password in the environment is for the commands that need one; others ignore it.
+        var password = needsSecret || passwordOnCommandLine ? givenPassword : null;
+        password ??= auth == "low" ? _defaultLlsPassword : null;
         if (needsSecret && string.IsNullOrEmpty(password))
         {
-            throw new ArgumentException($"--auth {auth} needs --password ({(auth == "low" ? "the LLS password" : "the HLS secret")}).");
+            throw new ArgumentException($"--auth {auth} needs --password ({(auth == "low" ? "the LLS password" : "the HLS secret")}; " +
+                $"or ${Password.EnvironmentVariable}).");
         }
         if (!needsSecret && password is not null)
         {
@@ -91,9 +102,13 @@ internal sealed class SecurityOptions
         }
 
         var title = parse.GetValue(SystemTitle) is { } text ? ParseTitle(text) : defaultTitle;
-        var blockKey = Key(parse.GetValue(BlockCipherKey), "--block-cipher-key", suite);
-        var authKey = Key(parse.GetValue(AuthenticationKey), "--authentication-key", suite);
-        var dedicatedKey = Key(parse.GetValue(DedicatedKey), "--dedicated-key", suite);
+        var blockKey = Key(BlockCipherKey, parse, suite);
+        var authKey = Key(AuthenticationKey, parse, suite);
+        var (dedicatedText, dedicatedOnCommandLine) = DedicatedKey.Resolve(parse, _stdin);
+        // A dedicated key in the environment only applies where it can be used: an encrypting client.
+        var dedicatedKey = dedicatedOnCommandLine || allowDedicatedKey && policy.RequiresEncryption()
+            ? Key(dedicatedText, DedicatedKey, suite)
+            : null;
         if (dedicatedKey is not null && !allowDedicatedKey)
         {
             throw new ArgumentException("--dedicated-key is chosen by the client; the meter learns it from the InitiateRequest.");
@@ -147,8 +162,12 @@ internal sealed class SecurityOptions
         }
     }
 
-    private static byte[]? Key(string? hex, string option, SecuritySuite suite)
+    private byte[]? Key(SecretOption option, ParseResult parse, SecuritySuite suite) => Key(option.Resolve(parse, _stdin).Value, option, suite);
+
+    // The messages name the option and where else the key may come from, never the key.
+    private static byte[]? Key(string? hex, SecretOption secret, SecuritySuite suite)
     {
+        var option = $"{secret.Name} (or ${secret.EnvironmentVariable})";
         if (hex is null)
         {
             return null;

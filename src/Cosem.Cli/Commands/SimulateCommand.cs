@@ -14,17 +14,18 @@ namespace Cosem.Cli.Commands;
 /// </summary>
 public static class SimulateCommand
 {
-    /// <summary>Exit code for invalid arguments or ports that cannot be opened.</summary>
-    public const int BadArguments = 2;
+    /// <summary>Exit code for invalid arguments; a port that cannot be opened exits with <see cref="ExitCodes.Failed"/>.</summary>
+    public const int BadArguments = ExitCodes.Usage;
 
     /// <summary>Builds the <c>simulate</c> command with its options; nothing runs until it is invoked.</summary>
-    public static Command Create()
+    /// <param name="stdin">Where secrets given as '-' are read from; null means the console.</param>
+    public static Command Create(TextReader? stdin = null)
     {
         var wrapperPort = new Option<int>("--wrapper-port") { Description = "TCP port of the wrapper (IEC 62056-47) of the first meter.", DefaultValueFactory = _ => 4059 };
         var hdlcPort = new Option<int>("--hdlc-port") { Description = "TCP port of HDLC over TCP (IEC 62056-46) of the first meter.", DefaultValueFactory = _ => 4060 };
         var meters = new Option<int>("--meters") { Description = "Number of meters, on consecutive ports.", DefaultValueFactory = _ => 1 };
         var security = new SecurityOptions("low",
-            "The first meter's system title, 16 hex digits (default 435344 + serial number); meter i adds i.", defaultLlsPassword: "12345678");
+            "The first meter's system title, 16 hex digits (default 435344 + serial number); meter i adds i.", defaultLlsPassword: "12345678", stdin: stdin);
         security.Auth.Description = "How the management client (1) authenticates: " + string.Join(", ", SecurityOptions.AuthValues) + " (default low, password 12345678).";
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Trace every frame and APDU." };
         var limits = new ServerLimitOptions();
@@ -111,10 +112,15 @@ public static class SimulateCommand
             {
                 // Ctrl+C: stop every meter below.
             }
-            catch (SocketException e)
+            catch (Exception e) when (FindSocketError(e) is { } socketError)
             {
-                error.WriteLine($"error: cannot listen: {e.Message}");
-                return BadArguments;
+                // The meter that failed is the next one; name its port that cannot be bound.
+                var i = running.Count;
+                int[] ports = [.. new[] { wrapper, hdlc }.Where(p => p != 0).Select(p => p + i)];
+                error.WriteLine(socketError.SocketErrorCode == SocketError.AddressAlreadyInUse
+                    ? $"error: port {ports.FirstOrDefault(p => !CanListen(p), ports.FirstOrDefault())} is already in use."
+                    : $"error: cannot listen on port {string.Join(" or ", ports)}: {socketError.Message}");
+                return ExitCodes.Failed;
             }
             finally
             {
@@ -126,6 +132,36 @@ public static class SimulateCommand
             return 0;
         });
         return command;
+    }
+
+    private static SocketException? FindSocketError(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException socket)
+            {
+                return socket;
+            }
+        }
+        return null;
+    }
+
+    private static bool CanListen(int port)
+    {
+        var probe = new TcpListener(IPAddress.Loopback, port);
+        try
+        {
+            probe.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+        finally
+        {
+            probe.Stop();
+        }
     }
 
     // "CSD" and the serial number: meter i gets serial i + 1.

@@ -8,12 +8,12 @@ namespace Cosem.Cli.Commands;
 
 /// <summary>
 /// <c>cosem translate</c>: APDU (or frame) bytes in hex to readable XML or JSON, and with <c>--to-hex</c> the
-/// XML or JSON back to the identical bytes. Bad input is reported on stderr with exit code 2, never a stack trace.
+/// XML or JSON back to the identical bytes (<c>--format xml|json</c>, or <c>--xml</c>/<c>--json</c>). Bad input is reported on stderr with exit code 2, never a stack trace.
 /// </summary>
 public static class TranslateCommand
 {
     /// <summary>Exit code for input that cannot be read, parsed or decoded.</summary>
-    public const int BadInput = 2;
+    public const int BadInput = ExitCodes.Usage;
 
     /// <param name="stdin">Standard input; null means <see cref="Console.In"/> (tests pass their own).</param>
     /// <param name="frameCodecs">Frame codecs to try before a bare APDU; null means <see cref="StandardFrameCodecs.All"/>.</param>
@@ -28,23 +28,22 @@ public static class TranslateCommand
         {
             Description = "Read the input from this file (hex text or raw bytes; with --to-hex, XML or JSON).",
         };
-        var format = new Option<string>("--format")
-        {
-            Description = "Output format of the translation.",
-            DefaultValueFactory = _ => "xml",
-        };
-        format.AcceptOnlyFromAmong("xml", "json");
+        var format = new FormatOptions("xml", "xml", "json");
         var toHex = new Option<bool>("--to-hex")
         {
             Description = "Translate XML or JSON back to the APDU bytes, printed in hex.",
         };
 
-        var keys = new DecryptionOptions();
+        var keys = new DecryptionOptions(stdin);
         var command = new Command("translate",
             "Translate an xDLMS/ACSE APDU (or a frame) between bytes and readable XML/JSON; with keys, ciphered APDUs are shown decrypted under their envelope.")
         {
-            input, file, format, toHex,
+            input, file, toHex,
         };
+        foreach (var option in format.All)
+        {
+            command.Options.Add(option);
+        }
         keys.AddTo(command);
         var codecs = frameCodecs ?? StandardFrameCodecs.All;
         command.SetAction(parseResult =>
@@ -53,6 +52,7 @@ public static class TranslateCommand
             var error = parseResult.InvocationConfiguration.Error;
             try
             {
+                var chosen = format.Resolve(parseResult);
                 var translator = new PduTranslator(codecs, keys.CreateDecryptor(parseResult));
                 string[] words = parseResult.GetValue(input) ?? [];
                 FileInfo? path = parseResult.GetValue(file);
@@ -64,11 +64,11 @@ public static class TranslateCommand
                 else
                 {
                     byte[] bytes = ReadBytes(words, path, stdin);
-                    output.WriteLine(parseResult.GetValue(format) == "json" ? translator.ToJson(bytes) : translator.ToXml(bytes));
+                    output.WriteLine(chosen == "json" ? translator.ToJson(bytes) : translator.ToXml(bytes));
                 }
                 return 0;
             }
-            catch (Exception e) when (e is CosemException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is CosemException or IOException or UnauthorizedAccessException or ArgumentException)
             {
                 error.WriteLine("error: " + e.Message);
                 return BadInput;

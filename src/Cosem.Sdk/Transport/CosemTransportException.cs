@@ -18,4 +18,10 @@ public class CosemTransportException : CosemException
 
     /// <summary>The category of the failure.</summary>
     public TransportErrorKind Kind { get; }
+
+    /// <summary>
+    /// Set when the peer sent readable text where a frame was expected (an HTTP server answering, say): the first
+    /// line of that text, so a tool can say the peer does not speak DLMS. Null otherwise.
+    /// </summary>
+    public string? PeerText { get; init; }
 }

@@ -3,8 +3,8 @@ using System.CommandLine;
 namespace Cosem.Cli.Tests;
 
 /// <summary>
-/// Runs the cosem command tree in-process with captured stdout/stderr and an optional stdin; a token stops
-/// long-running commands (simulate).
+/// Runs the cosem command line in-process (through <see cref="Program.RunAsync"/>, so parse errors exit like the
+/// tool) with captured stdout/stderr and an optional stdin; a token stops long-running commands (simulate).
 /// </summary>
 internal static class CliRunner
 {
@@ -18,8 +18,8 @@ internal static class CliRunner
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var root = Program.BuildRootCommand(stdin is null ? new StringReader("") : new StringReader(stdin));
-        int exitCode = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+        int exitCode = await Program.RunAsync(args, new InvocationConfiguration { Output = output, Error = error },
+            new StringReader(stdin ?? ""), cancellationToken);
         return (exitCode, output.ToString(), error.ToString());
     }
 }

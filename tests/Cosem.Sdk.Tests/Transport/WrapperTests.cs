@@ -121,4 +121,24 @@ public class WrapperTests
         Assert.Equal(TransportErrorKind.UnsupportedVersion, error.Kind);
         await a.DisposeAsync();
     }
+
+    [Fact]
+    public async Task Text_instead_of_a_header_is_named_as_not_dlms()
+    {
+        var (a, b) = InMemoryDuplexPipe.CreatePair();
+        await using var client = WrapperChannel.CreateClient(b);
+        await a.Output.WriteAsync("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"u8.ToArray());
+        var error = await Assert.ThrowsAsync<CosemTransportException>(async () => await client.ReceiveAsync());
+        Assert.Equal(TransportErrorKind.UnsupportedVersion, error.Kind);
+        Assert.Equal("HTTP/1.1 400 Bad Request", error.PeerText);
+        Assert.Contains("does not speak DLMS", error.Message);
+        await a.DisposeAsync();
+    }
+
+    [Fact]
+    public void A_binary_wrong_version_has_no_peer_text()
+    {
+        var wrongVersion = Hex.Bytes("00 02 00 10 00 01 00 01 C0");
+        Assert.Null(Assert.Throws<CosemTransportException>(() => WrapperFrame.TryParse(wrongVersion, out _, out _, out _)).PeerText);
+    }
 }

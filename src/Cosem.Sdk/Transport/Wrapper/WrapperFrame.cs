@@ -24,7 +24,7 @@ public static class WrapperFrame
             return false;
         }
         header = WrapperHeader.Read(data);
-        Validate(header, maxApduLength);
+        Validate(header, maxApduLength, data);
         if (data.Length < WrapperHeader.Size + header.Length)
         {
             return false;
@@ -56,7 +56,9 @@ public static class WrapperFrame
             data.Slice(0, WrapperHeader.Size).CopyTo(copy);
             header = WrapperHeader.Read(copy);
         }
-        Validate(header, maxApduLength);
+        // Only on the error path: copy what arrived so a text answer (HTTP, a banner) can be named.
+        Validate(header, maxApduLength,
+            header.Version == WrapperHeader.CurrentVersion ? default : data.Slice(0, Math.Min(data.Length, MaxPeerText)).ToArray());
         return true;
     }
 
@@ -81,10 +83,18 @@ public static class WrapperFrame
         return WrapperHeader.Size + apdu.Length;
     }
 
-    private static void Validate(in WrapperHeader header, int maxApduLength)
+    // Enough of a text answer to recognise it ("HTTP/1.1 400 Bad Request").
+    private const int MaxPeerText = 80;
+
+    private static void Validate(in WrapperHeader header, int maxApduLength, ReadOnlySpan<byte> arrived)
     {
         if (header.Version != WrapperHeader.CurrentVersion)
         {
+            if (PeerText(arrived) is { } text)
+            {
+                throw new CosemTransportException(TransportErrorKind.UnsupportedVersion,
+                    $"The peer does not speak DLMS: it sent '{text}' instead of a wrapper header.") { PeerText = text };
+            }
             throw new CosemTransportException(TransportErrorKind.UnsupportedVersion,
                 $"Wrapper version 0x{header.Version:X4} is not supported; IEC 62056-47 defines 0x0001 only.");
         }
@@ -93,5 +103,25 @@ public static class WrapperFrame
             throw new CosemTransportException(TransportErrorKind.FrameTooLarge,
                 $"Wrapper frame announces {header.Length} APDU bytes; the limit is {maxApduLength}.");
         }
+    }
+
+    /// <summary>The first line of <paramref name="bytes"/> when they start with printable ASCII text; null otherwise.</summary>
+    private static string? PeerText(ReadOnlySpan<byte> bytes)
+    {
+        bytes = bytes[..Math.Min(bytes.Length, MaxPeerText)];
+        var end = bytes.IndexOfAny((byte)'\r', (byte)'\n');
+        var line = end < 0 ? bytes : bytes[..end];
+        if (line.Length < WrapperHeader.Size)
+        {
+            return null;
+        }
+        foreach (var b in line)
+        {
+            if (b is < 0x20 or > 0x7E)
+            {
+                return null;
+            }
+        }
+        return System.Text.Encoding.ASCII.GetString(line);
     }
 }
