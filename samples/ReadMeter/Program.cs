@@ -43,7 +43,7 @@ await using (target)
         // ---- End of the user code.
         return 0;
     }
-    catch (Exception e) when (e is CosemException or TimeoutException)
+    catch (CosemException e)
     {
         Console.Error.WriteLine($"Reading the meter failed: {e.Message}");
         return 1;

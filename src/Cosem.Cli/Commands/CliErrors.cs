@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cosem.Sdk;
+using Cosem.Sdk.Client;
 using Cosem.Sdk.Transport;
 
 namespace Cosem.Cli.Commands;
@@ -19,7 +20,7 @@ internal static class CliErrors
             return $"the peer at {endpoint} does not speak DLMS (it answered '{foreign.PeerText}').";
         }
         var seconds = timeoutSeconds.ToString("0.###", CultureInfo.InvariantCulture) + (timeoutSeconds == 1 ? " second" : " seconds");
-        if (exception is TimeoutException || transport is { Kind: TransportErrorKind.Timeout })
+        if (exception is CosemTimeoutException || transport is { Kind: TransportErrorKind.Timeout })
         {
             // HDLC drops frames with a wrong HCS/FCS silently, so a garbled line shows up as silence.
             return hdlc

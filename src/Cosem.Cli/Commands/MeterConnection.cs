@@ -157,5 +157,5 @@ internal sealed class MeterConnection
     }
 
     /// <summary>Whether an exception is a meter or link failure to report as a message (not a crash).</summary>
-    public static bool IsMeterFailure(Exception e) => e is CosemException or TimeoutException or IOException;
+    public static bool IsMeterFailure(Exception e) => e is CosemException or IOException;
 }

@@ -86,7 +86,7 @@ public sealed partial class CosemClient
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout is { IsCancellationRequested: true })
         {
             outcome = "timeout";
-            throw new TimeoutException($"The meter did not answer within {Options.RequestTimeout}.", ex);
+            throw new CosemTimeoutException($"The meter did not answer within {Options.RequestTimeout}.", Options.RequestTimeout, ex);
         }
         catch (CosemTransportException)
         {

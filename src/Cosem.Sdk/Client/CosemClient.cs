@@ -18,7 +18,7 @@ namespace Cosem.Sdk.Client;
 /// transfer the meter did not grant, and never a request longer than the meter's server-max-receive-pdu-size (long
 /// SET values and ACTION parameters go in blocks). Many callers may share one client: requests are serialised,
 /// each carries the next invoke-id, and answers are matched to it. A request that gets no answer within
-/// <see cref="AssociationOptions.RequestTimeout"/> throws <see cref="TimeoutException"/>; cancellation throws
+/// <see cref="AssociationOptions.RequestTimeout"/> throws <see cref="CosemTimeoutException"/>; cancellation throws
 /// <see cref="OperationCanceledException"/>.
 /// </remarks>
 public sealed partial class CosemClient : ICosemSession, IAsyncDisposable
@@ -78,7 +78,7 @@ public sealed partial class CosemClient : ICosemSession, IAsyncDisposable
     /// <summary>
     /// Connects through <paramref name="transport"/> and opens the association (AARQ/AARE, then any HLS passes).
     /// A refusal throws <see cref="CosemAssociationException"/>; transport failures throw
-    /// <see cref="CosemTransportException"/>; no answer within the request timeout throws <see cref="TimeoutException"/>.
+    /// <see cref="CosemTransportException"/>; no answer within the request timeout throws <see cref="CosemTimeoutException"/>.
     /// </summary>
     public static async Task<CosemClient> ConnectAsync(ClientTransport transport, AssociationOptions options, CancellationToken cancellationToken = default)
     {
@@ -96,7 +96,7 @@ public sealed partial class CosemClient : ICosemSession, IAsyncDisposable
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout is { IsCancellationRequested: true })
             {
-                throw new TimeoutException($"Connecting to {transport} took longer than {options.RequestTimeout}.", ex);
+                throw new CosemTimeoutException($"Connecting to {transport} took longer than {options.RequestTimeout}.", options.RequestTimeout, ex);
             }
         }
         ClientLog.Connected(logger, transport.Description);
@@ -162,7 +162,7 @@ public sealed partial class CosemClient : ICosemSession, IAsyncDisposable
                 using var quick = new CancellationTokenSource(ReleaseOnDisposeTimeout);
                 await ReleaseAsync(quick.Token).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is CosemException or TimeoutException or OperationCanceledException or ObjectDisposedException)
+            catch (Exception ex) when (ex is CosemException or OperationCanceledException or ObjectDisposedException)
             {
                 ClientLog.ReleaseFailed(_logger, ex.Message);
             }

@@ -166,11 +166,13 @@ public class CosemClientTests
         // The time-out also covers the association; a second is far above a loaded machine's cold start, so only
         // the silent GET can reach it.
         await using var client = await meter.ConnectAsync(new AssociationOptions { RequestTimeout = TimeSpan.FromSeconds(1) });
-        await Assert.ThrowsAsync<TimeoutException>(() => client.GetDataAsync(Energy).AsTask());
+        var timedOut = await Assert.ThrowsAsync<CosemTimeoutException>(() => client.GetDataAsync(Energy).AsTask());
+        Assert.Equal(TimeSpan.FromSeconds(1), timedOut.Timeout);
+        Assert.IsType<TimeoutException>(timedOut.InnerException); // still findable as a TimeoutException
 
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
         var canceled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetDataAsync(Energy, cancel.Token).AsTask());
-        Assert.IsNotType<TimeoutException>(canceled);
+        Assert.IsNotType<CosemTimeoutException>(canceled);
 
         // A late answer to an abandoned request does not confuse the next one.
         meter.Handler = r => One(new GetResponseNormal(Id(r), GetDataResult.FromData(Encoded(7))));

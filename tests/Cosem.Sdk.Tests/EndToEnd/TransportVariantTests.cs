@@ -39,7 +39,7 @@ public class TransportVariantTests
     {
         // The server discards wrapper frames to an unknown wPort (IEC 62056-47); the client reports the silence.
         await using var meter = await LoopbackMeter.StartAsync();
-        await Assert.ThrowsAsync<TimeoutException>(() => CosemClient.ConnectAsync(meter.Transport(hdlc: false),
+        await Assert.ThrowsAsync<CosemTimeoutException>(() => CosemClient.ConnectAsync(meter.Transport(hdlc: false),
             new AssociationOptions { ServerAddress = 9, RequestTimeout = TimeSpan.FromSeconds(1) }));
     }
 }
