@@ -8,7 +8,7 @@ namespace Cosem.Sdk.Transport.Serial;
 public static class SerialHdlc
 {
     /// <summary>Opens the port, runs the opening if asked, and connects an HDLC client link (SNRM/UA).</summary>
-    public static async ValueTask<HdlcClientLink> ConnectAsync(string portName, HdlcClientOptions? hdlc = null,
+    public static async Task<HdlcClientLink> ConnectAsync(string portName, HdlcClientOptions? hdlc = null,
         SerialHdlcOptions? serial = null, CancellationToken cancellationToken = default)
     {
         serial ??= new SerialHdlcOptions();
@@ -32,7 +32,7 @@ public static class SerialHdlc
     /// Opens the port as a device (simulated meter): answers the mode E opening with <paramref name="identity"/>
     /// when given, then returns a server link waiting for SNRM.
     /// </summary>
-    public static async ValueTask<HdlcServerLink> ListenAsync(string portName, HdlcServerOptions? hdlc = null,
+    public static async Task<HdlcServerLink> ListenAsync(string portName, HdlcServerOptions? hdlc = null,
         ModeEIdentification? identity = null, int baudRate = 9600, CancellationToken cancellationToken = default)
     {
         var pipe = await OpenDevicePipeAsync(portName, identity, baudRate, cancellationToken).ConfigureAwait(false);

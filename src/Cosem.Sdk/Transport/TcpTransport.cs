@@ -8,7 +8,7 @@ namespace Cosem.Sdk.Transport;
 public static class TcpTransport
 {
     /// <summary>Connects to <paramref name="host"/>:<paramref name="port"/>; failures become <see cref="CosemTransportException"/>.</summary>
-    public static async ValueTask<StreamDuplexPipe> ConnectAsync(string host, int port, CancellationToken cancellationToken = default)
+    public static async Task<StreamDuplexPipe> ConnectAsync(string host, int port, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(host);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
@@ -30,7 +30,7 @@ public static class TcpTransport
     }
 
     /// <summary>Connects to <paramref name="endPoint"/>.</summary>
-    public static async ValueTask<StreamDuplexPipe> ConnectAsync(EndPoint endPoint, CancellationToken cancellationToken = default)
+    public static async Task<StreamDuplexPipe> ConnectAsync(EndPoint endPoint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(endPoint);
         var socket = endPoint is IPEndPoint ip

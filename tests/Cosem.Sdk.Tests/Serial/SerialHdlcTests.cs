@@ -63,7 +63,7 @@ public class SerialHdlcTests
         var client = await SerialHdlc.ConnectAsync(pair.ClientPort,
             new HdlcClientOptions { Parameters = SmallFrames, ResponseTimeout = TimeSpan.FromSeconds(3) },
             new SerialHdlcOptions { ModeE = new ModeEOptions { BaudSwitchDelay = TimeSpan.FromMilliseconds(50) } })
-            .AsTask().WaitAsync(TestTimeout);
+            .WaitAsync(TestTimeout);
         Assert.True(client.IsConnected);
         Assert.Equal(SmallFrames, client.Negotiated);
 
@@ -84,7 +84,7 @@ public class SerialHdlcTests
         var meter = EchoReversedAsync(server);
 
         var client = await SerialHdlc.ConnectAsync(pair.ClientPort, new HdlcClientOptions { Parameters = SmallFrames },
-            new SerialHdlcOptions { UseModeE = false, BaudRate = 19200 }).AsTask().WaitAsync(TestTimeout);
+            new SerialHdlcOptions { UseModeE = false, BaudRate = 19200 }).WaitAsync(TestTimeout);
         await ExchangeAsync(client, GetClockTime);
         await ExchangeAsync(client, new byte[300]);
         await client.DisposeAsync();
@@ -103,7 +103,7 @@ public class SerialHdlcTests
         {
             // Twice: the first failure must have closed the port, or the second open would fail differently.
             var error = await Assert.ThrowsAsync<CosemTransportException>(async () =>
-                await SerialHdlc.ConnectAsync(pair.ClientPort, serial: options).AsTask().WaitAsync(TestTimeout));
+                await SerialHdlc.ConnectAsync(pair.ClientPort, serial: options).WaitAsync(TestTimeout));
             Assert.Equal(TransportErrorKind.Timeout, error.Kind);
         }
     }

@@ -19,7 +19,7 @@ public class HdlcBusyTests
         var (a, b) = InMemoryDuplexPipe.CreatePair();
         var server = new ScriptedHdlcPeer(b, ServerAddress, ClientAddress);
         var accepting = server.AcceptSnrmAsync();
-        var client = await HdlcClientLink.ConnectAsync(a, options).AsTask().WaitAsync(TestTimeout);
+        var client = await HdlcClientLink.ConnectAsync(a, options).WaitAsync(TestTimeout);
         await accepting.WaitAsync(TestTimeout);
         return (client, server, b);
     }

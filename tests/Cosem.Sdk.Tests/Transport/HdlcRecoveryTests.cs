@@ -51,7 +51,7 @@ public class HdlcRecoveryTests
         {
             ResponseTimeout = TimeSpan.FromMilliseconds(100),
             MaxRetries = 1,
-        }).AsTask().WaitAsync(TestTimeout);
+        }).WaitAsync(TestTimeout);
         await accepting;
         await client.SendAsync(new byte[] { 0xC0, 0x01 });
         Assert.Equal(HdlcFrameKind.Information, (await server.ReadAsync()).Kind);

@@ -34,7 +34,7 @@ public sealed class HdlcClientLink : HdlcLink
     }
 
     /// <summary>Sets up the link over <paramref name="pipe"/> (SNRM/UA). The link owns the pipe.</summary>
-    public static async ValueTask<HdlcClientLink> ConnectAsync(IDuplexPipe pipe, HdlcClientOptions? options = null,
+    public static async Task<HdlcClientLink> ConnectAsync(IDuplexPipe pipe, HdlcClientOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         var link = new HdlcClientLink(pipe, options ?? new HdlcClientOptions());
@@ -51,7 +51,7 @@ public sealed class HdlcClientLink : HdlcLink
     }
 
     /// <summary>Opens a TCP connection and sets up HDLC over it (HDLC over TCP, as many gateways expose it).</summary>
-    public static async ValueTask<HdlcClientLink> ConnectTcpAsync(string host, int port, HdlcClientOptions? options = null,
+    public static async Task<HdlcClientLink> ConnectTcpAsync(string host, int port, HdlcClientOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         var pipe = await TcpTransport.ConnectAsync(host, port, cancellationToken).ConfigureAwait(false);
@@ -59,7 +59,7 @@ public sealed class HdlcClientLink : HdlcLink
     }
 
     /// <summary>Opens a TCP connection to <paramref name="endPoint"/> and sets up HDLC over it.</summary>
-    public static async ValueTask<HdlcClientLink> ConnectTcpAsync(EndPoint endPoint, HdlcClientOptions? options = null,
+    public static async Task<HdlcClientLink> ConnectTcpAsync(EndPoint endPoint, HdlcClientOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         var pipe = await TcpTransport.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);
@@ -358,8 +358,8 @@ public sealed class HdlcClientLink : HdlcLink
     }
 
     /// <summary>Sends DISC and waits for UA or DM (IEC 62056-46 §6.4.4.4.3.3). The link stays usable for disposal only.</summary>
-    public ValueTask DisconnectAsync(CancellationToken cancellationToken = default) =>
-        Operations.RunAsync(this, static (link, ct) => link.DisconnectCoreAsync(ct), cancellationToken);
+    public Task DisconnectAsync(CancellationToken cancellationToken = default) =>
+        Operations.RunAsync(this, static (link, ct) => link.DisconnectCoreAsync(ct), cancellationToken).AsTask();
 
     private async ValueTask DisconnectCoreAsync(CancellationToken cancellationToken)
     {

@@ -47,7 +47,7 @@ public sealed class UdpWrapperChannel : IApduChannel
     public EndPoint RemoteEndPoint => _remote;
 
     /// <summary>Opens a client channel to <paramref name="remote"/> over a connected UDP socket.</summary>
-    public static async ValueTask<UdpWrapperChannel> ConnectAsync(IPEndPoint remote, WrapperOptions? options = null,
+    public static async Task<UdpWrapperChannel> ConnectAsync(IPEndPoint remote, WrapperOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(remote);

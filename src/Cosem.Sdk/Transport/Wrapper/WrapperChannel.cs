@@ -61,7 +61,7 @@ public sealed class WrapperChannel : IApduChannel
         new(pipe ?? throw new ArgumentNullException(nameof(pipe)), options ?? new WrapperOptions(), isServer: true);
 
     /// <summary>Opens a TCP connection and returns a client channel over it.</summary>
-    public static async ValueTask<WrapperChannel> ConnectTcpAsync(string host, int port, WrapperOptions? options = null,
+    public static async Task<WrapperChannel> ConnectTcpAsync(string host, int port, WrapperOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         var pipe = await TcpTransport.ConnectAsync(host, port, cancellationToken).ConfigureAwait(false);
@@ -69,7 +69,7 @@ public sealed class WrapperChannel : IApduChannel
     }
 
     /// <summary>Opens a TCP connection to <paramref name="endPoint"/> and returns a client channel over it.</summary>
-    public static async ValueTask<WrapperChannel> ConnectTcpAsync(EndPoint endPoint, WrapperOptions? options = null,
+    public static async Task<WrapperChannel> ConnectTcpAsync(EndPoint endPoint, WrapperOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         var pipe = await TcpTransport.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);
