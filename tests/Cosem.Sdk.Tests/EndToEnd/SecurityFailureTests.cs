@@ -113,6 +113,8 @@ public class SecurityFailureTests
     [MemberData(nameof(Transports))]
     public async Task A_tampered_request_tag_is_answered_with_a_deciphering_error(bool hdlc)
     {
+        using var failures = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long>(
+            Cosem.Sdk.Diagnostics.CosemTelemetry.Meter, "cosem.protection.failures");
         await using var meter = await SecureLoopbackMeter.StartAsync(Mechanism.Gmac, SecuritySuite.Suite0, SecurityPolicy.AuthenticatedEncrypted);
         TamperingChannel? channel = null;
         await using var client = await CosemClient.ConnectAsync(TamperingChannel.Wrap(meter.Transport(hdlc), c => channel = c),
@@ -120,6 +122,8 @@ public class SecurityFailureTests
         channel!.FlipNextSent = true;
         var refused = await Assert.ThrowsAsync<CosemExceptionResponseException>(() => client.GetDataAsync(ClockTime).AsTask());
         Assert.Equal(ExceptionServiceError.DecipheringError, refused.ServiceError);
+        Assert.Contains(failures.GetMeasurementSnapshot(), m => Equals(m.Tags["cosem.side"], "server")
+            && Equals(m.Tags["cosem.refusal.reason"], "deciphering-error")); // counted as a protection failure
         await meter.ExerciseAsync(client); // a forged APDU costs that request only
     }
 

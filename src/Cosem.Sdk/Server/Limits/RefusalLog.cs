@@ -38,11 +38,6 @@ internal sealed class RefusalLog(ILogger logger, TimeSpan interval, TimeProvider
     {
         _totals.AddOrUpdate(reason, 1, static (_, n) => n + 1);
         CosemTelemetry.ServerRefusals.Add(1, new KeyValuePair<string, object?>(CosemTelemetry.ReasonTag, reason));
-        if (reason is "deciphering-error" or "invocation-counter-error")
-        {
-            CosemTelemetry.ProtectionFailures.Add(1, new KeyValuePair<string, object?>(CosemTelemetry.SideTag, "server"),
-                new KeyValuePair<string, object?>(CosemTelemetry.ReasonTag, reason));
-        }
     }
 
     /// <summary>Counts one refusal and logs it if <paramref name="remote"/> has been quiet for an interval.</summary>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Axdr;
+using Cosem.Sdk.Diagnostics;
 
 namespace Cosem.Sdk.Server;
 
@@ -33,7 +34,13 @@ internal readonly record struct RequestRefusal(ExceptionStateError State, Except
     /// <summary>Counts (and, rate-limited, logs) the refusal and writes its EXCEPTION-Response.</summary>
     public void Answer(SessionRefusals refusals, IBufferWriter<byte> response)
     {
-        refusals.Record(RefusalReasons.ForServiceError(Service), Reason);
+        var reason = RefusalReasons.ForServiceError(Service);
+        refusals.Record(reason, Reason);
+        if (Service is ExceptionServiceError.DecipheringError or ExceptionServiceError.InvocationCounterError)
+        {
+            CosemTelemetry.ProtectionFailures.Add(1, new KeyValuePair<string, object?>(CosemTelemetry.SideTag, "server"),
+                new KeyValuePair<string, object?>(CosemTelemetry.ReasonTag, reason));
+        }
         var writer = new AxdrWriter(response);
         new ExceptionResponse(State, Service, ExpectedCounter).Encode(ref writer);
         writer.Flush();
