@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cosem.Sdk.Transport;
 
 namespace Cosem.Sdk.Hosting;
 
@@ -20,11 +21,12 @@ public sealed class CosemClientOptions
     /// <summary><c>tcp</c> (wrapper over TCP, the default), <c>udp</c> (wrapper over UDP) or <c>hdlc-tcp</c> (HDLC over TCP).</summary>
     public string Transport { get; set; } = "tcp";
 
-    /// <summary>Client SAP: 16 the public client (default), 1 the management client.</summary>
-    public int ClientAddress { get; set; } = 16;
+    /// <summary>Client SAP: 16 the public client (default), 1 the management client; configured as a number
+    /// (<c>"16"</c> or <c>"0x10"</c>).</summary>
+    public CosemAddress ClientAddress { get; set; } = CosemAddress.PublicClient;
 
     /// <summary>Logical device (server SAP / HDLC upper address); 1 by default.</summary>
-    public int ServerAddress { get; set; } = 1;
+    public CosemAddress ServerAddress { get; set; } = CosemAddress.ManagementLogicalDevice;
 
     /// <summary>HDLC lower (physical) address; none by default.</summary>
     public int? PhysicalAddress { get; set; }

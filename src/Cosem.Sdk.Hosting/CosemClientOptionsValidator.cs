@@ -25,13 +25,13 @@ internal sealed class CosemClientOptionsValidator(string name, string sectionNam
         {
             failures.Add($"{sectionName}:Transport: '{options.Transport}' is not one of {string.Join(", ", CosemEndpointOptions.TransportKinds)}.");
         }
-        if (options.ClientAddress is < 0 or > 0x7F)
+        if (options.ClientAddress.Value > 0x7F)
         {
             failures.Add(string.Create(CultureInfo.InvariantCulture, $"{sectionName}:ClientAddress: {options.ClientAddress} is not between 0 and 127."));
         }
-        if (options.ServerAddress is < 0 or > 0x3FFF)
+        if (options.ServerAddress.Value is 0 or > 0x3FFF)
         {
-            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{sectionName}:ServerAddress: {options.ServerAddress} is not between 0 and 16383."));
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{sectionName}:ServerAddress: {options.ServerAddress} is not between 1 and 16383."));
         }
         if (options.RequestTimeout <= TimeSpan.Zero)
         {

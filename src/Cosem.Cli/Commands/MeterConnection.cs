@@ -4,6 +4,7 @@ using Cosem.Sdk;
 using Cosem.Sdk.Client;
 using Cosem.Sdk.Security;
 using Microsoft.Extensions.Logging;
+using Cosem.Sdk.Transport;
 
 namespace Cosem.Cli.Commands;
 
@@ -145,8 +146,8 @@ internal sealed class MeterConnection
         var transport = hdlc ? ClientTransport.HdlcOverTcp(host, port) : ClientTransport.Tcp(host, port);
         return (transport, new AssociationOptions
         {
-            ClientAddress = client,
-            ServerAddress = server,
+            ClientAddress = (CosemAddress)client,
+            ServerAddress = (CosemAddress)server,
             PhysicalAddress = parse.GetValue(Physical),
             Authentication = authentication,
             Protection = settings.Policy == SecurityPolicy.None ? null : ApduProtection.Ciphered(security!),

@@ -1,4 +1,5 @@
 using Cosem.Sdk.Apdu;
+using Cosem.Sdk.Transport;
 using Cosem.Sdk.Transport.Hdlc;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,10 +20,10 @@ public sealed class AssociationOptions
         Conformance.PriorityManagementSupported;
 
     /// <summary>Client SAP: 16 the public client, 1 the management client (IEC 62056-5-3 §4.7 / DLMS UA 1000-2).</summary>
-    public int ClientAddress { get; init; } = 16;
+    public CosemAddress ClientAddress { get; init; } = CosemAddress.PublicClient;
 
     /// <summary>Server SAP: the logical device (1 the management logical device). On HDLC the upper address.</summary>
-    public int ServerAddress { get; init; } = 1;
+    public CosemAddress ServerAddress { get; init; } = CosemAddress.ManagementLogicalDevice;
 
     /// <summary>
     /// HDLC only: the physical device address (lower HDLC address), or null to address the logical device alone
@@ -64,18 +65,14 @@ public sealed class AssociationOptions
     /// </summary>
     public HdlcClientOptions CreateHdlcClientOptions(ILoggerFactory? loggers = null) => new()
     {
-        ClientAddress = HdlcAddress.Client(ClientAddress),
-        ServerAddress = PhysicalAddress is { } physical
-            ? HdlcAddress.Server(ServerAddress, physical, HdlcAddressSize)
-            : HdlcAddress.Server(ServerAddress),
+        ClientAddress = ClientAddress.ToHdlcClient(),
+        ServerAddress = ServerAddress.ToHdlcServer(PhysicalAddress, HdlcAddressSize),
         Parameters = HdlcParameters,
         Logger = (loggers ?? LoggerFactory)?.CreateLogger("Cosem.Sdk.Transport.Hdlc") ?? NullLogger.Instance,
     };
 
     internal void Validate()
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(ClientAddress, nameof(ClientAddress));
-        ArgumentOutOfRangeException.ThrowIfNegative(ServerAddress, nameof(ServerAddress));
         ArgumentNullException.ThrowIfNull(Authentication, nameof(Authentication));
         if (MaxReceivePduSize < 12)
         {

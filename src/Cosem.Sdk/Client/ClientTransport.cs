@@ -107,8 +107,8 @@ public abstract class ClientTransport
 
     private static WrapperOptions WrapperOptionsFor(AssociationOptions options, ILoggerFactory loggers) => new()
     {
-        ClientWPort = checked((ushort)options.ClientAddress),
-        ServerWPort = checked((ushort)options.ServerAddress),
+        ClientWPort = options.ClientAddress.Value,
+        ServerWPort = options.ServerAddress.Value,
         Logger = loggers.CreateLogger("Cosem.Sdk.Transport.Wrapper"),
     };
 

@@ -35,7 +35,7 @@ public sealed partial class CosemClient
         };
         _request.ResetWrittenCount();
         aarq.Encode(_request);
-        ClientLog.Associating(_logger, Options.ClientAddress, Options.ServerAddress, authentication.ToString() ?? mechanism.ToString());
+        ClientLog.Associating(_logger, Options.ClientAddress.Value, Options.ServerAddress.Value, authentication.ToString() ?? mechanism.ToString());
 
         AareApdu aare;
         using (var answer = await ExchangeAsync(_request.WrittenMemory, ApduTag.Aare, AnyInvokeId, protect: false, cancellationToken).ConfigureAwait(false))

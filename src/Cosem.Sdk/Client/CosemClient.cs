@@ -103,8 +103,8 @@ public sealed partial class CosemClient : ICosemSession, IAsyncDisposable
         var client = new CosemClient(transport, options, channel, logger);
         using var activity = CosemTelemetry.ActivitySource.StartActivity("cosem.associate", ActivityKind.Client);
         activity?.SetTag("server.address", transport.Description);
-        activity?.SetTag("cosem.client_sap", options.ClientAddress);
-        activity?.SetTag("cosem.server_sap", options.ServerAddress);
+        activity?.SetTag("cosem.client_sap", (int)options.ClientAddress.Value);
+        activity?.SetTag("cosem.server_sap", (int)options.ServerAddress.Value);
         try
         {
             await client.AssociateAsync(cancellationToken).ConfigureAwait(false);

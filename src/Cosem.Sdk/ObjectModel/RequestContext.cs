@@ -1,4 +1,5 @@
 using Cosem.Sdk.Obis;
+using Cosem.Sdk.Transport;
 
 namespace Cosem.Sdk.ObjectModel;
 
@@ -12,7 +13,7 @@ public class RequestContext
     public static readonly ObisCode CurrentAssociation = new(0, 0, 40, 0, 0, 255);
 
     /// <summary>The client's address (client SAP: 16 public client, 1 management, …).</summary>
-    public ushort ClientAddress { get; init; }
+    public CosemAddress ClientAddress { get; init; }
 
     /// <summary>Logical name of the Association LN object the request arrived through.</summary>
     public ObisCode AssociationLogicalName { get; init; } = CurrentAssociation;

@@ -2,6 +2,7 @@ using System.Buffers;
 using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Security;
 using Microsoft.Extensions.Logging;
+using Cosem.Sdk.Transport;
 
 namespace Cosem.Sdk.Server;
 
@@ -19,7 +20,7 @@ internal static class AssociationNegotiator
     /// unconfirmed association). Returns the association when accepted (or HLS-pending), null when refused.
     /// </summary>
     public static async ValueTask<AssociationState?> NegotiateAsync(
-        ReadOnlyMemory<byte> apdu, LogicalDevice device, IReadOnlyList<LogicalDevice> serverDevices, ushort clientAddress,
+        ReadOnlyMemory<byte> apdu, LogicalDevice device, IReadOnlyList<LogicalDevice> serverDevices, CosemAddress clientAddress,
         CosemServerOptions options, IBufferWriter<byte> response, SessionRefusals refusals, ILogger logger, CancellationToken cancellationToken)
     {
         var session = refusals.Session;
@@ -226,7 +227,7 @@ internal static class AssociationNegotiator
             };
             aare.Encode(response);
         }
-        ServerLog.Associated(logger, session, clientAddress, device.Address, required.ToString(), conformance.ToString(), clientMaxPdu);
+        ServerLog.Associated(logger, session, clientAddress.Value, device.Address.Value, required.ToString(), conformance.ToString(), clientMaxPdu);
         return association;
     }
 

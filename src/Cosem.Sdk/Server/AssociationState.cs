@@ -1,6 +1,7 @@
 using Cosem.Sdk.Apdu;
 using Cosem.Sdk.ObjectModel;
 using Cosem.Sdk.Security;
+using Cosem.Sdk.Transport;
 
 namespace Cosem.Sdk.Server;
 
@@ -15,7 +16,7 @@ public sealed class AssociationState
         LogicalDevice device,
         IReadOnlyList<LogicalDevice> serverDevices,
         IAssociationObject definition,
-        ushort clientAddress,
+        CosemAddress clientAddress,
         ApplicationContextName applicationContext,
         Conformance conformance,
         ushort clientMaxReceivePduSize,
@@ -47,10 +48,10 @@ public sealed class AssociationState
     internal CosemObject DefinitionObject => (CosemObject)Definition;
 
     /// <summary>The client SAP (wrapper source wPort, HDLC client address).</summary>
-    public ushort ClientAddress { get; }
+    public CosemAddress ClientAddress { get; }
 
     /// <summary>The server SAP (logical device address).</summary>
-    public ushort ServerAddress => Device.Address;
+    public CosemAddress ServerAddress => Device.Address;
 
     /// <summary>The application context of the AARQ the server accepted: LN or SN referencing, with or without
     /// ciphering.</summary>

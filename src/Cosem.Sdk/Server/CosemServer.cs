@@ -21,7 +21,7 @@ namespace Cosem.Sdk.Server;
 /// </remarks>
 public sealed class CosemServer : IAsyncDisposable
 {
-    private readonly Dictionary<int, LogicalDevice> _devices = [];
+    private readonly Dictionary<CosemAddress, LogicalDevice> _devices = [];
     private readonly LogicalDevice[] _deviceList;
     private readonly List<(string Name, IApduChannelListener Listener)> _listeners = [];
     private readonly List<IApduChannel> _waitingChannels = [];
@@ -123,7 +123,7 @@ public sealed class CosemServer : IAsyncDisposable
     }
 
     /// <summary>The logical device at <paramref name="address"/>, or null.</summary>
-    public LogicalDevice? FindDevice(int address) => _devices.GetValueOrDefault(address);
+    public LogicalDevice? FindDevice(CosemAddress address) => _devices.GetValueOrDefault(address);
 
     /// <summary>
     /// Starts listening on <paramref name="transport"/> now (a socket is bound at once, so a port in use fails

@@ -1,5 +1,6 @@
 using Cosem.Sdk.ObjectModel;
 using Cosem.Sdk.Obis;
+using Cosem.Sdk.Transport;
 
 namespace Cosem.Sdk.Server;
 
@@ -19,7 +20,7 @@ public interface IAssociationObject
     ushort ClassId { get; }
 
     /// <summary>The client SAP this association admits (16 public client, 1 management client, …).</summary>
-    ushort ClientAddress { get; }
+    CosemAddress ClientAddress { get; }
 
     /// <summary>How the client authenticates (IEC 62056-5-3 §9.2.7.2).</summary>
     AssociationAuthentication Authentication { get; }

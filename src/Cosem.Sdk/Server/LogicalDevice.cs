@@ -1,6 +1,7 @@
 using System.Collections;
 using Cosem.Sdk.Obis;
 using Cosem.Sdk.ObjectModel;
+using Cosem.Sdk.Transport;
 
 namespace Cosem.Sdk.Server;
 
@@ -19,10 +20,16 @@ namespace Cosem.Sdk.Server;
 public sealed class LogicalDevice : IEnumerable<CosemObject>
 {
     /// <summary>The address of the management logical device (Blue Book §4.1.8.2).</summary>
-    public const ushort ManagementAddress = 1;
+    public static readonly CosemAddress ManagementAddress = CosemAddress.ManagementLogicalDevice;
 
     private readonly Lock _lock = new();
-    private Snapshot _snapshot = new([], new Dictionary<ObisCode, CosemObject>(), new Dictionary<ushort, IAssociationObject>());
+    private Snapshot _snapshot = new([], new Dictionary<ObisCode, CosemObject>(), new Dictionary<CosemAddress, IAssociationObject>());
+
+    /// <summary>Creates the empty management logical device (address 1, named <c>COSEM0001</c>).</summary>
+    public LogicalDevice()
+        : this(CosemAddress.ManagementLogicalDevice)
+    {
+    }
 
     /// <summary>Creates an empty logical device.</summary>
     /// <param name="address">The server SAP (default 1, the management logical device); 0, 0x7F and 0x3FFF are
@@ -31,18 +38,18 @@ public sealed class LogicalDevice : IEnumerable<CosemObject>
     /// <c>COSEM0001</c>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="address"/> is the no-station or an all-station
     /// address.</exception>
-    public LogicalDevice(ushort address = ManagementAddress, string? name = null)
+    public LogicalDevice(CosemAddress address, string? name = null)
     {
-        if (address is 0 or 0x7F or 0x3FFF)
+        if (address.Value is 0 or 0x7F or 0x3FFF)
         {
             throw new ArgumentOutOfRangeException(nameof(address), address, "0 (no station) and the all-station addresses cannot address a logical device.");
         }
         Address = address;
-        Name = name ?? $"COSEM{address:D4}";
+        Name = name ?? $"COSEM{address.Value:D4}";
     }
 
     /// <summary>The server SAP: wrapper wPort, HDLC upper (logical device) address.</summary>
-    public ushort Address { get; }
+    public CosemAddress Address { get; }
 
     /// <summary>The logical device name reported by SAP assignment (Blue Book §4.4.5; at most 16 octets by custom).</summary>
     public string Name { get; }
@@ -74,7 +81,7 @@ public sealed class LogicalDevice : IEnumerable<CosemObject>
                 {
                     throw new ArgumentException($"Logical device {Address} already has an association for client {association.ClientAddress}.", nameof(item));
                 }
-                associations = new Dictionary<ushort, IAssociationObject>(associations) { [association.ClientAddress] = association };
+                associations = new Dictionary<CosemAddress, IAssociationObject>(associations) { [association.ClientAddress] = association };
             }
             var byName = new Dictionary<ObisCode, CosemObject>(current.ByName) { [item.LogicalName] = item };
             _snapshot = new Snapshot([.. current.Objects, item], byName, associations);
@@ -92,7 +99,7 @@ public sealed class LogicalDevice : IEnumerable<CosemObject>
     public CosemObject? Find(ObisCode logicalName) => _snapshot.ByName.GetValueOrDefault(logicalName);
 
     /// <summary>The association that admits <paramref name="clientAddress"/>, or null.</summary>
-    public IAssociationObject? FindAssociation(ushort clientAddress) => _snapshot.Associations.GetValueOrDefault(clientAddress);
+    public IAssociationObject? FindAssociation(CosemAddress clientAddress) => _snapshot.Associations.GetValueOrDefault(clientAddress);
 
     /// <summary>Enumerates <see cref="Objects"/> in the order added; also what makes the collection initializer
     /// work.</summary>
@@ -107,5 +114,5 @@ public sealed class LogicalDevice : IEnumerable<CosemObject>
     private sealed record Snapshot(
         CosemObject[] Objects,
         Dictionary<ObisCode, CosemObject> ByName,
-        Dictionary<ushort, IAssociationObject> Associations);
+        Dictionary<CosemAddress, IAssociationObject> Associations);
 }

@@ -196,7 +196,7 @@ internal sealed class ServerSession
         {
             return false;
         }
-        var device = _server.FindDevice(message.DestinationAddress);
+        var device = _server.FindDevice((CosemAddress)message.DestinationAddress);
         if (device is null)
         {
             // IEC 62056-47 §5.3: a wPort that names no application process is discarded.
@@ -214,7 +214,7 @@ internal sealed class ServerSession
                 // IEC 62056-5-3 §9.3.2 has A-ASSOCIATE establish an AA; nothing in it makes a refused attempt release
                 // another one, and a refused AARE says no AA was established by that request.
                 var established = await AssociationNegotiator.NegotiateAsync(
-                    message.Memory, device, _server.Devices, (ushort)message.SourceAddress, _server.Options, _response, _refusals, _logger, cancellationToken).ConfigureAwait(false);
+                    message.Memory, device, _server.Devices, (CosemAddress)message.SourceAddress, _server.Options, _response, _refusals, _logger, cancellationToken).ConfigureAwait(false);
                 if (established is not null)
                 {
                     _associations[key] = established;
@@ -228,7 +228,7 @@ internal sealed class ServerSession
                 var hadAssociation = _associations.Remove(key, out var released);
                 if (hadAssociation)
                 {
-                    ServerLog.Released(_logger, _id, released!.ClientAddress, released.ServerAddress);
+                    ServerLog.Released(_logger, _id, released!.ClientAddress.Value, released.ServerAddress.Value);
                 }
                 AssociationNegotiator.Release(message.Memory, _response);
                 return hadAssociation;

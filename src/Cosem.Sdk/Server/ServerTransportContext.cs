@@ -1,3 +1,4 @@
+using Cosem.Sdk.Transport;
 using Cosem.Sdk.Transport.Hdlc;
 using Cosem.Sdk.Transport.Wrapper;
 using Microsoft.Extensions.Logging;
@@ -44,7 +45,7 @@ public sealed class ServerTransportContext
         InactivityTimeout = _server.Options.HdlcInactivityTimeout,
         MaxApduLength = _server.Options.MaxReassemblyBytes,
         // Only hosted logical devices answer SNRM (IEC 62056-46 §6.4.2.2); others stay silent.
-        AcceptConnection = (server, _) => _server.FindDevice(server.Upper) is not null,
+        AcceptConnection = (server, _) => _server.FindDevice((CosemAddress)server.Upper) is not null,
         Logger = LoggerFactory.CreateLogger("Cosem.Sdk.Transport.Hdlc"),
     };
 }

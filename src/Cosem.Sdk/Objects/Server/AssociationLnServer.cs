@@ -3,6 +3,7 @@ using Cosem.Sdk.Axdr;
 using Cosem.Sdk.Obis;
 using Cosem.Sdk.ObjectModel;
 using Cosem.Sdk.Server;
+using Cosem.Sdk.Transport;
 
 namespace Cosem.Sdk.Objects;
 
@@ -25,7 +26,7 @@ public class AssociationLnServer : AssociationLn, IAssociationObject
     /// <summary>Creates the association object admitting <paramref name="clientAddress"/>.</summary>
     /// <param name="logicalName">0.0.40.0.e.255 with e &gt; 0; 0.0.40.0.0.255 is only the current-association alias.</param>
     /// <param name="clientAddress">The client SAP this association admits.</param>
-    public AssociationLnServer(ObisCode logicalName, ushort clientAddress)
+    public AssociationLnServer(ObisCode logicalName, CosemAddress clientAddress)
         : base(logicalName)
     {
         if (logicalName == RequestContext.CurrentAssociation)
@@ -37,7 +38,7 @@ public class AssociationLnServer : AssociationLn, IAssociationObject
     }
 
     /// <inheritdoc/>
-    public ushort ClientAddress { get; }
+    public CosemAddress ClientAddress { get; }
 
     /// <summary>How the client authenticates; <see cref="AssociationAuthentication.None"/> by default.</summary>
     public AssociationAuthentication Authentication { get; init; } = AssociationAuthentication.None;
@@ -100,7 +101,7 @@ public class AssociationLnServer : AssociationLn, IAssociationObject
 
     /// <summary>associated_partners_id: the client SAP and the logical device the client addressed.</summary>
     protected override ValueTask<AssociatedPartners> GetAssociatedPartnersIdAsync(RequestContext context, CancellationToken cancellationToken) =>
-        new(new AssociatedPartners(unchecked((sbyte)(byte)ClientAddress), (context as ServerRequestContext)?.Association.ServerAddress ?? 0));
+        new(new AssociatedPartners(unchecked((sbyte)(byte)ClientAddress.Value), (context as ServerRequestContext)?.Association.ServerAddress.Value ?? 0));
 
     /// <summary>application_context_name in its octet-string form: the negotiated context, else LN without ciphering.</summary>
     protected override ValueTask<CosemData> GetApplicationContextNameAsync(RequestContext context, CancellationToken cancellationToken) =>

@@ -32,7 +32,7 @@ public class SapAssignmentServer : SapAssignment
         var list = new SapAssignmentEntry[devices.Count];
         for (var i = 0; i < list.Length; i++)
         {
-            list[i] = new SapAssignmentEntry(devices[i].Address, Encoding.ASCII.GetBytes(devices[i].Name));
+            list[i] = new SapAssignmentEntry(devices[i].Address.Value, Encoding.ASCII.GetBytes(devices[i].Name));
         }
         return new(list);
     }
