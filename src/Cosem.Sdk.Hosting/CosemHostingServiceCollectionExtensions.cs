@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -57,7 +58,8 @@ public static class CosemHostingServiceCollectionExtensions
             throw new InvalidOperationException($"A COSEM client named '{name}' is registered already.");
         }
         var section = $"{CosemClientOptions.DefaultSectionPrefix}:{name}";
-        var options = services.AddOptions<CosemClientOptions>(name).BindConfiguration(section);
+        var options = services.AddOptions<CosemClientOptions>(name)
+            .Configure<IConfiguration>((settings, configuration) => CosemClientOptionsBinder.Bind(configuration.GetSection(section), settings));
         if (configure is not null)
         {
             options.Configure(configure);

@@ -125,7 +125,7 @@ public sealed class FileInvocationCounterStore : IInvocationCounterStore, IDispo
                 return _persisted = new Dictionary<string, ulong>(StringComparer.Ordinal);
             }
             await using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
-            var loaded = await JsonSerializer.DeserializeAsync<Dictionary<string, ulong>>(stream, cancellationToken: cancellationToken)
+            var loaded = await JsonSerializer.DeserializeAsync(stream, InvocationCounterJsonContext.Default.DictionaryStringUInt64, cancellationToken)
                 .ConfigureAwait(false);
             return _persisted = new Dictionary<string, ulong>(loaded ?? [], StringComparer.Ordinal);
         }
@@ -154,7 +154,7 @@ public sealed class FileInvocationCounterStore : IInvocationCounterStore, IDispo
             Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
             await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 4096, useAsync: true))
             {
-                await JsonSerializer.SerializeAsync(stream, updated, cancellationToken: cancellationToken).ConfigureAwait(false);
+                await JsonSerializer.SerializeAsync(stream, updated, InvocationCounterJsonContext.Default.DictionaryStringUInt64, cancellationToken).ConfigureAwait(false);
                 await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
                 stream.Flush(flushToDisk: true);
             }
