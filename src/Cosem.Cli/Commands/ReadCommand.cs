@@ -218,7 +218,7 @@ public static class ReadCommand
                     {
                         node["error"] = row.Error;
                     }
-                    array.Add(node);
+                    array.Add((JsonNode)node);   // the non-generic overload: trim and AOT safe
                 }
                 output.WriteLine(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
                 break;
