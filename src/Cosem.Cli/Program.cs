@@ -24,7 +24,7 @@ public static class Program
     public static async Task<int> RunAsync(string[] args, InvocationConfiguration configuration, TextReader? stdin,
         CancellationToken cancellationToken)
     {
-        var parse = BuildRootCommand(stdin).Parse(args);
+        var parse = CommandSelection.RootFor(args, stdin).Parse(args);
         if (parse.Errors.Count > 0)
         {
             var command = parse.CommandResult.Command;
@@ -52,14 +52,16 @@ public static class Program
         return option is not null && !message.Contains(option, StringComparison.Ordinal) ? $"{option}: {message}" : message;
     }
 
+    internal const string RootDescription = "cosem: DLMS/COSEM tools (translate APDUs and frames, simulate and read meters).\n" +
+        "Exit codes: 0 done, 1 nothing read or the meter failed, 2 usage error, 3 read partly (some attributes refused).\n" +
+        "Secrets: --NAME VALUE, --NAME - (one line of stdin), --NAME-file PATH, or the variable COSEM_NAME " +
+        "(COSEM_PASSWORD, COSEM_BLOCK_CIPHER_KEY, ...); the command line wins.";
+
     /// <summary>The whole command tree; tests drive it in-process.</summary>
     /// <param name="stdin">Standard input for commands that read it; null means the console.</param>
     public static RootCommand BuildRootCommand(TextReader? stdin = null)
     {
-        var root = new RootCommand("cosem: DLMS/COSEM tools (translate APDUs and frames, simulate and read meters).\n" +
-            "Exit codes: 0 done, 1 nothing read or the meter failed, 2 usage error, 3 read partly (some attributes refused).\n" +
-            "Secrets: --NAME VALUE, --NAME - (one line of stdin), --NAME-file PATH, or the variable COSEM_NAME " +
-            "(COSEM_PASSWORD, COSEM_BLOCK_CIPHER_KEY, ...); the command line wins.")
+        var root = new RootCommand(RootDescription)
         {
             TranslateCommand.Create(stdin),
             SimulateCommand.Create(stdin),
