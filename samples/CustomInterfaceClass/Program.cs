@@ -18,6 +18,7 @@ var meterObjects = new Cosem.Sdk.ObjectModel.CosemObject[]
     new MotorValve(valveName) { FlowScalerUnit = new ScalerUnit(-3, Unit.CubicMetrePerHour), Flow = 1_250 },
 };
 
+#region use-device
 var meter = new AcmeWaterMeter(new LoopbackSession(meterObjects));
 
 Console.WriteLine($"Clock:  {await meter.Clock.GetTimeAsync()}");
@@ -31,6 +32,7 @@ await meter.Valve.OpenAsync();
 Console.WriteLine($"Valve:  {await meter.Valve.GetStateAsync()} at {await meter.Valve.GetPositionAsync()} %");
 Console.WriteLine("Client: move to 35 %");
 await meter.Valve.MoveToAsync(35);
+#endregion
 var flowUnit = await meter.Valve.GetFlowScalerUnitAsync();
 Console.WriteLine($"Valve:  {await meter.Valve.GetPositionAsync()} %, flow {await meter.Valve.GetFlowAsync() * Math.Pow(10, flowUnit.Scaler)} ({flowUnit.Unit})");
 
@@ -45,6 +47,8 @@ catch (CosemServiceException e)
     Console.WriteLine($"Meter refused: {e.ActionResult}");
 }
 
+#region registry
 // The registry turns an object-list entry (class id, version, logical name) into a typed proxy.
 var proxy = CosemClassRegistry.Default.CreateProxy(meter.Session, 9001, 0, valveName);
 Console.WriteLine($"Registry: class 9001 v0 -> {proxy?.GetType().FullName}");
+#endregion
