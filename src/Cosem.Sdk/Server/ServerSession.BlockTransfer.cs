@@ -95,10 +95,13 @@ internal sealed partial class ServerSession
 
     private byte OwnWindow => (byte)_server.Options.GeneralBlockTransferWindow;
 
-    /// <summary>Refuses the transfer with an EXCEPTION-Response (in a block, as the client is in GBT) and drops it.</summary>
+    /// <summary>
+    /// Refuses the transfer and drops it. The EXCEPTION-Response goes in the clear, not in a block: the transfer it
+    /// refuses is broken (a window of 0 even announces that no block can be received).
+    /// </summary>
     private void RefuseBlock(AssociationBlockTransfer state, RequestRefusal refusal)
     {
-        state.StartBlockExchange();
+        state.StartPlainExchange();
         refusal.Answer(_refusals, _response);
     }
 
