@@ -221,6 +221,7 @@ public sealed partial class CosemClient
                 $"The meter sent general-block-transfer block {block.BlockNumber} with a window of 0: it announces it can receive no block.");
         }
         _gbtPeerWindow = block.Window;
+        ClientLog.BlockReceived(_logger, block);
         return block;
     }
 
@@ -239,6 +240,7 @@ public sealed partial class CosemClient
         _gbtLastAckSent = acknowledged;
         _gbtBlock.ResetWrittenCount();
         GbtBlock.WriteAck(_gbtBlock, OwnWindow, _gbtOut?.LastSent ?? 0, acknowledged);
+        ClientLog.BlockSent(_logger, _gbtBlock.WrittenSpan);
         return _channel.SendAsync(_gbtBlock.WrittenMemory, cancellationToken);
     }
 
@@ -250,6 +252,7 @@ public sealed partial class CosemClient
         {
             _gbtBlock.ResetWrittenCount();
             outgoing.WriteBlock(_gbtBlock, number, last, OwnWindow, acknowledged);
+            ClientLog.BlockSent(_logger, _gbtBlock.WrittenSpan);
             await _channel.SendAsync(_gbtBlock.WrittenMemory, cancellationToken).ConfigureAwait(false);
             if (number == ushort.MaxValue)
             {
