@@ -65,8 +65,10 @@ internal sealed partial class ServerSession
             }
             return;
         }
-        if (block.BlockNumber == 1 && (incoming.IsComplete || incoming.IsEmpty))
+        if (block.BlockNumber == 1)
         {
+            // Block 1 starts a request: the first one, the next one, or one the client started again after giving
+            // up on a transfer (a resent block 1 in the middle of a window only costs the client a resend).
             state.StartBlockExchange();
         }
         switch (incoming.Accept(block, out var problem))
@@ -77,6 +79,7 @@ internal sealed partial class ServerSession
                     _logger.LogWarning("Tolerated: client {Client} numbered its first general-block-transfer block {Number} instead of 1",
                         association.ClientAddress, incoming.LastInSequence);
                 }
+                state.AnswerInBlocks = true; // the other party follows: a request in blocks is answered in blocks
                 await handler.HandleAsync(association, incoming.Data, _response, cancellationToken).ConfigureAwait(false);
                 return;
             case GbtAcceptance.Violation:
