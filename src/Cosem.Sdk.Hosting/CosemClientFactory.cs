@@ -32,6 +32,11 @@ internal sealed class CosemClientFactory(IOptionsMonitor<CosemClientOptions> opt
                 : Client.Authentication.None,
             RequestTimeout = settings.RequestTimeout,
             LoggerFactory = loggerFactory,
+            GeneralBlockTransferWindow = settings.GeneralBlockTransferWindow,
+            // Datagrams get lost: re-request a block that does not come (TCP and HDLC never lose one).
+            GeneralBlockTransferRetryInterval = string.Equals(settings.Transport, "udp", StringComparison.OrdinalIgnoreCase)
+                ? TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(1).Ticks, settings.RequestTimeout.Ticks / 8))
+                : Timeout.InfiniteTimeSpan,
         };
         return await CosemClient.ConnectAsync(transport, association, cancellationToken).ConfigureAwait(false);
     }

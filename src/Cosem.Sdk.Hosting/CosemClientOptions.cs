@@ -40,6 +40,13 @@ public sealed class CosemClientOptions
     /// <summary>How long one request may take; 10 s by default.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// General block transfer: 0 (the default) does not propose it; 1–63 proposes it with that receive window
+    /// (<see cref="Client.AssociationOptions.GeneralBlockTransferWindow"/>). Over <c>udp</c> the client then re-requests
+    /// lost blocks after an eighth of <see cref="RequestTimeout"/> (at most 1 s) of silence.
+    /// </summary>
+    public int GeneralBlockTransferWindow { get; set; }
+
     /// <summary>The connection settings; the password hidden.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Transport} {Host}:{Port}, client {ClientAddress}, server {ServerAddress}, authentication {Authentication}{(string.IsNullOrEmpty(Password) ? "" : " (password hidden)")}");

@@ -37,6 +37,11 @@ internal sealed class CosemClientOptionsValidator(string name, string sectionNam
         {
             failures.Add($"{sectionName}:RequestTimeout: must be positive.");
         }
+        if (options.GeneralBlockTransferWindow is < 0 or > Apdu.GeneralBlockTransfer.MaxWindow)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{sectionName}:GeneralBlockTransferWindow: {options.GeneralBlockTransferWindow} is not between 0 (off) and 63."));
+        }
         switch (options.Authentication.ToLowerInvariant())
         {
             case "none":

@@ -90,9 +90,13 @@ internal sealed class MeterConnection
         }
     }
 
-    /// <summary>The transport and association options the parsed arguments describe; bad combinations throw <see cref="ArgumentException"/>.</summary>
+    /// <summary>
+    /// The transport and association options the parsed arguments describe; bad combinations throw
+    /// <see cref="ArgumentException"/>. <paramref name="proposed"/> is the conformance to propose, and
+    /// <paramref name="gbtWindow"/> the general block transfer window (0: not proposed).
+    /// </summary>
     public (ClientTransport Transport, AssociationOptions Options) Resolve(ParseResult parse, ILoggerFactory? loggers,
-        Conformance proposed = AssociationOptions.DefaultConformance)
+        Conformance proposed = AssociationOptions.DefaultConformance, int gbtWindow = 0)
     {
         var hdlc = parse.GetValue(Hdlc);
         if (hdlc && parse.GetValue(Wrapper))
@@ -154,6 +158,7 @@ internal sealed class MeterConnection
             RequestTimeout = TimeSpan.FromSeconds(timeout),
             LoggerFactory = loggers,
             ProposedConformance = proposed,
+            GeneralBlockTransferWindow = gbtWindow,
         });
     }
 

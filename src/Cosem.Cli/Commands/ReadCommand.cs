@@ -19,7 +19,8 @@ namespace Cosem.Cli.Commands;
 /// 0 all read, 3 some attributes read and some refused (each refusal is in the output), 1 nothing read or the meter
 /// cannot be reached or refuses the association, 2 bad arguments. <c>--verbose</c> traces every frame and APDU on
 /// stderr. <c>--access</c> proposes the ACCESS service and reads with it instead of GET (with-list), failing with 1
-/// when the meter does not grant it.
+/// when the meter does not grant it. <c>--gbt-window N</c> proposes general block transfer with a receive window of N
+/// blocks; long answers then come in GBT blocks when the meter grants it (and in service-specific blocks when not).
 /// </summary>
 public static class ReadCommand
 {
@@ -44,10 +45,15 @@ public static class ReadCommand
         var format = new FormatOptions("table", "table", "json", "xml");
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Trace every frame and APDU on stderr." };
         var access = new Option<bool>("--access") { Description = "Read with the ACCESS service (DLMS 2020+, conformance bit 17) instead of GET." };
+        var gbtWindow = new Option<int>("--gbt-window")
+        {
+            Description = "Propose general block transfer with this receive window (1-63 blocks); 0, the default, does not propose it.",
+            DefaultValueFactory = _ => 0,
+        };
 
         var command = new Command("read", "Read attributes from a meter over the TCP wrapper or HDLC.")
         {
-            obis, attribute, classId, all, verbose, access,
+            obis, attribute, classId, all, verbose, access, gbtWindow,
         };
         foreach (var option in format.All.Concat(connection.All))
         {
@@ -65,8 +71,13 @@ public static class ReadCommand
             {
                 request = ReadRequest.From(parse.GetValue(obis), parse.GetValue(attribute), parse.GetValue(classId), parse.GetValue(all),
                     format.Resolve(parse), parse.GetValue(access));
+                var window = parse.GetValue(gbtWindow);
+                if (window is < 0 or > GeneralBlockTransfer.MaxWindow)
+                {
+                    throw new ArgumentException($"--gbt-window {window} is not a window (0 to {GeneralBlockTransfer.MaxWindow} blocks).");
+                }
                 (transport, options) = connection.Resolve(parse, loggers,
-                    request.UseAccess ? AssociationOptions.DefaultConformance | Conformance.Access : AssociationOptions.DefaultConformance);
+                    request.UseAccess ? AssociationOptions.DefaultConformance | Conformance.Access : AssociationOptions.DefaultConformance, window);
             }
             catch (Exception e) when (e is ArgumentException or FormatException)
             {

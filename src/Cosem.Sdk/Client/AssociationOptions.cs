@@ -55,6 +55,29 @@ public sealed class AssociationOptions
     /// <summary>How long one request may wait for its answer; <see cref="Timeout.InfiniteTimeSpan"/> for ever.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// General block transfer (IEC 62056-5-3 §9.4.6.13): 0 (the default) does not propose it; 1–63 proposes it and is
+    /// the receive window announced to the meter, the number of blocks it may stream before the client
+    /// acknowledges. When the meter grants it, long requests (SET values, ACTION parameters, ciphered APDUs) go out in
+    /// blocks and answers in blocks are joined, for every service and transparently to typed proxies.
+    /// </summary>
+    public int GeneralBlockTransferWindow { get; init; }
+
+    /// <summary>
+    /// The longest APDU the client joins from general block transfer blocks; an answer growing beyond it ends the
+    /// request with <see cref="CosemProtocolException"/>. 16 MiB by default.
+    /// </summary>
+    public int GeneralBlockTransferMaxBytes { get; init; } = 16 << 20;
+
+    /// <summary>
+    /// During a general block transfer, how long the client waits for the meter's next block or acknowledgement
+    /// before it re-requests (the last block in sequence as block-number-ack) or resends its last request block:
+    /// set it on links that lose datagrams (the wrapper over UDP). <see cref="Timeout.InfiniteTimeSpan"/> (the
+    /// default) never re-requests on silence, right for TCP and HDLC, which do not lose blocks; gaps in the numbering
+    /// are re-requested either way. <see cref="RequestTimeout"/> still bounds the whole exchange.
+    /// </summary>
+    public TimeSpan GeneralBlockTransferRetryInterval { get; init; } = Timeout.InfiniteTimeSpan;
+
     /// <summary>Receives APDU traces (Trace), association events (Debug) and frame traces from the transport.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
@@ -71,6 +94,10 @@ public sealed class AssociationOptions
         Logger = (loggers ?? LoggerFactory)?.CreateLogger("Cosem.Sdk.Transport.Hdlc") ?? NullLogger.Instance,
     };
 
+    /// <summary>What the AARQ proposes: <see cref="ProposedConformance"/>, plus general block transfer when a window is set.</summary>
+    internal Conformance EffectiveProposedConformance =>
+        GeneralBlockTransferWindow > 0 ? ProposedConformance | Conformance.GeneralBlockTransfer : ProposedConformance;
+
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(Authentication, nameof(Authentication));
@@ -79,6 +106,17 @@ public sealed class AssociationOptions
             throw new ArgumentOutOfRangeException(nameof(MaxReceivePduSize), MaxReceivePduSize, "A receive PDU size below 12 bytes cannot carry any answer.");
         }
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxAttributesPerRequest, 1, nameof(MaxAttributesPerRequest));
+        if (GeneralBlockTransferWindow is < 0 or > GeneralBlockTransfer.MaxWindow)
+        {
+            throw new ArgumentOutOfRangeException(nameof(GeneralBlockTransferWindow), GeneralBlockTransferWindow,
+                $"The general block transfer window is 0 (off) to {GeneralBlockTransfer.MaxWindow}.");
+        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(GeneralBlockTransferMaxBytes, 1, nameof(GeneralBlockTransferMaxBytes));
+        if (GeneralBlockTransferRetryInterval != Timeout.InfiniteTimeSpan && GeneralBlockTransferRetryInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(GeneralBlockTransferRetryInterval), GeneralBlockTransferRetryInterval,
+                "The general block transfer retry interval must be positive or infinite.");
+        }
         if (RequestTimeout != Timeout.InfiniteTimeSpan && RequestTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(RequestTimeout), RequestTimeout, "The request timeout must be positive or infinite.");

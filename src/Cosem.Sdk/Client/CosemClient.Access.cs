@@ -132,7 +132,7 @@ public sealed partial class CosemClient
             breakOnError: processing == CosemAccessProcessing.BreakOnError, selfDescriptive: selfDescriptive);
         _request.ResetWrittenCount();
         new AccessRequest(invoke, ReadOnlyMemory<byte>.Empty, specifications, data).Encode(_request);
-        if (_request.WrittenCount > ServerMaxReceivePduSize)
+        if (_request.WrittenCount > RequestLimit)
         {
             throw new CosemProtocolException(
                 $"An ACCESS request of {items.Count} items takes {_request.WrittenCount} bytes; the meter accepts at most {ServerMaxReceivePduSize}.");

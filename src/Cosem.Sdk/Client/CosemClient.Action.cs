@@ -46,7 +46,7 @@ public sealed partial class CosemClient
             _request.ResetWrittenCount();
             new ActionRequestNormal(invoke, method, data).Encode(_request);
             ApduMessage answer;
-            if (_request.WrittenCount <= ServerMaxReceivePduSize)
+            if (_request.WrittenCount <= RequestLimit)
             {
                 answer = await ExchangeAsync(_request.WrittenMemory, ApduTag.ActionResponse, invoke.InvokeId, protect: true, cancellationToken).ConfigureAwait(false);
             }

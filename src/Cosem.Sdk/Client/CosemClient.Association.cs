@@ -15,7 +15,7 @@ public sealed partial class CosemClient
         var protection = Options.Protection;
         var initiateRequest = new InitiateRequest
         {
-            ProposedConformance = Options.ProposedConformance,
+            ProposedConformance = Options.EffectiveProposedConformance,
             ClientMaxReceivePduSize = Options.MaxReceivePduSize,
         };
         if (protection is not null)

@@ -58,10 +58,10 @@ public sealed partial class CosemClient
             {
                 request = await protection.ProtectAsync(request, token).ConfigureAwait(false);
             }
-            await _channel.SendAsync(request, token).ConfigureAwait(false);
+            await SendApduAsync(request, token).ConfigureAwait(false);
             while (true)
             {
-                var message = await _channel.ReceiveAsync(token).ConfigureAwait(false);
+                var message = await ReceiveApduAsync(token).ConfigureAwait(false);
                 if (protect && Options.Protection is { } opener)
                 {
                     var plain = Unprotect(opener, message);

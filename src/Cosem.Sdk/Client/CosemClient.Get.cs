@@ -154,7 +154,7 @@ public sealed partial class CosemClient
     /// <summary>A request longer than the meter accepts cannot be sent (and GET requests cannot be split).</summary>
     private void EnsureFits(int length, string what)
     {
-        if (length > ServerMaxReceivePduSize)
+        if (length > RequestLimit)
         {
             throw new CosemProtocolException($"{what} takes {length} bytes; the meter accepts at most {ServerMaxReceivePduSize}.");
         }

@@ -42,7 +42,7 @@ public sealed partial class CosemClient
             var invoke = NextInvokeId();
             _request.ResetWrittenCount();
             new SetRequestNormal(invoke, attribute, access, data).Encode(_request);
-            if (_request.WrittenCount <= ServerMaxReceivePduSize)
+            if (_request.WrittenCount <= RequestLimit)
             {
                 using var answer = await ExchangeAsync(_request.WrittenMemory, ApduTag.SetResponse, invoke.InvokeId, protect: true, cancellationToken).ConfigureAwait(false);
                 var result = Decode<SetResponse>(answer.Memory, ApduTag.SetResponse) switch

@@ -97,6 +97,18 @@ public sealed class AssociationState
 
     internal OutgoingBlocks? PendingActionResult { get; set; }
 
+    /// <summary>General block transfer in progress, created on first use when it was negotiated.</summary>
+    internal AssociationBlockTransfer? BlockTransfer { get; set; }
+
+    /// <summary>The longest request the services accept: any length joined from GBT blocks, else the server's PDU size.</summary>
+    internal int MaxRequestLength => Allows(Conformance.GeneralBlockTransfer) ? int.MaxValue : ServerMaxReceivePduSize;
+
+    /// <summary>
+    /// The longest answer the services write in one piece: with GBT negotiated the session splits any answer into
+    /// GBT blocks (preferred to service-specific blocks), else the client's PDU size.
+    /// </summary>
+    internal int MaxResponseLength => Allows(Conformance.GeneralBlockTransfer) ? int.MaxValue : ClientMaxReceivePduSize;
+
     // ---- security ----
 
     /// <summary>HLS: the client's CtoS challenge from the AARQ.</summary>

@@ -330,6 +330,8 @@ public sealed class CosemServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConnectionsPerAddress, 1, nameof(options.MaxConnectionsPerAddress));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxIncomingBlockBytes, 1, nameof(options.MaxIncomingBlockBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxReassemblyBytes, 1, nameof(options.MaxReassemblyBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.GeneralBlockTransferWindow, 1, nameof(options.GeneralBlockTransferWindow));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.GeneralBlockTransferWindow, Apdu.GeneralBlockTransfer.MaxWindow, nameof(options.GeneralBlockTransferWindow));
         // A whole wrapper frame must fit below the pause threshold, or the reader would wait for bytes never read.
         long largestFrame = Transport.Wrapper.WrapperHeader.Size + Math.Min(options.MaxReassemblyBytes, Transport.Wrapper.WrapperFrame.MaxApduLength);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.MaxBufferedBytesPerConnection, largestFrame, nameof(options.MaxBufferedBytesPerConnection));

@@ -12,7 +12,8 @@ public sealed class CosemServerOptions
     public const Conformance DefaultConformance =
         Conformance.Get | Conformance.Set | Conformance.Action | Conformance.SelectiveAccess |
         Conformance.MultipleReferences | Conformance.BlockTransferWithGetOrRead |
-        Conformance.BlockTransferWithSetOrWrite | Conformance.BlockTransferWithAction | Conformance.Access;
+        Conformance.BlockTransferWithSetOrWrite | Conformance.BlockTransferWithAction | Conformance.Access |
+        Conformance.GeneralBlockTransfer;
 
     /// <summary>Services this server offers (IEC 62056-5-3 §9.4.6.1, conformance block).</summary>
     public Conformance SupportedConformance { get; init; } = DefaultConformance;
@@ -65,6 +66,14 @@ public sealed class CosemServerOptions
     /// by default.
     /// </summary>
     public int MaxIncomingBlockBytes { get; init; } = 1 << 20;
+
+    /// <summary>
+    /// General block transfer (granted when <see cref="SupportedConformance"/> holds it, as by default): the receive
+    /// window the server announces, how many blocks a client may stream before the server acknowledges (1–63). A
+    /// request joined from blocks is bounded by <see cref="MaxIncomingBlockBytes"/>; answers go in blocks of the
+    /// client's PDU size, as many at a time as the client's own window. 16 by default.
+    /// </summary>
+    public int GeneralBlockTransferWindow { get; init; } = 16;
 
     /// <summary>
     /// Largest APDU an HDLC link joins from segments, and largest APDU a wrapper frame may announce; a longer one

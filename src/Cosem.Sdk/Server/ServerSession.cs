@@ -13,7 +13,7 @@ namespace Cosem.Sdk.Server;
 /// request out of context, an object that throws — ends at most that request; a broken link ends this session
 /// only.
 /// </summary>
-internal sealed class ServerSession
+internal sealed partial class ServerSession
 {
     private readonly CosemServer _server;
     private readonly IApduChannel _channel;
@@ -99,6 +99,7 @@ internal sealed class ServerSession
                         ServerLog.Received(_logger, _id, ApduRedaction.ToHex(message.Span));
                     }
                     _response.ResetWrittenCount();
+                    _responseIsBlock = false;
                     _served = null;
                     var associations = _associations.Count;
                     var started = Stopwatch.GetTimestamp();
@@ -115,21 +116,14 @@ internal sealed class ServerSession
                         }
                     }
                 }
-                if (_response.WrittenCount > 0)
+                try
                 {
-                    if (_logger.IsEnabled(LogLevel.Trace))
-                    {
-                        ServerLog.Sent(_logger, _id, ApduRedaction.ToHex(_response.WrittenSpan));
-                    }
-                    try
-                    {
-                        await _channel.SendAsync(_response.WrittenMemory, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (CosemTransportException ex)
-                    {
-                        reason = $"{ex.Kind}: {ex.Message}";
-                        break;
-                    }
+                    await SendResponseAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (CosemTransportException ex)
+                {
+                    reason = $"{ex.Kind}: {ex.Message}";
+                    break;
                 }
                 await RunAfterResponseAsync().ConfigureAwait(false);
             }
@@ -258,6 +252,16 @@ internal sealed class ServerSession
         }
         // Protection wraps the services: decipher, check counter and policy, serve, protect the answer.
         IRequestHandler handler = association.IsCiphered ? _protection : _services;
+        if (association.Allows(Conformance.GeneralBlockTransfer))
+        {
+            // GBT carries the protected APDU: blocks are joined here, then opened and served as one request.
+            if (tag == ApduTag.GeneralBlockTransfer)
+            {
+                await HandleBlockAsync(association, message.Memory, handler, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            association.BlockTransfer?.StartPlainExchange();
+        }
         await handler.HandleAsync(association, message.Memory, _response, cancellationToken).ConfigureAwait(false);
         return true;
     }

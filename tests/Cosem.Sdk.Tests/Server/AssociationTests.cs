@@ -42,8 +42,8 @@ public sealed class AssociationTests
         var initiate = Assert.IsType<InitiateResponse>(aare.InitiateResponse);
         Assert.Equal(InitiateResponse.VaaNameLogicalName, initiate.VaaName);
         // Proposed 00 7E 1F ∩ the default offer: no priority management, attribute 0 or event notification, and no
-        // ACCESS (offered, but not proposed).
-        Assert.Equal(CosemServerOptions.DefaultConformance & ~Conformance.Access, initiate.NegotiatedConformance);
+        // ACCESS or general block transfer (offered, but not proposed).
+        Assert.Equal(CosemServerOptions.DefaultConformance & ~(Conformance.Access | Conformance.GeneralBlockTransfer), initiate.NegotiatedConformance);
         Assert.Equal(0xFFFF, initiate.ServerMaxReceivePduSize);
     }
 

@@ -92,7 +92,7 @@ internal sealed partial class ServiceProcessor
         {
             ArrayPool<int>.Shared.Return(ends);
         }
-        if (_value.WrittenCount > association.ClientMaxReceivePduSize)
+        if (_value.WrittenCount > association.MaxResponseLength)
         {
             Refuse(response, ExceptionStateError.ServiceNotAllowed, ExceptionServiceError.PduTooLong,
                 $"ACCESS answer of {_value.WrittenCount} bytes exceeds the client PDU size and general block transfer is not offered");

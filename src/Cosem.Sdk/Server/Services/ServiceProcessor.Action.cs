@@ -196,7 +196,7 @@ internal sealed partial class ServiceProcessor
 
     private void SendActionAnswer(AssociationState association, InvokeIdAndPriority invoke, bool isList, IBufferWriter<byte> output)
     {
-        if (3 + _payload.WrittenCount <= association.ClientMaxReceivePduSize)
+        if (3 + _payload.WrittenCount <= association.MaxResponseLength)
         {
             var header = output.GetSpan(3);
             header[0] = (byte)ApduTag.ActionResponse;

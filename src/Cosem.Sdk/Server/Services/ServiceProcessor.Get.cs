@@ -35,7 +35,7 @@ internal sealed partial class ServiceProcessor
                     WriteByte(response, (byte)result);
                     return;
                 }
-                if (4 + _payload.WrittenCount <= association.ClientMaxReceivePduSize)
+                if (4 + _payload.WrittenCount <= association.MaxResponseLength)
                 {
                     WriteGetHeader(response, GetNormalChoice, invoke, 1);
                     WriteByte(response, 0); // Get-Data-Result: data
@@ -77,7 +77,7 @@ internal sealed partial class ServiceProcessor
                         WriteByte(_payload, (byte)result);
                     }
                 }
-                if (3 + _payload.WrittenCount <= association.ClientMaxReceivePduSize)
+                if (3 + _payload.WrittenCount <= association.MaxResponseLength)
                 {
                     WriteGetHeader(response, GetWithListChoice, invoke, 0);
                     response.Write(_payload.WrittenSpan);

@@ -34,7 +34,7 @@ internal sealed partial class ServiceProcessor : IRequestHandler
     /// <summary>Serves one plain (already opened) request.</summary>
     public async ValueTask HandleAsync(AssociationState association, ReadOnlyMemory<byte> apdu, IBufferWriter<byte> response, CancellationToken cancellationToken)
     {
-        if (apdu.Length > association.ServerMaxReceivePduSize)
+        if (apdu.Length > association.MaxRequestLength)
         {
             Refuse(response, ExceptionStateError.ServiceNotAllowed, ExceptionServiceError.PduTooLong, $"request of {apdu.Length} bytes exceeds the server PDU size");
             return;

@@ -44,7 +44,7 @@ internal sealed class SecureLoopbackMeter : IAsyncDisposable
     public static readonly byte[] Key256 = Convert.FromHexString("000102030405060708090A0B0C0D0E0F101112131415161718191A1B1C1D1E1F");
     public static readonly byte[] AuthKey256 = Convert.FromHexString("D0D1D2D3D4D5D6D7D8D9DADBDCDDDEDFE0E1E2E3E4E5E6E7E8E9EAEBECEDEEEF");
 
-    public SecureLoopbackMeter(Mechanism mechanism, SecuritySuite suite, SecurityPolicy policy)
+    public SecureLoopbackMeter(Mechanism mechanism, SecuritySuite suite, SecurityPolicy policy, CosemServerOptions? options = null)
     {
         Mechanism = mechanism;
         Suite = suite;
@@ -78,7 +78,7 @@ internal sealed class SecureLoopbackMeter : IAsyncDisposable
                 Security = Security,
             },
         };
-        Server = new CosemServer(Device)
+        Server = new CosemServer(Device, options)
             .Listen(ServerTransport.Tcp(new IPEndPoint(IPAddress.Loopback, 0)), out _wrapper)
             .Listen(ServerTransport.HdlcOverTcp(new IPEndPoint(IPAddress.Loopback, 0)), out _hdlc);
     }
@@ -108,9 +108,10 @@ internal sealed class SecureLoopbackMeter : IAsyncDisposable
         ? new CipheringKeys(suite, Key256, AuthKey256)
         : new CipheringKeys(suite, Key128, AuthKey128);
 
-    public static async Task<SecureLoopbackMeter> StartAsync(Mechanism mechanism, SecuritySuite suite, SecurityPolicy policy)
+    public static async Task<SecureLoopbackMeter> StartAsync(Mechanism mechanism, SecuritySuite suite, SecurityPolicy policy,
+        CosemServerOptions? options = null)
     {
-        var meter = new SecureLoopbackMeter(mechanism, suite, policy);
+        var meter = new SecureLoopbackMeter(mechanism, suite, policy, options);
         await meter.Server.StartAsync();
         return meter;
     }
@@ -143,9 +144,11 @@ internal sealed class SecureLoopbackMeter : IAsyncDisposable
 
     /// <summary>Association options for the management client with <paramref name="security"/>.</summary>
     public AssociationOptions ManagementOptions(ClientSecurity security, string password = Password,
-        Conformance conformance = AssociationOptions.DefaultConformance) => new()
+        Conformance conformance = AssociationOptions.DefaultConformance, int gbtWindow = 0, ushort maxReceivePdu = 0xFFFF) => new()
     {
         ProposedConformance = conformance,
+        GeneralBlockTransferWindow = gbtWindow,
+        MaxReceivePduSize = maxReceivePdu,
         ClientAddress = 1,
         Authentication = Mechanism switch
         {

@@ -1,0 +1,109 @@
+using System.Buffers;
+using Cosem.Sdk.Apdu;
+
+namespace Cosem.Sdk.Transport.BlockTransfer;
+
+/// <summary>What became of one received GBT data block.</summary>
+internal enum GbtAcceptance
+{
+    /// <summary>The next block in sequence: appended.</summary>
+    Appended,
+
+    /// <summary>The last block, in sequence: the APDU is whole.</summary>
+    Complete,
+
+    /// <summary>A block already received (a resend): dropped.</summary>
+    Duplicate,
+
+    /// <summary>A block after a missing one: dropped; the sender must resend from the last block in sequence.</summary>
+    Gap,
+
+    /// <summary>Beyond the bounds (too many bytes or blocks): the transfer cannot go on.</summary>
+    Violation,
+}
+
+/// <summary>
+/// One APDU being received in general block transfer blocks (procedure: <see cref="GbtBlock"/>): blocks are kept in
+/// sequence only, and the reassembled size is bounded.
+/// </summary>
+internal sealed class GbtIncoming
+{
+    private readonly ArrayBufferWriter<byte> _data = new(1024);
+    private readonly int _maxBytes;
+    private ushort _base = 1;
+
+    /// <param name="maxBytes">The longest APDU this receiver joins from blocks.</param>
+    public GbtIncoming(int maxBytes)
+    {
+        _maxBytes = maxBytes;
+    }
+
+    /// <summary>The last block received in sequence (0 before any): what an acknowledgement carries.</summary>
+    public ushort LastInSequence { get; private set; }
+
+    /// <summary>Whether the last block has arrived in sequence.</summary>
+    public bool IsComplete { get; private set; }
+
+    /// <summary>
+    /// Set when the peer's first data block carried a number other than 1 and was taken as the start (a peer that
+    /// numbers its acknowledgements too); the caller logs the deviation.
+    /// </summary>
+    public bool Renumbered { get; private set; }
+
+    /// <summary>Whether no block of this APDU has been kept yet.</summary>
+    public bool IsEmpty => LastInSequence == 0;
+
+    /// <summary>The reassembled APDU so far.</summary>
+    public ReadOnlyMemory<byte> Data => _data.WrittenMemory;
+
+    /// <summary>Starts over for the next APDU.</summary>
+    public void Reset()
+    {
+        _data.ResetWrittenCount();
+        _base = 1;
+        LastInSequence = 0;
+        IsComplete = false;
+        Renumbered = false;
+    }
+
+    /// <summary>Takes one data block (not an acknowledgement); <paramref name="violation"/> says why on <see cref="GbtAcceptance.Violation"/>.</summary>
+    public GbtAcceptance Accept(GeneralBlockTransfer block, out string? violation)
+    {
+        violation = null;
+        var number = block.BlockNumber;
+        if (IsComplete)
+        {
+            return GbtAcceptance.Duplicate;
+        }
+        if (LastInSequence == 0 && number != _base && number != 0 && !block.Streaming)
+        {
+            // Tolerated: a first block sent alone (not streamed) cannot follow a lost one, since the sender waits for
+            // an acknowledgement after each such block; the peer counts its blocks from elsewhere.
+            _base = number;
+            Renumbered = true;
+        }
+        var expected = LastInSequence == 0 ? _base : LastInSequence + 1;
+        if (number < expected)
+        {
+            return GbtAcceptance.Duplicate;
+        }
+        if (number > expected)
+        {
+            return GbtAcceptance.Gap;
+        }
+        if (_data.WrittenCount + block.BlockData.Length > _maxBytes)
+        {
+            violation = $"the APDU in blocks grows beyond {_maxBytes} bytes";
+            return GbtAcceptance.Violation;
+        }
+        if (!block.LastBlock && number == ushort.MaxValue)
+        {
+            violation = $"block {number} is not the last, and block-number cannot go further";
+            return GbtAcceptance.Violation;
+        }
+        _data.Write(block.BlockData.Span);
+        LastInSequence = number;
+        IsComplete = block.LastBlock;
+        return IsComplete ? GbtAcceptance.Complete : GbtAcceptance.Appended;
+    }
+}
