@@ -54,6 +54,25 @@ public sealed class AssociationOptions
     /// <summary>How long one request may wait for its answer; <see cref="Timeout.InfiniteTimeSpan"/> for ever.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Which deviations of non-conformant meters are accepted (each with a warning); all by default.</summary>
+    public CompatibilityOptions Compatibility { get; init; } = CompatibilityOptions.Default;
+
+    /// <summary>
+    /// The most blocks one answer may come in (GET, ACTION); a meter that sends more ends the request with
+    /// <see cref="CosemAnswerLimitException"/>. A block transfer as a whole must also finish within
+    /// <see cref="RequestTimeout"/>.
+    /// </summary>
+    public int MaxAnswerBlocks { get; init; } = 65_536;
+
+    /// <summary>The most bytes one answer reassembled from blocks may hold before <see cref="CosemAnswerLimitException"/>.</summary>
+    public int MaxAnswerBytes { get; init; } = 16 << 20;
+
+    /// <summary>
+    /// How many APDUs that answer nothing the client waits for (unsolicited notifications, answers with another
+    /// invoke-id) one request may receive before it ends with <see cref="CosemUnmatchedAnswerException"/>.
+    /// </summary>
+    public int MaxUnmatchedApdus { get; init; } = 64;
+
     /// <summary>Receives APDU traces (Trace), association events (Debug) and frame traces from the transport.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
@@ -69,6 +88,7 @@ public sealed class AssociationOptions
             ? HdlcAddress.Server(ServerAddress, physical, HdlcAddressSize)
             : HdlcAddress.Server(ServerAddress),
         Parameters = HdlcParameters,
+        AcceptMalformedParameters = Compatibility.AcceptMalformedHdlcParameters,
         Logger = (loggers ?? LoggerFactory)?.CreateLogger("Cosem.Sdk.Transport.Hdlc") ?? NullLogger.Instance,
     };
 
@@ -82,6 +102,10 @@ public sealed class AssociationOptions
             throw new ArgumentOutOfRangeException(nameof(MaxReceivePduSize), MaxReceivePduSize, "A receive PDU size below 12 bytes cannot carry any answer.");
         }
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxAttributesPerRequest, 1, nameof(MaxAttributesPerRequest));
+        ArgumentNullException.ThrowIfNull(Compatibility, nameof(Compatibility));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxAnswerBlocks, 1, nameof(MaxAnswerBlocks));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxAnswerBytes, 1, nameof(MaxAnswerBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxUnmatchedApdus, 0, nameof(MaxUnmatchedApdus));
         if (RequestTimeout != Timeout.InfiniteTimeSpan && RequestTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(RequestTimeout), RequestTimeout, "The request timeout must be positive or infinite.");
