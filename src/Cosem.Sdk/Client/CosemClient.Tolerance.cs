@@ -22,7 +22,7 @@ public sealed partial class CosemClient
                 try
                 {
                     var decoded = Decode<T>(apdu, expected);
-                    ClientLog.Deviation(_logger, $"{expected} with broken BER framing ({deviation}); read re-framed");
+                    ClientLog.Deviation(_logger, $"{expected.ToString().ToUpperInvariant()} with broken BER framing ({deviation}); read re-framed");
                     return decoded;
                 }
                 catch (CosemEncodingException)
@@ -30,7 +30,7 @@ public sealed partial class CosemClient
                     // Not this framing: try the next.
                 }
             }
-            throw new CosemEncodingException($"The meter's {expected} cannot be read even re-framed: {failure.Reason}", failure.Offset, failure.Field, failure);
+            throw new CosemEncodingException($"The meter's {expected.ToString().ToUpperInvariant()} cannot be read even re-framed: {failure.Reason}", failure.Offset, failure.Field, failure);
         }
     }
 
