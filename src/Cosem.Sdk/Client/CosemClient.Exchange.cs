@@ -87,7 +87,8 @@ public sealed partial class CosemClient
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout is { IsCancellationRequested: true })
         {
             outcome = "timeout";
-            throw (Exception?)UnmatchedAtTimeout(invokeId, ex) ?? new CosemTimeoutException(DescribeTimeout(), Options.RequestTimeout, ex);
+            var timedOut = new CosemTimeoutException(DescribeTimeout(), Options.RequestTimeout, ex);
+            throw (Exception?)UnmatchedAtTimeout(invokeId, timedOut) ?? timedOut;
         }
         catch (CosemTransportException)
         {
