@@ -29,8 +29,9 @@ internal static class ClassDefinitions
             var result = info.CreateServer(logicalName).ReadAttributeAsync(attribute, null, RequestContext.Local, output).AsTask().GetAwaiter().GetResult();
             return result == Sdk.Apdu.DataAccessResult.Success ? CosemData.Decode(output.WrittenMemory.ToArray()) : null;
         }
-        catch (Sdk.CosemException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // A best-effort look at the class definition: a class that cannot say gives no template.
             return null;
         }
     }
@@ -50,8 +51,9 @@ internal static class ClassDefinitions
             var result = info.CreateServer(logicalName).WriteAttributeAsync(attribute, encoded, RequestContext.Local).AsTask().GetAwaiter().GetResult();
             return result != Sdk.Apdu.DataAccessResult.TypeUnmatched;
         }
-        catch (Sdk.CosemException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // A class that cannot check the value does not make it a mismatch.
             return true;
         }
     }
