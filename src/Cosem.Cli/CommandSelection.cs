@@ -17,6 +17,9 @@ internal static class CommandSelection
         ["read"] = stdin => ReadCommand.Create(stdin),
         ["simulate"] = stdin => SimulateCommand.Create(stdin),
         ["translate"] = stdin => TranslateCommand.Create(stdin),
+        ["list"] = stdin => ListCommand.Create(stdin),
+        ["write"] = stdin => WriteCommand.Create(stdin),
+        ["invoke"] = stdin => InvokeCommand.Create(stdin),
     };
 
     /// <summary>A root holding only the command <paramref name="args"/> starts with, or the whole tree.</summary>

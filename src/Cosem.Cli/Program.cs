@@ -52,7 +52,7 @@ public static class Program
         return option is not null && !message.Contains(option, StringComparison.Ordinal) ? $"{option}: {message}" : message;
     }
 
-    internal const string RootDescription = "cosem: DLMS/COSEM tools (translate APDUs and frames, simulate and read meters).\n" +
+    internal const string RootDescription = "cosem: DLMS/COSEM tools (translate APDUs and frames, simulate meters; read, list, write and invoke on meters).\n" +
         "Exit codes: 0 done, 1 nothing read or the meter failed, 2 usage error, 3 read partly (some attributes refused).\n" +
         "Secrets: --NAME VALUE, --NAME - (one line of stdin), --NAME-file PATH, or the variable COSEM_NAME " +
         "(COSEM_PASSWORD, COSEM_BLOCK_CIPHER_KEY, ...); the command line wins.";
@@ -66,6 +66,9 @@ public static class Program
             TranslateCommand.Create(stdin),
             SimulateCommand.Create(stdin),
             ReadCommand.Create(stdin),
+            ListCommand.Create(stdin),
+            WriteCommand.Create(stdin),
+            InvokeCommand.Create(stdin),
         };
         return root;
     }

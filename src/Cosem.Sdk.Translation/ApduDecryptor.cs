@@ -97,6 +97,17 @@ public sealed class ApduDecryptor : IPayloadDecryptor
     private static SystemTitle? ReadTitle(ReadOnlyMemory<byte> title) =>
         title.Length == Security.SystemTitle.Length ? new SystemTitle(title.Span) : null;
 
+    /// <summary>The same keys with <paramref name="title"/> as the sender's system title (from an AARQ/AARE AP-title).</summary>
+    internal ApduDecryptor WithSystemTitle(SystemTitle title) => new()
+    {
+        BlockCipherKey = BlockCipherKey,
+        BroadcastKey = BroadcastKey,
+        AuthenticationKey = AuthenticationKey,
+        DedicatedKey = DedicatedKey,
+        SystemTitle = title,
+        Keyring = Keyring,
+    };
+
     /// <summary>Which keys are set (never their values), for logs and diagnostics.</summary>
     public override string ToString() =>
         $"ApduDecryptor(block cipher key {(BlockCipherKey.IsEmpty ? "absent" : "set")}, authentication key {(AuthenticationKey.IsEmpty ? "absent" : "set")}, " +

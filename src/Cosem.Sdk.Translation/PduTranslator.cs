@@ -1,5 +1,6 @@
 using System.Xml;
 using System.Xml.Linq;
+using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Axdr;
 using Cosem.Sdk.Translation.Grammar;
 
@@ -93,6 +94,11 @@ public sealed class PduTranslator
     private PduElement DecodeAndDecrypt(ReadOnlySpan<byte> apdu, int depth = 0)
     {
         var root = DecodeApdu(apdu);
+        if (_decryptor is not null && apdu[0] is >= 0x60 and <= 0x63)
+        {
+            AddDecryptedUserInformation(root, apdu);
+            return root;
+        }
         if (_decryptor is null || depth > 4 || !IsCiphered(apdu[0]))
         {
             return root;
@@ -113,6 +119,57 @@ public sealed class PduTranslator
             shown.Set("Value", HexText.Format(plaintext)).Set("NotAnApdu", e.Message);
         }
         return root;
+    }
+
+    /// <summary>
+    /// A ciphered InitiateRequest/InitiateResponse in an AARQ/AARE (or RLRQ/RLRE) user-information, shown decrypted
+    /// under its envelope. glo-initiate APDUs carry no system title: the sender's is its AP-title (calling in the
+    /// AARQ, responding in the AARE) unless the decryptor was given one.
+    /// </summary>
+    private void AddDecryptedUserInformation(PduElement root, ReadOnlySpan<byte> apdu)
+    {
+        Apdu.Apdu acse;
+        try
+        {
+            acse = ApduDecoder.Decode(apdu.ToArray());
+        }
+        catch (CosemEncodingException)
+        {
+            return;
+        }
+        var (userInformation, apTitle) = acse switch
+        {
+            AarqApdu aarq => (aarq.UserInformation, aarq.CallingApTitle),
+            AareApdu aare => (aare.UserInformation, aare.RespondingApTitle),
+            AcseApdu other => (other.UserInformation, null),
+            _ => (null, null),
+        };
+        if (userInformation is not { IsEmpty: false } ciphered || !IsCiphered(ciphered.Span[0])
+            || root.Child("UserInformation") is not { Children: [var envelope, ..] })
+        {
+            return;
+        }
+        var decryptor = _decryptor is ApduDecryptor { SystemTitle: null } keys && apTitle is { Length: Security.SystemTitle.Length } title
+            ? keys.WithSystemTitle(new Security.SystemTitle(title.Span))
+            : _decryptor!;
+        // glo-initiate-request/-response carry SC ‖ IC ‖ ciphered text ‖ tag like any glo- service APDU, and the
+        // tag byte is neither in the IV nor in the AAD (IEC 62056-5-3 §9.2.7.2): open it as a glo-get-request.
+        byte[] asService = [.. ciphered.Span];
+        asService[0] = (byte)ApduTag.GloGetRequest;
+        var plaintext = decryptor.Decrypt(asService);
+        if (plaintext is null)
+        {
+            return;
+        }
+        var shown = (envelope.Child("CipheredContent") ?? envelope).Add(DecryptedElement);
+        try
+        {
+            shown.Add(DecodeApdu(plaintext));
+        }
+        catch (CosemEncodingException e)
+        {
+            shown.Set("Value", HexText.Format(plaintext)).Set("NotAnApdu", e.Message);
+        }
     }
 
     // glo-/ded- service tags (IEC 62056-5-3 §8) and general-glo/ded/-ciphering (219-221).

@@ -218,9 +218,30 @@ internal static class DataFormatting
     private static string OctetText(ReadOnlySpan<byte> octets) =>
         AsDateTime(octets)?.ToString() ?? (Text(octets) is { } text ? $"\"{text}\"" : Convert.ToHexString(octets));
 
-    /// <summary>12 octets that decode as a complete date-time; null otherwise.</summary>
-    private static CosemDateTime? AsDateTime(ReadOnlySpan<byte> octets) =>
-        octets.Length == CosemDateTime.Length && new CosemDateTime(octets).TryToDateTimeOffset(out _) ? new CosemDateTime(octets) : null;
+    /// <summary>
+    /// 12 octets whose fields are all date-time values or wildcards (IEC 62056-6-2 §4.1.6.1); null otherwise. The
+    /// deviation is not checked here, so a meter's odd deviation still shows as a date-time (with a warning from
+    /// <c>cosem read</c>).
+    /// </summary>
+    private static CosemDateTime? AsDateTime(ReadOnlySpan<byte> octets)
+    {
+        if (octets.Length != CosemDateTime.Length)
+        {
+            return null;
+        }
+        byte month = octets[2], day = octets[3], dow = octets[4], hour = octets[5], minute = octets[6], second = octets[7], hundredths = octets[8];
+        var plausible = (month is >= 1 and <= 12 or >= 0xFD) && (day is >= 1 and <= 31 or >= 0xFD) && (dow is >= 1 and <= 7 or 0xFF)
+            && (hour is <= 23 or 0xFF) && (minute is <= 59 or 0xFF) && (second is <= 59 or 0xFF) && (hundredths is <= 99 or 0xFF);
+        return plausible ? new CosemDateTime(octets) : null;
+    }
+
+    /// <summary>The date-time a value holds (date-time tag, or an octet-string of 12 plausible bytes); null otherwise.</summary>
+    public static CosemDateTime? AsDateTime(CosemData data) => data.Type switch
+    {
+        DataType.DateTime => data.AsDateTime(),
+        DataType.OctetString => AsDateTime(data.AsBytes().Span),
+        _ => null,
+    };
 
     /// <summary>Printable ASCII; null otherwise.</summary>
     private static string? Text(ReadOnlySpan<byte> octets)

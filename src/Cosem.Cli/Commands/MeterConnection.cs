@@ -24,6 +24,23 @@ internal sealed class MeterConnection
     public Option<int> Client { get; } = new("--client") { Description = "Client address (16 public, 1 management).", DefaultValueFactory = _ => 16 };
     public Option<int> Server { get; } = new("--server") { Description = "Server (logical device) address.", DefaultValueFactory = _ => 1 };
     public Option<int?> Physical { get; } = new("--physical") { Description = "HDLC physical device address (lower HDLC address)." };
+    public Option<string?> Serial { get; } = new("--serial")
+    {
+        Description = "Serial device of the meter or optical probe (/dev/ttyUSB0, COM3): HDLC over the serial line instead of TCP.",
+    };
+    public Option<bool> ModeE { get; } = new("--mode-e")
+    {
+        Description = "With --serial: open with the IEC 62056-21 mode E sign-on at 300 baud (optical probes) before HDLC.",
+    };
+    public Option<int> Baud { get; } = new("--baud")
+    {
+        Description = "With --serial: baud rate of direct HDLC (default 9600; with --mode-e the meter proposes the rate).",
+        DefaultValueFactory = _ => 9600,
+    };
+    public Option<bool> Strict { get; } = new("--strict")
+    {
+        Description = "Accept no deviation from the standard (CompatibilityOptions.Strict); by default known meter deviations are read with a warning.",
+    };
     /// <summary>The client system title when --system-title is not given: "COSEMCLI".</summary>
     public static readonly SystemTitle DefaultClientTitle = SystemTitle.Parse("434F53454D434C49");
 
@@ -40,7 +57,7 @@ internal sealed class MeterConnection
 
     public Option<double> Timeout { get; } = new("--timeout") { Description = "Seconds to wait for each answer.", DefaultValueFactory = _ => 10 };
 
-    public IEnumerable<Option> All => [Host, Port, Hdlc, Wrapper, Client, Server, Physical, .. Security.All, InvocationCounter, Timeout];
+    public IEnumerable<Option> All => [Host, Port, Hdlc, Wrapper, Serial, ModeE, Baud, Client, Server, Physical, .. Security.All, InvocationCounter, Timeout, Strict];
 
     /// <summary>host:port of the last <see cref="Resolve"/>, for error messages.</summary>
     public string Endpoint { get; private set; } = "";
@@ -111,7 +128,7 @@ internal sealed class MeterConnection
         }
         var client = parse.GetValue(Client);
         var server = parse.GetValue(Server);
-        if (client is < 0 or > 127 && hdlc || client is < 0 or > 0xFFFF)
+        if (client is < 0 or > 127 && (hdlc || parse.GetValue(Serial) is not null) || client is < 0 or > 0xFFFF)
         {
             throw new ArgumentException($"--client {client} is not a valid client address.");
         }
@@ -147,7 +164,7 @@ internal sealed class MeterConnection
             throw new ArgumentException("--timeout must be a positive number of seconds.");
         }
         (Endpoint, IsHdlc, TimeoutSeconds) = (host.Contains(':') ? $"[{host}]:{port}" : $"{host}:{port}", hdlc, timeout);
-        var transport = hdlc ? ClientTransport.HdlcOverTcp(host, port) : ClientTransport.Tcp(host, port);
+        var transport = ResolveSerial(parse) ?? (hdlc ? ClientTransport.HdlcOverTcp(host, port) : ClientTransport.Tcp(host, port));
         return (transport, new AssociationOptions
         {
             ClientAddress = (CosemAddress)client,
@@ -159,7 +176,32 @@ internal sealed class MeterConnection
             LoggerFactory = loggers,
             ProposedConformance = proposed,
             GeneralBlockTransferWindow = gbtWindow,
+            Compatibility = parse.GetValue(Strict) ? CompatibilityOptions.Strict : CompatibilityOptions.Default,
         });
+    }
+
+    /// <summary>The serial transport <c>--serial</c> asks for (always HDLC), or null for TCP.</summary>
+    private ClientTransport? ResolveSerial(ParseResult parse)
+    {
+        var device = parse.GetValue(Serial);
+        var modeE = parse.GetValue(ModeE);
+        var baud = parse.GetValue(Baud);
+        if (device is null)
+        {
+            return modeE || parse.GetResult(Baud) is { Implicit: false }
+                ? throw new ArgumentException("--mode-e and --baud need --serial DEVICE.")
+                : null;
+        }
+        if (parse.GetValue(Wrapper) || parse.GetValue(Port) is not null)
+        {
+            throw new ArgumentException("--serial speaks HDLC on a serial line; it cannot be combined with --wrapper or --port.");
+        }
+        if (baud is not (300 or 600 or 1200 or 2400 or 4800 or 9600 or 19200 or 38400 or 57600 or 115200))
+        {
+            throw new ArgumentException($"--baud {baud} is not a serial rate (300, 600, 1200, 2400, 4800, 9600, 19200, 38400, 57600 or 115200).");
+        }
+        (Endpoint, IsHdlc) = (device, true);
+        return ClientTransport.Serial(device, modeE, baud);
     }
 
     /// <summary>Whether an exception is a meter or link failure to report as a message (not a crash).</summary>

@@ -66,7 +66,7 @@ public static class ReadCommand
             ReadRequest request;
             ClientTransport transport;
             AssociationOptions options;
-            using var loggers = parse.GetValue(verbose) ? CreateTraceLoggers(error) : null;
+            using var loggers = CliLogging.Create(error, parse.GetValue(verbose));
             try
             {
                 request = ReadRequest.From(parse.GetValue(obis), parse.GetValue(attribute), parse.GetValue(classId), parse.GetValue(all),
@@ -96,7 +96,8 @@ public static class ReadCommand
                 var rows = request.All
                     ? await ReadAllAsync(client, output, request.Format, request.UseAccess, cancellationToken)
                     : [await ReadOneAsync(client, request, cancellationToken)];
-                await client.ReleaseAsync(cancellationToken);
+                await MeterCommand.ReleaseKeepingResultsAsync(client, error, cancellationToken);
+                rows = [.. rows.Select(row => row.Checked(error, options.Compatibility))];
                 Print(rows, request.Format, output);
                 var failed = rows.Count(r => r.Error is not null);
                 return failed == 0 ? ExitCodes.Success : failed == rows.Count ? ExitCodes.Failed : ExitCodes.Partial;
@@ -109,10 +110,6 @@ public static class ReadCommand
         });
         return command;
     }
-
-    private static ILoggerFactory CreateTraceLoggers(TextWriter error) => LoggerFactory.Create(builder => builder
-        .SetMinimumLevel(LogLevel.Trace)
-        .AddProvider(new TextWriterLoggerProvider(error)));
 
     private static async Task<ReadRow> ReadOneAsync(CosemClient client, ReadRequest request, CancellationToken cancellationToken)
     {
@@ -229,6 +226,10 @@ public static class ReadCommand
                     {
                         node["error"] = row.Error;
                     }
+                    if (row.Warning is { } warning)
+                    {
+                        node["warning"] = warning;
+                    }
                     array.Add((JsonNode)node);   // the non-generic overload: trim and AOT safe
                 }
                 output.WriteLine(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
@@ -244,6 +245,10 @@ public static class ReadCommand
                         new XAttribute("index", row.Descriptor.AttributeId),
                         new XAttribute("name", row.AttributeName));
                     element.Add(row.Value is { } value ? DataFormatting.ToXml(value, row.Hint) : new XAttribute("error", row.Error!));
+                    if (row.Warning is { } warning)
+                    {
+                        element.Add(new XAttribute("warning", warning));
+                    }
                     root.Add(element);
                 }
                 output.WriteLine(root.ToString());
@@ -261,7 +266,9 @@ public static class ReadCommand
                         new Text(row.Descriptor.InstanceId.ToString()),
                         new Text(row.ClassName),
                         new Text($"{row.Descriptor.AttributeId} {row.AttributeName}"),
-                        row.Value is { } value ? new Text(DataFormatting.ToCell(value, row.Descriptor.AttributeId == 1, row.Hint)) : new Text(row.Error!, new Style(Color.Red)));
+                        row.Value is { } value
+                            ? new Text(DataFormatting.ToCell(value, row.Descriptor.AttributeId == 1, row.Hint) + (row.Warning is { } warning ? $" [warning: {warning}]" : ""))
+                            : new Text(row.Error!, new Style(Color.Red)));
                 }
                 console.Write(table);
                 break;
@@ -305,21 +312,6 @@ public static class ReadCommand
                 throw new ArgumentException($"--class {classId} is not a class id (0-65535).");
             }
             return new ReadRequest(false, ObisCode.Parse(obis), (sbyte)attribute, (ushort?)classId, format, access);
-        }
-    }
-
-    /// <summary>One attribute read: its value or the reason it could not be read.</summary>
-    private sealed record ReadRow(CosemAttributeDescriptor Descriptor, string ClassName, string AttributeName, CosemData? Value, string? Error)
-    {
-        public DataFormatting.Hint Hint => DataFormatting.Hint.For(Descriptor.ClassId, Descriptor.AttributeId);
-
-        public static ReadRow From(CosemAttributeDescriptor descriptor, byte version, CosemData? value, string? error)
-        {
-            var info = CosemClassRegistry.Default.TryGet(descriptor.ClassId, version, out var exact)
-                ? exact
-                : CosemClassRegistry.Default.FindBestMatch(descriptor.ClassId, version);
-            var name = info?.Attributes.FirstOrDefault(a => a.Index == descriptor.AttributeId)?.Name ?? "";
-            return new ReadRow(descriptor, info?.Name ?? $"class {descriptor.ClassId}", name, value, error);
         }
     }
 }

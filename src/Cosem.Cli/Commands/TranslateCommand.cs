@@ -34,11 +34,16 @@ public static class TranslateCommand
             Description = "Translate XML or JSON back to the APDU bytes, printed in hex.",
         };
 
+        var stream = new Option<bool>("--stream")
+        {
+            Description = "The input is a capture of several frames (HDLC or wrapper, hex lines or a binary file): join segmented HDLC " +
+                "and block-transferred values and print every exchange in order.",
+        };
         var keys = new DecryptionOptions(stdin);
         var command = new Command("translate",
             "Translate an xDLMS/ACSE APDU (or a frame) between bytes and readable XML/JSON; with keys, ciphered APDUs are shown decrypted under their envelope.")
         {
-            input, file, toHex,
+            input, file, toHex, stream,
         };
         foreach (var option in format.All)
         {
@@ -60,6 +65,10 @@ public static class TranslateCommand
                 {
                     string text = ReadText(words, path, stdin);
                     output.WriteLine(HexText.Format(FromText(translator, text)));
+                }
+                else if (parseResult.GetValue(stream))
+                {
+                    output.WriteLine(TranslateStream.Translate(ReadBytes(words, path, stdin), translator, chosen));
                 }
                 else
                 {

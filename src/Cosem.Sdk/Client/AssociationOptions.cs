@@ -77,6 +77,24 @@ public sealed class AssociationOptions
     /// are re-requested either way. <see cref="RequestTimeout"/> still bounds the whole exchange.
     /// </summary>
     public TimeSpan GeneralBlockTransferRetryInterval { get; init; } = Timeout.InfiniteTimeSpan;
+    /// <summary>Which deviations of non-conformant meters are accepted (each with a warning); all by default.</summary>
+    public CompatibilityOptions Compatibility { get; init; } = CompatibilityOptions.Default;
+
+    /// <summary>
+    /// The most blocks one answer may come in (GET, ACTION); a meter that sends more ends the request with
+    /// <see cref="CosemAnswerLimitException"/>. A block transfer as a whole must also finish within
+    /// <see cref="RequestTimeout"/>.
+    /// </summary>
+    public int MaxAnswerBlocks { get; init; } = 65_536;
+
+    /// <summary>The most bytes one answer reassembled from blocks may hold before <see cref="CosemAnswerLimitException"/>.</summary>
+    public int MaxAnswerBytes { get; init; } = 16 << 20;
+
+    /// <summary>
+    /// How many APDUs that answer nothing the client waits for (unsolicited notifications, answers with another
+    /// invoke-id) one request may receive before it ends with <see cref="CosemUnmatchedAnswerException"/>.
+    /// </summary>
+    public int MaxUnmatchedApdus { get; init; } = 64;
 
     /// <summary>Receives APDU traces (Trace), association events (Debug) and frame traces from the transport.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
@@ -91,6 +109,7 @@ public sealed class AssociationOptions
         ClientAddress = ClientAddress.ToHdlcClient(),
         ServerAddress = ServerAddress.ToHdlcServer(PhysicalAddress, HdlcAddressSize),
         Parameters = HdlcParameters,
+        AcceptMalformedParameters = Compatibility.AcceptMalformedHdlcParameters,
         Logger = (loggers ?? LoggerFactory)?.CreateLogger("Cosem.Sdk.Transport.Hdlc") ?? NullLogger.Instance,
     };
 
@@ -117,6 +136,10 @@ public sealed class AssociationOptions
             throw new ArgumentOutOfRangeException(nameof(GeneralBlockTransferRetryInterval), GeneralBlockTransferRetryInterval,
                 "The general block transfer retry interval must be positive or infinite.");
         }
+        ArgumentNullException.ThrowIfNull(Compatibility, nameof(Compatibility));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxAnswerBlocks, 1, nameof(MaxAnswerBlocks));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxAnswerBytes, 1, nameof(MaxAnswerBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxUnmatchedApdus, 0, nameof(MaxUnmatchedApdus));
         if (RequestTimeout != Timeout.InfiniteTimeSpan && RequestTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(RequestTimeout), RequestTimeout, "The request timeout must be positive or infinite.");

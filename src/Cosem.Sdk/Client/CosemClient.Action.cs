@@ -45,6 +45,7 @@ public sealed partial class CosemClient
             var invoke = NextInvokeId();
             _request.ResetWrittenCount();
             new ActionRequestNormal(invoke, method, data).Encode(_request);
+            using var exchange = StartExchange();
             ApduMessage answer;
             if (_request.WrittenCount <= RequestLimit)
             {
@@ -63,6 +64,7 @@ public sealed partial class CosemClient
                     case ActionResponseNormal normal:
                         return ReadActionResult(normal.Response, method, decode, returnsOptional);
                     case ActionResponseWithPBlock first:
+                        CheckBlocksGranted(Conformance.BlockTransferWithAction, "ACTION");
                         _blocks.ResetWrittenCount();
                         var last = AppendActionBlock(first.PBlock, 1, method);
                         answer.Dispose();
@@ -148,6 +150,7 @@ public sealed partial class CosemClient
         {
             throw new CosemProtocolException($"Invoking {method}: the meter sent block {block.BlockNumber} where block {expected} was expected.");
         }
+        CountBlock((long)_blocks.WrittenCount + block.RawData.Length, method);
         _blocks.Write(block.RawData.Span);
         return block.LastBlock;
     }

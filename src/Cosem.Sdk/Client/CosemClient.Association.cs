@@ -41,7 +41,7 @@ public sealed partial class CosemClient
         using (var answer = await ExchangeAsync(_request.WrittenMemory, ApduTag.Aare, AnyInvokeId, protect: false, cancellationToken).ConfigureAwait(false))
         {
             // The AARE's values are slices of the message: decode a copy that outlives it.
-            aare = Decode<AareApdu>(answer.ToArray(), ApduTag.Aare);
+            aare = DecodeAcse<AareApdu>(answer.ToArray(), ApduTag.Aare);
         }
         if (aare.Result != AssociationResult.Accepted)
         {

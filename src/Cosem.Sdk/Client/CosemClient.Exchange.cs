@@ -51,6 +51,7 @@ public sealed partial class CosemClient
         var outcome = "transport-error";
         using var activity = CosemTelemetry.ActivitySource.StartActivity("cosem.request", ActivityKind.Client);
         activity?.SetTag(CosemTelemetry.ServiceTag, service);
+        ResetUnmatched();
         try
         {
             ClientLog.ApduSent(_logger, request.Span);
@@ -86,7 +87,8 @@ public sealed partial class CosemClient
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout is { IsCancellationRequested: true })
         {
             outcome = "timeout";
-            throw new CosemTimeoutException($"The meter did not answer within {Options.RequestTimeout}.", Options.RequestTimeout, ex);
+            var timedOut = new CosemTimeoutException(DescribeTimeout(), Options.RequestTimeout, ex);
+            throw (Exception?)UnmatchedAtTimeout(invokeId, timedOut) ?? timedOut;
         }
         catch (CosemTransportException)
         {
@@ -130,7 +132,7 @@ public sealed partial class CosemClient
             // GET/SET/ACTION answers: tag, choice, Invoke-Id-And-Priority (IEC 62056-5-3 §9.3.1).
             if (invokeId != AnyInvokeId && apdu.Length >= 3 && (apdu[2] & 0x0F) != invokeId)
             {
-                ClientLog.Skipped(_logger, $"an answer to invoke-id {apdu[2] & 0x0F} while waiting for {invokeId}");
+                SkipWrongInvokeId(apdu[2] & 0x0F, invokeId);
                 return false;
             }
             return true;
@@ -140,7 +142,7 @@ public sealed partial class CosemClient
             case ApduTag.ExceptionResponse or ApduTag.ConfirmedServiceError:
                 return true;
             case ApduTag.EventNotificationRequest or ApduTag.DataNotification or ApduTag.InformationReportRequest:
-                ClientLog.Skipped(_logger, $"an unsolicited {tag}");
+                SkipUnsolicited(tag, invokeId);
                 return false;
             default:
                 throw new CosemProtocolException($"The meter answered with {Describe(tag)} where {expected} was expected.");
@@ -185,7 +187,7 @@ public sealed partial class CosemClient
         {
             _watchdog ??= new Timer(static state => ((CosemClient)state!).CheckDeadline(), this, WatchdogPeriod, WatchdogPeriod);
             _inFlight = source;
-            _deadline = Environment.TickCount64 + (long)Options.RequestTimeout.TotalMilliseconds;
+            _deadline = NextDeadline();
         }
         return source;
     }

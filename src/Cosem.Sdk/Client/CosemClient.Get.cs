@@ -59,13 +59,14 @@ public sealed partial class CosemClient
     /// Sends the GET request in <see cref="_request"/> and returns its answer: a normal or with-list response, or,
     /// when the meter answered in blocks, a null response with the reassembled data in <see cref="_blocks"/>.
     /// </summary>
-    private async ValueTask<GetAnswer> SendGetAsync(InvokeIdAndPriority invoke, object what, CancellationToken cancellationToken)
+    private async ValueTask<GetAnswer> SendGetAsync(InvokeIdAndPriority invoke, object what, CancellationToken cancellationToken, int listCount = 0)
     {
         EnsureFits(_request.WrittenCount, "The GET request");
+        using var exchange = StartExchange();
         var message = await ExchangeAsync(_request.WrittenMemory, ApduTag.GetResponse, invoke.InvokeId, protect: true, cancellationToken).ConfigureAwait(false);
         try
         {
-            var response = Decode<GetResponse>(message.Memory, ApduTag.GetResponse);
+            var response = DecodeGetResponse(message.Memory, listCount);
             if (response is not GetResponseWithDataBlock first)
             {
                 var answer = new GetAnswer(message, response);
@@ -108,7 +109,7 @@ public sealed partial class CosemClient
             _request.ResetWrittenCount();
             new GetRequestNext(invoke, received).Encode(_request);
             using var answer = await ExchangeAsync(_request.WrittenMemory, ApduTag.GetResponse, invoke.InvokeId, protect: true, cancellationToken).ConfigureAwait(false);
-            var block = Decode<GetResponse>(answer.Memory, ApduTag.GetResponse) is GetResponseWithDataBlock next
+            var block = DecodeGetResponse(answer.Memory, 0) is GetResponseWithDataBlock next
                 ? next.Block
                 : throw new CosemProtocolException($"Reading {what}: the meter left a block transfer without sending its last block.");
             received++;
@@ -130,6 +131,7 @@ public sealed partial class CosemClient
         {
             throw new CosemProtocolException($"Reading {what}: the meter sent block {block.BlockNumber} where block {expected} was expected.");
         }
+        CountBlock((long)_blocks.WrittenCount + block.RawData.Length, what);
         _blocks.Write(block.RawData.Span);
         return block.LastBlock;
     }
@@ -145,10 +147,48 @@ public sealed partial class CosemClient
         }
         catch (Exception ex) when (ex is not (CosemException or OperationCanceledException))
         {
-            throw new CosemEncodingException($"The value of {what} does not decode as {typeof(T).Name}: {ex.Message}", reader.Position, what.ToString(), ex);
+            throw TypeMismatch(data, typeof(T), what, ex)
+                ?? new CosemEncodingException($"The value of {what} does not decode as {typeof(T).Name}: {ex.Message}", reader.Position, what.ToString(), ex);
+        }
+        catch (CosemEncodingException ex) when (TypeMismatch(data, typeof(T), what, ex) is { } mismatch)
+        {
+            throw mismatch;
+        }
+        if (!reader.IsAtEnd && TypeMismatch(data, typeof(T), what, null) is { } longer)
+        {
+            throw longer;
         }
         reader.EnsureAtEnd($"end of {what}");
         return value;
+    }
+
+    /// <summary>
+    /// When <paramref name="data"/> is one well-formed value that the typed decoder rejected, the typed error that
+    /// carries it; null when the data is malformed as well (then it is an encoding error, not a type mismatch).
+    /// </summary>
+    private static CosemTypeMismatchException? TypeMismatch(ReadOnlySpan<byte> data, Type expected, object what, Exception? failure)
+    {
+        if (expected == typeof(CosemData))
+        {
+            return null;
+        }
+        CosemData raw;
+        try
+        {
+            var reader = new AxdrReader(data);
+            raw = CosemData.Decode(ref reader);
+            if (!reader.IsAtEnd)
+            {
+                return null;
+            }
+        }
+        catch (CosemEncodingException)
+        {
+            return null;
+        }
+        return new CosemTypeMismatchException(
+            $"The meter sent {what} as {DataTypeInfo.Name(raw.Type)} ({raw}), which does not decode as {expected.Name} as the class defines it.",
+            raw, expected, failure);
     }
 
     /// <summary>A request longer than the meter accepts cannot be sent (and GET requests cannot be split).</summary>

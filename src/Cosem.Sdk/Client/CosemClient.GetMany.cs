@@ -56,7 +56,18 @@ public sealed partial class CosemClient
                 }
                 else
                 {
-                    await GetListAsync(attributes, next, count, results, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        await GetListAsync(attributes, next, count, results, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception failure) when (failure is CosemProtocolException or CosemEncodingException
+                        && failure is not (CosemUnmatchedAnswerException or CosemAnswerLimitException) && ShouldFallBack(failure, count))
+                    {
+                        for (var i = next; i < next + count; i++)
+                        {
+                            results[i] = await GetOneFallbackAsync(attributes[i], cancellationToken).ConfigureAwait(false);
+                        }
+                    }
                 }
                 next += count;
             }
@@ -110,6 +121,20 @@ public sealed partial class CosemClient
         }
     }
 
+    /// <summary>One attribute of a with-list batch the meter refused as a whole: a refusal of this one alone is its result.</summary>
+    private async ValueTask<CosemGetResult> GetOneFallbackAsync(CosemAttributeDescriptorWithSelection item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await GetOneAsync(item, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (failure is CosemExceptionResponseException or CosemConfirmedServiceErrorException)
+        {
+            ClientLog.Deviation(_logger, $"{item.Descriptor} refused alone too: {failure.Message}");
+            return new CosemGetResult(item.Descriptor, DataAccessResult.OtherReason, []);
+        }
+    }
+
     private async ValueTask GetListAsync(IReadOnlyList<CosemAttributeDescriptorWithSelection> attributes, int start, int count,
         CosemGetResult[] results, CancellationToken cancellationToken)
     {
@@ -121,7 +146,7 @@ public sealed partial class CosemClient
         var invoke = NextInvokeId();
         _request.ResetWrittenCount();
         new GetRequestWithList(invoke, batch).Encode(_request);
-        using var answer = await SendGetAsync(invoke, $"{count} attributes", cancellationToken).ConfigureAwait(false);
+        using var answer = await SendGetAsync(invoke, $"{count} attributes", cancellationToken, count).ConfigureAwait(false);
         switch (answer.Response)
         {
             case GetResponseWithList list:

@@ -42,6 +42,7 @@ public sealed partial class CosemClient
             var invoke = NextInvokeId();
             _request.ResetWrittenCount();
             new SetRequestNormal(invoke, attribute, access, data).Encode(_request);
+            using var exchange = StartExchange();
             if (_request.WrittenCount <= RequestLimit)
             {
                 using var answer = await ExchangeAsync(_request.WrittenMemory, ApduTag.SetResponse, invoke.InvokeId, protect: true, cancellationToken).ConfigureAwait(false);

@@ -136,8 +136,7 @@ public sealed partial class CosemClient : ICosemSession, IAsyncDisposable
             new RlrqApdu { Reason = ReleaseRequestReason.Normal }.Encode(_request);
             _state = Released;
             using var answer = await ExchangeAsync(_request.WrittenMemory, ApduTag.Rlre, AnyInvokeId, protect: false, cancellationToken).ConfigureAwait(false);
-            var rlre = Decode<RlreApdu>(answer.Memory, ApduTag.Rlre);
-            ClientLog.Released(_logger, rlre.ToString() ?? "RLRE");
+            ReadReleaseResponse(answer.Memory);
         }
         finally
         {

@@ -51,4 +51,7 @@ internal static partial class TransportLog
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "{Transport} {Event}")]
     public static partial void LinkEvent(ILogger logger, string transport, string @event);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "{Transport} deviation accepted: {Deviation}")]
+    public static partial void Deviation(ILogger logger, string transport, string deviation);
 }

@@ -122,4 +122,14 @@ public class CompactArrayTests
         Assert.Equal(0, value.Count);
         Assert.Equal(HexText.Bytes("13 02 02 11 12 00"), value.ToArray());
     }
+
+    [Theory]
+    [InlineData("13 01 0003 09 04 01AA 01BB")]           // array[3] of octet-string, two in the contents
+    [InlineData("13 01 0002 02 02 11 11 03 010203")]     // array[2] of structure { unsigned, unsigned }, three bytes
+    [InlineData("13 02 02 11 09 03 01 02AA")]            // structure { unsigned, octet-string } cut inside the string
+    public void A_description_promising_more_than_the_contents_hold_is_a_decoding_error(string hex)
+    {
+        var error = Assert.ThrowsAny<CosemEncodingException>(() => CosemData.Decode(HexText.Bytes(hex)));
+        Assert.NotNull(error.Field);
+    }
 }

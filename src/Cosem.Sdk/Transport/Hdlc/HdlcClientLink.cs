@@ -85,10 +85,17 @@ public sealed class HdlcClientLink : HdlcLink
                 switch (frame.Kind)
                 {
                     case HdlcFrameKind.UnnumberedAcknowledge:
-                        if (!HdlcParameters.TryParse(frame.Information, out var offered))
+                        string? deviation = null;
+                        if (!(_options.AcceptMalformedParameters
+                                ? HdlcParameters.TryParseLenient(frame.Information, out var offered, out deviation)
+                                : HdlcParameters.TryParse(frame.Information, out offered)))
                         {
                             throw new CosemTransportException(TransportErrorKind.ProtocolViolation,
                                 "The UA answering SNRM carries an unreadable parameter negotiation field.");
+                        }
+                        if (deviation is not null)
+                        {
+                            TransportLog.Deviation(Logger, Name, $"UA: {deviation}; read from the bytes present");
                         }
                         ResetLinkState(Negotiate(own, offered));
                         IsConnected = true;

@@ -21,6 +21,12 @@ public sealed class HdlcClientOptions : HdlcLinkOptions
     /// <summary>Pause before polling a server that answered RNR or RR without the awaited data.</summary>
     public TimeSpan BusyPollInterval { get; init; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// Whether a UA whose parameter negotiation field gives a wrong group length is read from the bytes present
+    /// (with a warning naming the deviation) rather than failing the link set-up (IEC 62056-46 §6.4.4.4.3.2).
+    /// </summary>
+    public bool AcceptMalformedParameters { get; init; } = true;
+
     /// <summary>Whether SNRM carries the negotiation field even when <see cref="HdlcLinkOptions.Parameters"/> are the defaults.</summary>
     public bool AlwaysNegotiate { get; init; } = true;
 }

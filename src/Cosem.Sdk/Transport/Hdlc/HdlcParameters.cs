@@ -81,6 +81,29 @@ public readonly record struct HdlcParameters(int MaxInfoFieldLengthTransmit, int
             return false;
         }
         group = group[..information[2]];
+        return TryParseGroup(group, out parameters);
+    }
+
+    /// <summary>
+    /// Like <see cref="TryParse"/>, but a group length that does not match the bytes after it (too long, or too
+    /// short so parameters seem to trail the group) is replaced by the length present; <paramref name="deviation"/>
+    /// then names what was wrong. For peers that miscount the group (seen on installed meters).
+    /// </summary>
+    public static bool TryParseLenient(ReadOnlySpan<byte> information, out HdlcParameters parameters, out string? deviation)
+    {
+        deviation = null;
+        if (information.Length >= 3 && information[0] == FormatIdentifier && information[1] == GroupIdentifier
+            && information[2] != information.Length - 3 && TryParseGroup(information[3..], out parameters))
+        {
+            deviation = $"parameter group length {information[2]} where {information.Length - 3} bytes follow";
+            return true;
+        }
+        return TryParse(information, out parameters);
+    }
+
+    private static bool TryParseGroup(ReadOnlySpan<byte> group, out HdlcParameters parameters)
+    {
+        parameters = Default;
         var (txLength, rxLength, txWindow, rxWindow) = (Default.MaxInfoFieldLengthTransmit, Default.MaxInfoFieldLengthReceive,
             Default.WindowSizeTransmit, Default.WindowSizeReceive);
         while (!group.IsEmpty)

@@ -39,6 +39,12 @@ internal sealed class ScriptedMeter : IAsyncDisposable
     /// <summary>A password the AARQ must carry (LLS), or null to accept any association.</summary>
     public string? Password { get; init; }
 
+    /// <summary>Rewrites the AARE bytes the meter would send (a meter with broken BER framing), or null.</summary>
+    public Func<byte[], byte[]>? MangleAare { get; init; }
+
+    /// <summary>What the meter answers an RLRQ with (nothing: a meter that never answers it), or null for a normal RLRE.</summary>
+    public Func<IEnumerable<byte[]>>? Release { get; init; }
+
     /// <summary>Every request received, as bytes, in order.</summary>
     public List<byte[]> Requests { get; } = [];
 
@@ -62,8 +68,8 @@ internal sealed class ScriptedMeter : IAsyncDisposable
                 var request = ApduDecoder.Decode(bytes);
                 var answers = request switch
                 {
-                    AarqApdu aarq => [Associate(aarq)],
-                    RlrqApdu => [new RlreApdu { Reason = ReleaseResponseReason.Normal }.ToArray()],
+                    AarqApdu aarq => [MangleAare is { } mangle ? mangle(Associate(aarq)) : Associate(aarq)],
+                    RlrqApdu => Release is { } release ? release() : [new RlreApdu { Reason = ReleaseResponseReason.Normal }.ToArray()],
                     _ => Handler(request),
                 };
                 foreach (var answer in answers)
