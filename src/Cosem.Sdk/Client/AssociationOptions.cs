@@ -18,6 +18,15 @@ public sealed class AssociationOptions
         Conformance.BlockTransferWithAction | Conformance.Attribute0SupportedWithGet | Conformance.Attribute0SupportedWithSet |
         Conformance.PriorityManagementSupported;
 
+    /// <summary>
+    /// What a client proposes for SN referencing: Read, Write, UnconfirmedWrite, InformationReport, parameterized
+    /// access, multiple references and block transfer with Read/Write (IEC 62056-5-3 §7.3.1 conformance bits).
+    /// </summary>
+    public const Conformance ShortNameConformance =
+        Conformance.Read | Conformance.Write | Conformance.UnconfirmedWrite | Conformance.InformationReport |
+        Conformance.ParameterizedAccess | Conformance.MultipleReferences | Conformance.BlockTransferWithGetOrRead |
+        Conformance.BlockTransferWithSetOrWrite;
+
     /// <summary>Client SAP: 16 the public client, 1 the management client (IEC 62056-5-3 §4.7 / DLMS UA 1000-2).</summary>
     public int ClientAddress { get; init; } = 16;
 
@@ -41,6 +50,13 @@ public sealed class AssociationOptions
 
     /// <summary>Ciphering of the association, or null for plain APDUs.</summary>
     public ApduProtection? Protection { get; init; }
+
+    /// <summary>
+    /// LN (the default) or SN referencing: the application context the AARQ proposes. With SN the client reads the
+    /// Association SN object list after associating and serves GET/SET/ACTION, typed proxies included, through
+    /// Read/Write on the objects' short names; propose <see cref="ShortNameConformance"/> (or a subset) with it.
+    /// </summary>
+    public Referencing Referencing { get; init; } = Referencing.LogicalName;
 
     /// <summary>The services proposed; the association uses what the meter grants out of these.</summary>
     public Conformance ProposedConformance { get; init; } = DefaultConformance;

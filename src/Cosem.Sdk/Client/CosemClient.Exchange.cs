@@ -141,6 +141,7 @@ public sealed partial class CosemClient
                 return true;
             case ApduTag.EventNotificationRequest or ApduTag.DataNotification or ApduTag.InformationReportRequest:
                 ClientLog.Skipped(_logger, $"an unsolicited {tag}");
+                DeliverUnsolicited(tag, apdu);
                 return false;
             default:
                 throw new CosemProtocolException($"The meter answered with {Describe(tag)} where {expected} was expected.");

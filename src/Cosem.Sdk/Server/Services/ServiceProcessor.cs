@@ -39,6 +39,11 @@ internal sealed partial class ServiceProcessor : IRequestHandler
             Refuse(response, ExceptionStateError.ServiceNotAllowed, ExceptionServiceError.PduTooLong, $"request of {apdu.Length} bytes exceeds the server PDU size");
             return;
         }
+        if (association.IsShortName)
+        {
+            await HandleShortNameAsync(association, apdu, response, cancellationToken).ConfigureAwait(false);
+            return;
+        }
         var tag = (ApduTag)apdu.Span[0];
         if (tag is not (ApduTag.GetRequest or ApduTag.SetRequest or ApduTag.ActionRequest or ApduTag.AccessRequest))
         {
