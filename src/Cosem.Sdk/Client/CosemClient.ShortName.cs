@@ -40,11 +40,17 @@ public sealed partial class CosemClient
 
     /// <summary>The short name of <paramref name="attribute"/>: its object's base name plus the attribute offset
     /// (8 × (index − 1), Blue Book §4.1.3). Throws <see cref="CosemServiceException"/> (object-undefined) when the
-    /// object is not in the object list.</summary>
+    /// object is not in the object list and <see cref="CosemProtocolException"/> when its class gives the attribute no
+    /// short name.</summary>
     public ushort ShortNameOf(CosemAttributeDescriptor attribute)
     {
         var entry = Find(attribute.ClassId, attribute.InstanceId, attribute.ToString());
-        return Offset(entry, ShortNameLayouts.AttributeOffset(entry.ClassId, entry.Version, attribute.AttributeId), attribute.ToString());
+        var offset = ShortNameLayouts.AttributeOffset(entry.ClassId, entry.Version, attribute.AttributeId);
+        if (offset < 0)
+        {
+            throw new CosemProtocolException($"Class {entry.ClassId} version {entry.Version} gives attribute {attribute.AttributeId} no short name, so {attribute} cannot be read or written over SN.");
+        }
+        return Offset(entry, offset, attribute.ToString());
     }
 
     /// <summary>The short name of <paramref name="method"/>: its object's base name plus the method offset the class

@@ -29,13 +29,13 @@ internal static class ShortNameLayouts
         return -1;
     }
 
-    /// <summary>The offset of attribute <paramref name="attributeIndex"/>: the class's own where it states one,
-    /// else the general rule 8 × (index − 1).</summary>
+    /// <summary>The offset of attribute <paramref name="attributeIndex"/>: the class's own (-1 where the class gives the
+    /// attribute no short name), else — class or attribute unknown — the general rule 8 × (index − 1).</summary>
     public static int AttributeOffset(ushort classId, byte version, int attributeIndex)
     {
         foreach (var attribute in Find(classId, version)?.Attributes ?? [])
         {
-            if (attribute.Index == attributeIndex && attribute.ShortNameOffset >= 0)
+            if (attribute.Index == attributeIndex)
             {
                 return attribute.ShortNameOffset;
             }

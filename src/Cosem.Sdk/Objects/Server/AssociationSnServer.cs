@@ -147,7 +147,11 @@ public class AssociationSnServer : AssociationSn, IShortNameAssociation
         foreach (var (item, baseName) in Visible(context))
         {
             var rights = ObjectListEntries.Describe(item, AccessRights).AccessRights;
-            list.Add(new SnAccessRightsElement(unchecked((short)baseName), rights.AttributeAccess, rights.MethodAccess));
+            // Only what has a short name can be reached over SN (Association SN's own user_list and current_user
+            // have none): the rest is left out rather than listed as accessible.
+            var attributes = rights.AttributeAccess.Where(a => item.FindAttribute(a.AttributeId)?.ShortNameOffset >= 0).ToArray();
+            var methods = rights.MethodAccess.Where(m => item.FindMethod(m.MethodId)?.ShortNameOffset >= 0).ToArray();
+            list.Add(new SnAccessRightsElement(unchecked((short)baseName), attributes, methods));
         }
         return new(list);
     }

@@ -72,8 +72,8 @@ internal sealed class ShortNameTable
     public ushort? BaseNameOf(CosemObject target) => _byObject.TryGetValue(target, out var name) ? name : null;
 
     /// <summary>
-    /// The object whose range holds <paramref name="shortName"/> and what the offset names there: an attribute
-    /// (its class offset, or 8 × (index − 1) where the class states none) or a method (its class offset).
+    /// The object whose range holds <paramref name="shortName"/> and what the offset names there: an attribute or a
+    /// method at its class offset (an attribute or method whose class gives it no short name cannot be reached).
     /// </summary>
     public bool TryResolve(ushort shortName, out CosemObject target, out ShortNameMember member)
     {
@@ -120,14 +120,6 @@ internal sealed class ShortNameTable
                 return true;
             }
         }
-        foreach (var attribute in target.Attributes)
-        {
-            if (attribute.ShortNameOffset < 0 && 8 * (attribute.Index - 1) == offset)
-            {
-                member = new ShortNameMember(IsMethod: false, attribute.Index);
-                return true;
-            }
-        }
         member = default;
         return false;
     }
@@ -138,7 +130,7 @@ internal sealed class ShortNameTable
         var highest = 0;
         foreach (var attribute in item.Attributes)
         {
-            highest = Math.Max(highest, attribute.ShortNameOffset >= 0 ? attribute.ShortNameOffset : 8 * (attribute.Index - 1));
+            highest = Math.Max(highest, attribute.ShortNameOffset);
         }
         foreach (var method in item.Methods)
         {
