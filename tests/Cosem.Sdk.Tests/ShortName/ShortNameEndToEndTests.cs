@@ -75,6 +75,11 @@ public class ShortNameEndToEndTests
         var later = LoopbackMeter.Now.AddHours(1);
         await device.Clock.SetTimeAsync(CosemDateTime.From(later));
         Assert.Equal(later, (await device.Clock.GetTimeAsync()).ToDateTimeOffset());
+
+        // An unconfirmed write goes ciphered too (glo-unconfirmedWriteRequest) and gets no answer.
+        var name = client.ShortNameOf(new CosemAttributeDescriptor(8, LoopbackMeter.ClockName, 2));
+        await client.WriteUnconfirmedAsync([VariableAccessSpecification.ByName(name)], [CosemData.DateTime(CosemDateTime.From(LoopbackMeter.Now)).ToArray()]);
+        Assert.Equal(LoopbackMeter.Now, (await device.Clock.GetTimeAsync()).ToDateTimeOffset());
     }
 
     [Theory]
