@@ -115,18 +115,37 @@ public class ShortNameRobustnessTests
         Assert.Equal(WriteResult.FromError(DataAccessResult.OtherReason), longWrite.Results[0]);
     }
 
-    /// <summary>A raw wrapper channel with an SN association opened for the management client.</summary>
-    private static async Task<RawClient> AssociateRawAsync(ShortNameMeter meter)
+    [Fact]
+    public async Task Random_read_and_write_requests_are_each_answered_and_never_hang_the_server()
+    {
+        await using var meter = await ShortNameMeter.StartAsync();
+        await using var raw = await AssociateRawAsync(meter, ShortNameMeter.PublicClient);
+        var random = new Random(20261205); // fixed seed: the same requests every run
+        for (var i = 0; i < 300; i++)
+        {
+            var request = new byte[1 + random.Next(0, 24)];
+            random.NextBytes(request);
+            request[0] = i % 2 == 0 ? (byte)ApduTag.ReadRequest : (byte)ApduTag.WriteRequest;
+            var answer = ApduDecoder.Decode(await raw.RequestAsync(request)); // RequestAsync fails after 10 s without an answer
+            Assert.True(answer is ReadResponse or WriteResponse or ConfirmedServiceError, $"{Convert.ToHexString(request)} -> {answer.GetType().Name}");
+        }
+        var energy = await raw.RequestAsync<ReadResponse>(new ReadRequest([VariableAccessSpecification.ByName(0x0190 + 0x08)]));
+        Assert.Equal(CosemData.FromUInt32(12_345_678), CosemData.Decode(energy.Results[0].Data.Span));
+    }
+
+    /// <summary>A raw wrapper channel with an SN association opened for <paramref name="client"/> (management by default).</summary>
+    private static async Task<RawClient> AssociateRawAsync(ShortNameMeter meter, ushort client = ShortNameMeter.ManagementClient)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var options = ShortNameMeter.Options(ShortNameMeter.ManagementClient);
+        var options = ShortNameMeter.Options(client);
         var raw = new RawClient(await meter.Transport("tcp").OpenAsync(options, NullLoggerFactory.Instance, cts.Token));
+        var lls = client == ShortNameMeter.ManagementClient;
         var aare = await raw.AssociateAsync(new AarqApdu
         {
             ApplicationContextName = ApplicationContextName.ShortName,
-            SenderAcseRequirements = AcseRequirements.Authentication,
-            MechanismName = MechanismName.Low,
-            CallingAuthenticationValue = AuthenticationValue.CharString(System.Text.Encoding.ASCII.GetBytes(ShortNameMeter.Password)),
+            SenderAcseRequirements = lls ? AcseRequirements.Authentication : null,
+            MechanismName = lls ? MechanismName.Low : null,
+            CallingAuthenticationValue = lls ? AuthenticationValue.CharString(System.Text.Encoding.ASCII.GetBytes(ShortNameMeter.Password)) : null,
             UserInformation = new InitiateRequest { ProposedConformance = AssociationOptions.ShortNameConformance, ClientMaxReceivePduSize = 0xFFFF }.ToArray(),
         }.ToArray());
         Assert.Equal(AssociationResult.Accepted, aare.Result);
