@@ -133,6 +133,20 @@ public class ShortNameRobustnessTests
         Assert.Equal(CosemData.FromUInt32(12_345_678), CosemData.Decode(energy.Results[0].Data.Span));
     }
 
+    [Fact]
+    public async Task Overlapping_base_names_are_refused_per_request_without_dropping_the_connection()
+    {
+        await using var meter = await ShortNameMeter.StartAsync(clockBaseName: 0x2000);
+        meter.PublicAssociation.AssignBaseName(LoopbackMeter.EnergyName, 0x2008); // inside the clock's range
+        await using var raw = await AssociateRawAsync(meter, ShortNameMeter.PublicClient);
+
+        // No short name resolves while the table is inconsistent (the clash is logged); each request is still answered.
+        var list = await raw.RequestAsync<ReadResponse>(new ReadRequest([VariableAccessSpecification.ByName(0xFA08)]));
+        Assert.Equal(ReadResult.FromError(DataAccessResult.ObjectUndefined), list.Results[0]);
+        var time = await raw.RequestAsync<ReadResponse>(new ReadRequest([VariableAccessSpecification.ByName(0x2008)]));
+        Assert.Equal(ReadResult.FromError(DataAccessResult.ObjectUndefined), time.Results[0]);
+    }
+
     /// <summary>A raw wrapper channel with an SN association opened for <paramref name="client"/> (management by default).</summary>
     private static async Task<RawClient> AssociateRawAsync(ShortNameMeter meter, ushort client = ShortNameMeter.ManagementClient)
     {

@@ -77,13 +77,24 @@ internal sealed partial class ServiceProcessor
     /// The attribute or method a short name addresses in this association, as the LN descriptor the GET/SET/ACTION
     /// checks take; false when nothing is there.
     /// </summary>
-    private static bool TryResolveShortName(AssociationState association, ushort shortName, out CosemAttributeDescriptor attribute,
+    private bool TryResolveShortName(AssociationState association, ushort shortName, out CosemAttributeDescriptor attribute,
         out CosemMethodDescriptor method, out bool isMethod)
     {
         attribute = default;
         method = default;
         isMethod = false;
-        if (association.ShortNames is not { } table || !table.TryResolve(shortName, out var target, out var member))
+        ShortNameTable? table;
+        try
+        {
+            table = association.ShortNames;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Base names assigned by hand that overlap: a configuration error, logged; the client learns object-undefined.
+            ServerLog.ObjectFailed(_logger, ex, _session, "the association's base names", nameof(DataAccessResult.ObjectUndefined));
+            return false;
+        }
+        if (table is null || !table.TryResolve(shortName, out var target, out var member))
         {
             return false;
         }
