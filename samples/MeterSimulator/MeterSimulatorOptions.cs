@@ -35,6 +35,12 @@ public sealed class MeterSimulatorOptions
     /// </summary>
     public AssociationSecurity? ManagementSecurity { get; init; }
 
+    /// <summary>
+    /// LN (default) or SN referencing: the associations of clients 16 and 1 are Association LN or Association SN
+    /// objects. Over SN the management client authenticates with none or LLS.
+    /// </summary>
+    public Cosem.Sdk.Client.Referencing Referencing { get; init; } = Cosem.Sdk.Client.Referencing.LogicalName;
+
     /// <summary>The meter's time zone (clock attributes 3, 5–8).</summary>
     public TimeZoneInfo TimeZone { get; init; } = DefaultTimeZone();
 

@@ -82,12 +82,8 @@ public sealed class ReferenceMeterSimulator : IAsyncDisposable
             EventLog,
             new SimulatedDisconnectControl(model, connected => LogEvent(connected ? MeterEvent.SupplyReconnected : MeterEvent.SupplyDisconnected, model.Now)),
             new SapAssignmentServer(),
-            new AssociationLnServer(PublicAssociationName, 16) { Access = AccessLevel.ReadOnly },
-            new AssociationLnServer(ManagementAssociationName, 1)
-            {
-                Authentication = options.ManagementAuthentication ?? AssociationAuthentication.Low(options.ManagementPassword),
-                Security = options.ManagementSecurity,
-            },
+            SimulatorAssociations.Public(PublicAssociationName, options),
+            SimulatorAssociations.Management(ManagementAssociationName, options),
         };
         if (options.ManagementSecurity is { } security)
         {

@@ -55,9 +55,12 @@ internal sealed class MeterConnection
             "is read from the meter's 0.0.43.1.0.255 through the public client (16) first.",
     };
 
+    public Option<string> Referencing { get; } = ReferencingOption.Create(
+        "ln (logical names, GET/SET/ACTION, the default) or sn (short names, Read/Write on the Association SN base names).");
+
     public Option<double> Timeout { get; } = new("--timeout") { Description = "Seconds to wait for each answer.", DefaultValueFactory = _ => 10 };
 
-    public IEnumerable<Option> All => [Host, Port, Hdlc, Wrapper, Serial, ModeE, Baud, Client, Server, Physical, .. Security.All, InvocationCounter, Timeout, Strict];
+    public IEnumerable<Option> All => [Host, Port, Hdlc, Wrapper, Serial, ModeE, Baud, Client, Server, Physical, .. Security.All, InvocationCounter, Referencing, Timeout, Strict];
 
     /// <summary>host:port of the last <see cref="Resolve"/>, for error messages.</summary>
     public string Endpoint { get; private set; } = "";
@@ -165,6 +168,19 @@ internal sealed class MeterConnection
         }
         (Endpoint, IsHdlc, TimeoutSeconds) = (host.Contains(':') ? $"[{host}]:{port}" : $"{host}:{port}", hdlc, timeout);
         var transport = ResolveSerial(parse) ?? (hdlc ? ClientTransport.HdlcOverTcp(host, port) : ClientTransport.Tcp(host, port));
+        var referencing = ReferencingOption.Resolve(parse, Referencing);
+        if (referencing == Sdk.Client.Referencing.ShortName)
+        {
+            if (proposed != AssociationOptions.DefaultConformance)
+            {
+                throw new ArgumentException("--referencing sn reads with the SN Read service; --access needs LN referencing.");
+            }
+            if (settings.Mechanism is not null)
+            {
+                throw new ArgumentException("--referencing sn supports --auth none or low (HLS is offered over LN only).");
+            }
+            proposed = AssociationOptions.ShortNameConformance;
+        }
         return (transport, new AssociationOptions
         {
             ClientAddress = (CosemAddress)client,
@@ -177,6 +193,7 @@ internal sealed class MeterConnection
             ProposedConformance = proposed,
             GeneralBlockTransferWindow = gbtWindow,
             Compatibility = parse.GetValue(Strict) ? CompatibilityOptions.Strict : CompatibilityOptions.Default,
+            Referencing = referencing,
         });
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
 using Cosem.Samples.MeterSimulator;
+using Cosem.Sdk.Client;
 using Cosem.Sdk.Security;
 using Cosem.Sdk.Server;
 using Microsoft.Extensions.Logging;
@@ -29,9 +30,11 @@ public static class SimulateCommand
         security.Auth.Description = "How the management client (1) authenticates: " + string.Join(", ", SecurityOptions.AuthValues) + " (default low, password 12345678).";
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Trace every frame and APDU." };
         var limits = new ServerLimitOptions();
+        var referencing = ReferencingOption.Create(
+            "ln (Association LN, the default) or sn (Association SN: clients 16 and 1 associate with short names; auth none or low).");
         var command = new Command("simulate", "Run simulated reference meters on 127.0.0.1 (wrapper 4059, HDLC 4060).")
         {
-            wrapperPort, hdlcPort, meters, verbose,
+            wrapperPort, hdlcPort, meters, verbose, referencing,
         };
         foreach (var option in security.All.Concat(limits.All))
         {
@@ -77,6 +80,12 @@ public static class SimulateCommand
                 error.WriteLine("error: " + e.Message);
                 return BadArguments;
             }
+            var shortNames = ReferencingOption.Resolve(parse, referencing);
+            if (shortNames == Referencing.ShortName && settings.Mechanism is not null)
+            {
+                error.WriteLine("error: --referencing sn supports --auth none or low (HLS is offered over LN only).");
+                return BadArguments;
+            }
             using var loggers = LoggerFactory.Create(builder => builder
                 .SetMinimumLevel(parse.GetValue(verbose) ? LogLevel.Trace : LogLevel.Warning)
                 .AddSimpleConsole(console => console.SingleLine = true));
@@ -91,6 +100,7 @@ public static class SimulateCommand
                         WrapperPort = wrapper == 0 ? 0 : wrapper + i,
                         HdlcPort = hdlc == 0 ? 0 : hdlc + i,
                         SerialNumber = (uint)(i + 1),
+                        Referencing = shortNames,
                         ManagementPassword = settings.Password ?? "",
                         ManagementAuthentication = ManagementAuthentication(settings),
                         ManagementSecurity = settings.NeedsSecurityContext
@@ -105,7 +115,7 @@ public static class SimulateCommand
                     running.Add(meter);
                     output.WriteLine($"meter {i + 1}: " + string.Join(", ", meter.Server!.EndPoints));
                 }
-                output.WriteLine($"Clients: 16 (public, no authentication, read-only), 1 (management: {settings}). Ctrl+C stops.");
+                output.WriteLine($"Clients: 16 (public, no authentication, read-only), 1 (management: {settings}){(shortNames == Referencing.ShortName ? ", short name referencing" : "")}. Ctrl+C stops.");
                 await Task.Delay(Timeout.Infinite, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -19,6 +19,15 @@ public sealed class AssociationOptions
         Conformance.BlockTransferWithAction | Conformance.Attribute0SupportedWithGet | Conformance.Attribute0SupportedWithSet |
         Conformance.PriorityManagementSupported;
 
+    /// <summary>
+    /// What a client proposes for SN referencing: Read, Write, UnconfirmedWrite, InformationReport, parameterized
+    /// access, multiple references and block transfer with Read/Write (IEC 62056-5-3 §7.3.1 conformance bits).
+    /// </summary>
+    public const Conformance ShortNameConformance =
+        Conformance.Read | Conformance.Write | Conformance.UnconfirmedWrite | Conformance.InformationReport |
+        Conformance.ParameterizedAccess | Conformance.MultipleReferences | Conformance.BlockTransferWithGetOrRead |
+        Conformance.BlockTransferWithSetOrWrite;
+
     /// <summary>Client SAP: 16 the public client, 1 the management client (IEC 62056-5-3 §4.7 / DLMS UA 1000-2).</summary>
     public CosemAddress ClientAddress { get; init; } = CosemAddress.PublicClient;
 
@@ -42,6 +51,13 @@ public sealed class AssociationOptions
 
     /// <summary>Ciphering of the association, or null for plain APDUs.</summary>
     public ApduProtection? Protection { get; init; }
+
+    /// <summary>
+    /// LN (the default) or SN referencing: the application context the AARQ proposes. With SN the client reads the
+    /// Association SN object list after associating and serves GET/SET/ACTION, typed proxies included, through
+    /// Read/Write on the objects' short names; propose <see cref="ShortNameConformance"/> (or a subset) with it.
+    /// </summary>
+    public Referencing Referencing { get; init; } = Referencing.LogicalName;
 
     /// <summary>The services proposed; the association uses what the meter grants out of these.</summary>
     public Conformance ProposedConformance { get; init; } = DefaultConformance;
@@ -114,8 +130,11 @@ public sealed class AssociationOptions
     };
 
     /// <summary>What the AARQ proposes: <see cref="ProposedConformance"/>, plus general block transfer when a window is set.</summary>
-    internal Conformance EffectiveProposedConformance =>
-        GeneralBlockTransferWindow > 0 ? ProposedConformance | Conformance.GeneralBlockTransfer : ProposedConformance;
+    internal Conformance EffectiveProposedConformance => WithGeneralBlockTransfer(ProposedConformance);
+
+    /// <summary><paramref name="proposed"/> plus the general-block-transfer bit when a window is set.</summary>
+    internal Conformance WithGeneralBlockTransfer(Conformance proposed) =>
+        GeneralBlockTransferWindow > 0 ? proposed | Conformance.GeneralBlockTransfer : proposed;
 
     internal void Validate()
     {

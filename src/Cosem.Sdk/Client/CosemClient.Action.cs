@@ -36,6 +36,10 @@ public sealed partial class CosemClient
     private async ValueTask<TResult> InvokeCoreAsync<TParameter, TResult>(CosemMethodDescriptor method, TParameter parameter,
         AxdrEncoder<TParameter> encode, AxdrDecoder<TResult>? decode, CancellationToken cancellationToken, bool returnsOptional = false)
     {
+        if (IsShortName)
+        {
+            return await ShortNameInvokeAsync(method, parameter, encode, decode, returnsOptional, cancellationToken).ConfigureAwait(false);
+        }
         await EnterAsync(cancellationToken).ConfigureAwait(false);
         try
         {

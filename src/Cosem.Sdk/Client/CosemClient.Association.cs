@@ -15,7 +15,7 @@ public sealed partial class CosemClient
         var protection = Options.Protection;
         var initiateRequest = new InitiateRequest
         {
-            ProposedConformance = Options.EffectiveProposedConformance,
+            ProposedConformance = ProposedConformance(),
             ClientMaxReceivePduSize = Options.MaxReceivePduSize,
         };
         if (protection is not null)
@@ -26,7 +26,7 @@ public sealed partial class CosemClient
         var mechanism = authentication.Mechanism;
         var aarq = new AarqApdu
         {
-            ApplicationContextName = protection?.ApplicationContextName ?? ApplicationContextName.LogicalName,
+            ApplicationContextName = ProposedContext(protection),
             CallingApTitle = protection?.CallingApTitle ?? authentication.CallingApTitle,
             SenderAcseRequirements = mechanism == MechanismName.None ? null : AcseRequirements.Authentication,
             MechanismName = mechanism == MechanismName.None ? null : mechanism,
@@ -64,6 +64,7 @@ public sealed partial class CosemClient
         _state = Associated;
         ClientLog.Associated(_logger, NegotiatedConformance.ToString(), ServerMaxReceivePduSize);
         await authentication.CompleteAsync(this, aare, cancellationToken).ConfigureAwait(false);
+        await LoadShortNamesAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static InitiateResponse ReadInitiateResponse(AareApdu aare, ApduProtection? protection)

@@ -143,6 +143,7 @@ public sealed partial class CosemClient
                 return true;
             case ApduTag.EventNotificationRequest or ApduTag.DataNotification or ApduTag.InformationReportRequest:
                 SkipUnsolicited(tag, invokeId);
+                DeliverUnsolicited(tag, apdu);
                 return false;
             default:
                 throw new CosemProtocolException($"The meter answered with {Describe(tag)} where {expected} was expected.");

@@ -25,6 +25,10 @@ public sealed partial class CosemClient
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decode);
+        if (IsShortName)
+        {
+            return await ShortNameGetAsync(attribute, access, decode, cancellationToken).ConfigureAwait(false);
+        }
         await EnterAsync(cancellationToken).ConfigureAwait(false);
         try
         {

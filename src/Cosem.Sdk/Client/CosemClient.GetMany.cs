@@ -32,6 +32,10 @@ public sealed partial class CosemClient
         {
             return [];
         }
+        if (IsShortName)
+        {
+            return await ShortNameGetManyAsync(attributes, cancellationToken).ConfigureAwait(false);
+        }
         await EnterAsync(cancellationToken).ConfigureAwait(false);
         try
         {

@@ -29,6 +29,11 @@ public sealed partial class CosemClient
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(encode);
+        if (IsShortName)
+        {
+            await ShortNameSetAsync(attribute, access, value, encode, cancellationToken).ConfigureAwait(false);
+            return;
+        }
         await EnterAsync(cancellationToken).ConfigureAwait(false);
         try
         {

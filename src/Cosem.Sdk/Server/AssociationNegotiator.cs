@@ -49,8 +49,10 @@ internal static class AssociationNegotiator
         }
 
         // LN referencing, with ciphering where the association has security (IEC 62056-5-3 §9.3.2: LN is mandatory, SN
-        // optional). This server offers no SN context, so SN with or without ciphering is refused like an unknown name.
-        if (aarq.ApplicationContextName is not (ApplicationContextName.LogicalName or ApplicationContextName.LogicalNameWithCiphering))
+        // optional). SN is offered only to a client whose association object is an SN one (Association SN), and such
+        // a client only SN; any other context is refused like an unknown name.
+        var shortName = aarq.ApplicationContextName is ApplicationContextName.ShortName or ApplicationContextName.ShortNameWithCiphering;
+        if (!ShortNameNegotiation.IsContextOffered(aarq.ApplicationContextName, device.FindAssociation(clientAddress)))
         {
             Fail($"application context {aarq.ApplicationContextName} not supported");
             Refuse(response, ApplicationContextName.LogicalName,
@@ -73,7 +75,7 @@ internal static class AssociationNegotiator
         }
 
         var security = definition.Security;
-        var ciphered = aarq.ApplicationContextName == ApplicationContextName.LogicalNameWithCiphering;
+        var ciphered = aarq.ApplicationContextName is ApplicationContextName.LogicalNameWithCiphering or ApplicationContextName.ShortNameWithCiphering;
         var snapshot = security?.Current;
         // IEC 62056-5-3 §9.2.2: ciphered APDUs need the context with ciphering; a policy demanding protection needs them.
         if (ciphered ? security is null : snapshot is { Policy: not SecurityPolicy.None })
@@ -136,7 +138,7 @@ internal static class AssociationNegotiator
         }
         InitiateError? initiateError = null;
         var clientMaxPdu = initiate.ClientMaxReceivePduSize == 0 ? (ushort)0xFFFF : initiate.ClientMaxReceivePduSize;
-        var conformance = initiate.ProposedConformance & options.SupportedConformance;
+        var conformance = ShortNameNegotiation.Negotiate(initiate.ProposedConformance, options.SupportedConformance, shortName);
         if (initiate.ProposedDlmsVersionNumber < 6)
         {
             initiateError = InitiateError.DlmsVersionTooLow;
@@ -145,7 +147,7 @@ internal static class AssociationNegotiator
         {
             initiateError = InitiateError.PduSizeTooShort;
         }
-        else if ((conformance & (Conformance.Get | Conformance.Set | Conformance.Action)) == 0)
+        else if ((conformance & (Conformance.Get | Conformance.Set | Conformance.Action | Conformance.Read | Conformance.Write)) == 0)
         {
             initiateError = InitiateError.IncompatibleConformance;
         }
@@ -201,7 +203,7 @@ internal static class AssociationNegotiator
                 NegotiatedDlmsVersionNumber = 6,
                 NegotiatedConformance = conformance,
                 ServerMaxReceivePduSize = options.MaxReceivePduSize,
-                VaaName = InitiateResponse.VaaNameLogicalName,
+                VaaName = shortName ? InitiateResponse.VaaNameShortName : InitiateResponse.VaaNameLogicalName,
             };
             ReadOnlyMemory<byte> userInformation = initiateResponse.ToArray();
             if (initiateProtection is { } control)

@@ -10,7 +10,7 @@ namespace Cosem.Sdk.Server;
 /// admitted it, and what the AARQ/AARE exchange negotiated (IEC 62056-5-3 §9.3.2). Read-only for applications;
 /// the server session owns it.
 /// </summary>
-public sealed class AssociationState
+public sealed partial class AssociationState
 {
     internal AssociationState(
         LogicalDevice device,

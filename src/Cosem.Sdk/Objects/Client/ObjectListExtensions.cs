@@ -17,6 +17,10 @@ public static class ObjectListExtensions
     public static async ValueTask<AssociationObjectList> ReadObjectListAsync(this CosemClient client, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
+        if (client.IsShortName)
+        {
+            return await ShortNameObjectLists.ReadAsync(client, cancellationToken).ConfigureAwait(false);
+        }
         var elements = await client.GetAsync(s_currentObjectList, static (ref AxdrReader reader) => ObjectListDecoding.DecodeList(ref reader),
             cancellationToken).ConfigureAwait(false);
         return AssociationObjectList.From(elements);

@@ -23,6 +23,7 @@ public sealed class CosemClassRegistry
     {
         ArgumentNullException.ThrowIfNull(info);
         _classes[(info.ClassId, info.Version)] = info;
+        ObjectModel.ShortNameLayouts.Register(info.ClassId, info.Version, info.Attributes, info.Methods);
     }
 
     /// <summary>The class registered for exactly <paramref name="classId"/> and <paramref name="version"/>; false when

@@ -39,6 +39,11 @@ internal sealed partial class ServiceProcessor : IRequestHandler
             Refuse(response, ExceptionStateError.ServiceNotAllowed, ExceptionServiceError.PduTooLong, $"request of {apdu.Length} bytes exceeds the server PDU size");
             return;
         }
+        if (association.IsShortName)
+        {
+            await HandleShortNameAsync(association, apdu, response, cancellationToken).ConfigureAwait(false);
+            return;
+        }
         var tag = (ApduTag)apdu.Span[0];
         if (tag is not (ApduTag.GetRequest or ApduTag.SetRequest or ApduTag.ActionRequest or ApduTag.AccessRequest))
         {
@@ -119,15 +124,15 @@ internal sealed partial class ServiceProcessor : IRequestHandler
 
     /// <summary>
     /// True for a plain SET, ACTION or ACCESS request whose service-class is unconfirmed (IEC 62056-5-3 §9.4.6: the
-    /// Invoke-Id-And-Priority bit 6, bit 30 of the ACCESS Long-Invoke-Id-And-Priority): no answer is expected. GET is
-    /// always confirmed; a ciphered request's class is not visible before it is opened, so it counts as confirmed.
+    /// Invoke-Id-And-Priority bit 6, bit 30 of the ACCESS Long-Invoke-Id-And-Priority), and an SN UnconfirmedWriteRequest:
+    /// no answer is expected. GET is always confirmed; a ciphered request's class is not visible before it is opened, so it counts as confirmed.
     /// </summary>
     internal static bool IsUnconfirmed(ReadOnlySpan<byte> apdu) => apdu.Length >= 3 && (ApduTag)apdu[0] switch
     {
         ApduTag.SetRequest or ApduTag.ActionRequest => (apdu[2] & 0x40) == 0, // tag, request choice, invoke-id-and-priority
         ApduTag.AccessRequest => (apdu[1] & 0x40) == 0, // tag, long-invoke-id-and-priority (big-endian, bit 30)
         _ => false,
-    };
+    } || apdu.Length >= 1 && (ApduTag)apdu[0] == ApduTag.UnconfirmedWriteRequest; // SN: unconfirmed by its service
 
     /// <summary>While HLS is pending only reply_to_HLS_authentication of this association may be invoked (IEC 62056-5-3 §9.2.7.2.4).</summary>
     private static bool IsHlsReply(AssociationState association, Apdu.Apdu request) =>
