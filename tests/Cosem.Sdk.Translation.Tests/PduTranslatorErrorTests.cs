@@ -30,6 +30,36 @@ public class PduTranslatorErrorTests
         Assert.Equal("GetRequest/GetRequestNormal/AttributeDescriptor/InstanceId", error.Field);
     }
 
+    [Theory]
+    [InlineData("4F20")] // a complete one-byte tag followed by a byte that would be read back as the length
+    [InlineData("9F")]   // the high-tag-number form without its number
+    [InlineData("9F0101")] // a two-byte tag (9F 01) and one more byte
+    public void An_unknown_field_whose_tag_is_not_one_ber_tag_is_refused(string tag)
+    {
+        // Fuzzing found it (fuzz/regressions/translator-text): the translator wrote bytes it then could not read.
+        var xml = $"""
+            <Aarq>
+              <ApplicationContextName Value="2.16.756.5.8.1.1" />
+              <UnknownField Tag="{tag}" Value="AA" />
+            </Aarq>
+            """;
+        var error = Assert.Throws<PduTextException>(() => Translator.FromXml(xml));
+        Assert.Contains("one BER tag", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_field_with_a_multi_byte_tag_round_trips()
+    {
+        var xml = """
+            <Aarq>
+              <ApplicationContextName Value="2.16.756.5.8.1.1" />
+              <UnknownField Tag="9F8101" Value="AA" />
+            </Aarq>
+            """;
+        var bytes = Translator.FromXml(xml);
+        Assert.Contains("Tag=\"9F8101\"", Translator.ToXml(bytes), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Unknown_apdu_tag_is_reported_at_byte_zero()
     {

@@ -57,7 +57,13 @@ internal sealed class BerSequenceNode : GrammarNode
             var child = cursor.TakeAny("component");
             if (child.Element.Name == UnknownField)
             {
-                body.WriteBytes(child.RequiredHex("Tag"));
+                byte[] tag = child.RequiredHex("Tag");
+                if (!IsOneTag(tag))
+                {
+                    // Written as given, the bytes after a complete tag would be read back as the length.
+                    throw child.Error($"Tag=\"{HexText.Format(tag)}\" is not exactly one BER tag (ISO/IEC 8825-1 §8.1.2).");
+                }
+                body.WriteBytes(tag);
                 byte[] value = child.RequiredHex("Value");
                 Length.Encode(body, value.Length, child);
                 body.WriteBytes(value);
@@ -74,5 +80,27 @@ internal sealed class BerSequenceNode : GrammarNode
         }
         Length.Encode(writer, body.Length, cursor);
         writer.WriteBytes(body.WrittenSpan);
+    }
+
+    // One identifier as ReadTag reads it: a single byte unless its number bits are all ones (0x1F), then 1-4
+    // subsequent bytes, all but the last with bit 8 set.
+    private static bool IsOneTag(ReadOnlySpan<byte> tag)
+    {
+        if (tag.IsEmpty || (tag[0] & 0x1F) != 0x1F)
+        {
+            return tag.Length == 1;
+        }
+        if (tag.Length is < 2 or > 5 || (tag[^1] & 0x80) != 0)
+        {
+            return false;
+        }
+        foreach (byte b in tag[1..^1])
+        {
+            if ((b & 0x80) == 0)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }
