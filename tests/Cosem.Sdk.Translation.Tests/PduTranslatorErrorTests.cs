@@ -48,6 +48,33 @@ public class PduTranslatorErrorTests
     }
 
     [Fact]
+    public void A_ber_tag_longer_than_five_bytes_is_refused_when_reading()
+    {
+        // Fuzzing found it (fuzz/regressions/translator-binary): a 6-byte tag was read, then refused when written.
+        var error = Assert.Throws<CosemEncodingException>(() => Translator.ToXml(Convert.FromHexString("610C010106FFFFFFFFFF03020100")));
+        Assert.Contains("longer than 5 bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Authentication=\"true\"", "<AuthenticationTag Value=\"000102030405\" />", "must be 12 bytes")]
+    [InlineData("Authentication=\"true\"", "", "needs an AuthenticationTag")]
+    [InlineData("Authentication=\"false\"", "<AuthenticationTag Value=\"000102030405060708090A0B\" />", "needs Authentication")]
+    public void A_ciphered_apdu_whose_tag_disagrees_with_its_security_control_is_refused(string authentication, string tag, string expected)
+    {
+        // Fuzzing found it (fuzz/regressions/translator-text): a 6-byte tag was written, which no reader accepts.
+        var xml = $"""
+            <GloInitiateRequest>
+              <SecurityControl SecuritySuite="0" {authentication} Encryption="false" KeySet="unicast" Compression="false" />
+              <InvocationCounter Value="3" />
+              <PlainText Value="C0010203" />
+              {tag}
+            </GloInitiateRequest>
+            """;
+        var error = Assert.Throws<PduTextException>(() => Translator.FromXml(xml));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_field_with_a_multi_byte_tag_round_trips()
     {
         var xml = """

@@ -40,7 +40,7 @@ internal static class BerContent
             int count = 0;
             while ((reader.ReadRawByte(context.Path + " (tag)") & 0x80) != 0)
             {
-                if (++count > 4)
+                if (++count > 3) // the first byte, at most three with bit 8 set, and the last: five in all
                 {
                     throw context.Error("BER tag longer than 5 bytes.", reader.AbsolutePosition);
                 }
