@@ -5,6 +5,7 @@ namespace Cosem.Sdk.Fuzzing.Tests;
 /// its target, uninstrumented, under the same failure policy as fuzzing: a regression input that fails again is a
 /// regression. The targets themselves are tested to detect what they must (<see cref="FuzzPolicyTests"/>).
 /// </summary>
+[Collection(FuzzPolicyTests.Serial)]
 public class CorpusReplayTests
 {
     public static TheoryData<string> Targets() => [.. FuzzTargets.All.Select(t => t.Name)];

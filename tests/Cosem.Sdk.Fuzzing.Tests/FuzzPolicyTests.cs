@@ -1,8 +1,12 @@
 namespace Cosem.Sdk.Fuzzing.Tests;
 
 /// <summary>The failure policy reports what fuzzing must report, and only that.</summary>
+[Collection(Serial)]
 public class FuzzPolicyTests
 {
+    /// <summary>The policy counts allocations of all threads: these tests must not run beside each other.</summary>
+    public const string Serial = "fuzz policy (allocation is counted process-wide)";
+
     private sealed class Throwing(Exception exception) : IFuzzTarget
     {
         public string Name => "throwing";
