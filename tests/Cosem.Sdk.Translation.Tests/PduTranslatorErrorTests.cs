@@ -75,6 +75,26 @@ public class PduTranslatorErrorTests
     }
 
     [Fact]
+    public void An_other_choice_with_the_tag_of_a_known_alternative_is_refused()
+    {
+        // Fuzzing found it (fuzz/regressions/translator-text): <Other Tag="A2"> was written as given and read back as
+        // acse-service-provider, whose content it did not fit.
+        var xml = """
+            <Aare>
+              <ApplicationContextName Value="2.16.756.5.8.1.1" />
+              <Result Value="0" />
+              <ResultSourceDiagnostic>
+                <Other Tag="A2" Value="020200" />
+              </ResultSourceDiagnostic>
+            </Aare>
+            """;
+        var error = Assert.Throws<PduTextException>(() => Translator.FromXml(xml));
+        Assert.Contains("is a known component here", error.Message, StringComparison.Ordinal);
+        var other = Translator.FromXml(xml.Replace("Tag=\"A2\"", "Tag=\"A3\"", StringComparison.Ordinal));
+        Assert.Contains("<Other Tag=\"A3\"", Translator.ToXml(other), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_field_with_a_multi_byte_tag_round_trips()
     {
         var xml = """

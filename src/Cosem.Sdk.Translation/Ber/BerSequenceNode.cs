@@ -58,11 +58,7 @@ internal sealed class BerSequenceNode : GrammarNode
             if (child.Element.Name == UnknownField)
             {
                 byte[] tag = child.RequiredHex("Tag");
-                if (!IsOneTag(tag))
-                {
-                    // Written as given, the bytes after a complete tag would be read back as the length.
-                    throw child.Error($"Tag=\"{HexText.Format(tag)}\" is not exactly one BER tag (ISO/IEC 8825-1 §8.1.2).");
-                }
+                BerContent.CheckOtherTag(tag, tag.Length == 1 && _byTag.ContainsKey(tag[0]), child);
                 body.WriteBytes(tag);
                 byte[] value = child.RequiredHex("Value");
                 Length.Encode(body, value.Length, child);
@@ -80,27 +76,5 @@ internal sealed class BerSequenceNode : GrammarNode
         }
         Length.Encode(writer, body.Length, cursor);
         writer.WriteBytes(body.WrittenSpan);
-    }
-
-    // One identifier as ReadTag reads it: a single byte unless its number bits are all ones (0x1F), then 1-4
-    // subsequent bytes, all but the last with bit 8 set.
-    private static bool IsOneTag(ReadOnlySpan<byte> tag)
-    {
-        if (tag.IsEmpty || (tag[0] & 0x1F) != 0x1F)
-        {
-            return tag.Length == 1;
-        }
-        if (tag.Length is < 2 or > 5 || (tag[^1] & 0x80) != 0)
-        {
-            return false;
-        }
-        foreach (byte b in tag[1..^1])
-        {
-            if ((b & 0x80) == 0)
-            {
-                return false;
-            }
-        }
-        return true;
     }
 }
