@@ -30,6 +30,83 @@ public class PduTranslatorErrorTests
         Assert.Equal("GetRequest/GetRequestNormal/AttributeDescriptor/InstanceId", error.Field);
     }
 
+    [Theory]
+    [InlineData("4F20")] // a complete one-byte tag followed by a byte that would be read back as the length
+    [InlineData("9F")]   // the high-tag-number form without its number
+    [InlineData("9F0101")] // a two-byte tag (9F 01) and one more byte
+    public void An_unknown_field_whose_tag_is_not_one_ber_tag_is_refused(string tag)
+    {
+        // Fuzzing found it (fuzz/regressions/translator-text): the translator wrote bytes it then could not read.
+        var xml = $"""
+            <Aarq>
+              <ApplicationContextName Value="2.16.756.5.8.1.1" />
+              <UnknownField Tag="{tag}" Value="AA" />
+            </Aarq>
+            """;
+        var error = Assert.Throws<PduTextException>(() => Translator.FromXml(xml));
+        Assert.Contains("one BER tag", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_ber_tag_longer_than_five_bytes_is_refused_when_reading()
+    {
+        // Fuzzing found it (fuzz/regressions/translator-binary): a 6-byte tag was read, then refused when written.
+        var error = Assert.Throws<CosemEncodingException>(() => Translator.ToXml(Convert.FromHexString("610C010106FFFFFFFFFF03020100")));
+        Assert.Contains("longer than 5 bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Authentication=\"true\"", "<AuthenticationTag Value=\"000102030405\" />", "must be 12 bytes")]
+    [InlineData("Authentication=\"true\"", "", "needs an AuthenticationTag")]
+    [InlineData("Authentication=\"false\"", "<AuthenticationTag Value=\"000102030405060708090A0B\" />", "needs Authentication")]
+    public void A_ciphered_apdu_whose_tag_disagrees_with_its_security_control_is_refused(string authentication, string tag, string expected)
+    {
+        // Fuzzing found it (fuzz/regressions/translator-text): a 6-byte tag was written, which no reader accepts.
+        var xml = $"""
+            <GloInitiateRequest>
+              <SecurityControl SecuritySuite="0" {authentication} Encryption="false" KeySet="unicast" Compression="false" />
+              <InvocationCounter Value="3" />
+              <PlainText Value="C0010203" />
+              {tag}
+            </GloInitiateRequest>
+            """;
+        var error = Assert.Throws<PduTextException>(() => Translator.FromXml(xml));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_other_choice_with_the_tag_of_a_known_alternative_is_refused()
+    {
+        // Fuzzing found it (fuzz/regressions/translator-text): <Other Tag="A2"> was written as given and read back as
+        // acse-service-provider, whose content it did not fit.
+        var xml = """
+            <Aare>
+              <ApplicationContextName Value="2.16.756.5.8.1.1" />
+              <Result Value="0" />
+              <ResultSourceDiagnostic>
+                <Other Tag="A2" Value="020200" />
+              </ResultSourceDiagnostic>
+            </Aare>
+            """;
+        var error = Assert.Throws<PduTextException>(() => Translator.FromXml(xml));
+        Assert.Contains("is a known component here", error.Message, StringComparison.Ordinal);
+        var other = Translator.FromXml(xml.Replace("Tag=\"A2\"", "Tag=\"A3\"", StringComparison.Ordinal));
+        Assert.Contains("<Other Tag=\"A3\"", Translator.ToXml(other), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_field_with_a_multi_byte_tag_round_trips()
+    {
+        var xml = """
+            <Aarq>
+              <ApplicationContextName Value="2.16.756.5.8.1.1" />
+              <UnknownField Tag="9F8101" Value="AA" />
+            </Aarq>
+            """;
+        var bytes = Translator.FromXml(xml);
+        Assert.Contains("Tag=\"9F8101\"", Translator.ToXml(bytes), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Unknown_apdu_tag_is_reported_at_byte_zero()
     {

@@ -90,8 +90,13 @@ public readonly partial struct CosemData
             throw new CosemEncodingException($"Elements of type {description} take no bytes, so the contents cannot be split into elements.", contentsAt, "array-contents");
         }
         long maxElements = contents.Length / description.MinimumSize;
+        if (maxElements == 0)
+        {
+            // Refused before decoding: zero-size parts of the element (arrays of null-data) would be built first.
+            throw new CosemEncodingException($"The {contents.Length} content byte(s) are fewer than one {description} element needs ({description.MinimumSize}).", contentsAt, "array-contents");
+        }
         long valueLimit = ValuesPerContentByte * contents.Length + ValueAllowance;
-        if (maxElements > 0 && description.ValueCount > valueLimit / maxElements)
+        if (description.ValueCount > valueLimit / maxElements)
         {
             throw new CosemEncodingException($"Type description {description} expands into too many values for {contents.Length} content byte(s).", contentsAt, "type-description");
         }

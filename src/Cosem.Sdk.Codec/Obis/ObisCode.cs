@@ -129,10 +129,10 @@ public readonly partial struct ObisCode :
     /// <param name="formatProvider">Ignored: the digits are always invariant.</param>
     public string ToString(string? format, IFormatProvider? formatProvider)
     {
+        // 23 characters hold the longest form, "255-255:255.255.255*255"; a bad format throws in TryFormat.
         Span<char> buffer = stackalloc char[23];
-        return TryFormat(buffer, out int written, format, formatProvider)
-            ? new string(buffer[..written])
-            : throw new FormatException($"Unknown OBIS format '{format}'.");
+        _ = TryFormat(buffer, out int written, format, formatProvider);
+        return new string(buffer[..written]);
     }
 
     /// <summary>

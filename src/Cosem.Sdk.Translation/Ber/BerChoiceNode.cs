@@ -34,7 +34,9 @@ internal sealed class BerChoiceNode(params BerField[] alternatives) : GrammarNod
         var child = cursor.TakeAny("alternative");
         if (child.Element.Name == Other)
         {
-            BerContent.Encode(writer, child.RequiredHex("Tag"), BerOctetsNode.Instance, child);
+            byte[] tag = child.RequiredHex("Tag");
+            BerContent.CheckOtherTag(tag, tag.Length == 1 && Array.Exists(alternatives, a => a.Tag == tag[0]), child);
+            BerContent.Encode(writer, tag, BerOctetsNode.Instance, child);
         }
         else
         {

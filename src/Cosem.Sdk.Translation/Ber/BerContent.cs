@@ -40,12 +40,51 @@ internal static class BerContent
             int count = 0;
             while ((reader.ReadRawByte(context.Path + " (tag)") & 0x80) != 0)
             {
-                if (++count > 4)
+                if (++count > 3) // the first byte, at most three with bit 8 set, and the last: five in all
                 {
                     throw context.Error("BER tag longer than 5 bytes.", reader.AbsolutePosition);
                 }
             }
         }
         return reader.Buffer[start..reader.Position];
+    }
+
+    /// <summary>
+    /// Checks the tag of an UnknownField or Other element before it is written as given: it must be exactly one BER
+    /// tag (the bytes after a complete tag would be read back as the length), and not a tag the grammar knows here
+    /// (it would be read back as that component, whose content it need not fit).
+    /// </summary>
+    internal static void CheckOtherTag(ReadOnlySpan<byte> tag, bool isKnown, ElementCursor element)
+    {
+        if (!IsOneTag(tag))
+        {
+            throw element.Error($"Tag=\"{HexText.Format(tag)}\" is not exactly one BER tag (ISO/IEC 8825-1 §8.1.2).");
+        }
+        if (isKnown)
+        {
+            throw element.Error($"Tag=\"{HexText.Format(tag)}\" is a known component here: write it as that element.");
+        }
+    }
+
+    // One identifier as ReadTag reads it: a single byte unless its number bits are all ones (0x1F), then 1-4
+    // subsequent bytes, all but the last with bit 8 set.
+    internal static bool IsOneTag(ReadOnlySpan<byte> tag)
+    {
+        if (tag.IsEmpty || (tag[0] & 0x1F) != 0x1F)
+        {
+            return tag.Length == 1;
+        }
+        if (tag.Length is < 2 or > 5 || (tag[^1] & 0x80) != 0)
+        {
+            return false;
+        }
+        foreach (byte b in tag[1..^1])
+        {
+            if ((b & 0x80) == 0)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -57,7 +57,9 @@ internal sealed class BerSequenceNode : GrammarNode
             var child = cursor.TakeAny("component");
             if (child.Element.Name == UnknownField)
             {
-                body.WriteBytes(child.RequiredHex("Tag"));
+                byte[] tag = child.RequiredHex("Tag");
+                BerContent.CheckOtherTag(tag, tag.Length == 1 && _byTag.ContainsKey(tag[0]), child);
+                body.WriteBytes(tag);
                 byte[] value = child.RequiredHex("Value");
                 Length.Encode(body, value.Length, child);
                 body.WriteBytes(value);

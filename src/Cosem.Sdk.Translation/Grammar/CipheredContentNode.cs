@@ -55,10 +55,27 @@ internal sealed class CipheredContentNode : GrammarNode
         SecurityControl.Encode(cursor.Take("SecurityControl"), content);
         content.WriteUInt32((uint)cursor.Take("InvocationCounter").RequiredUnsigned("Value", uint.MaxValue));
         var information = cursor.PeekName == "PlainText" ? cursor.Take("PlainText") : cursor.Take("CipheredText");
+        bool authenticated = (content.WrittenSpan[0] & AuthenticationBit) != 0;
         content.WriteBytes(information.RequiredHex("Value"));
+        // Strict in what we send: the tag is there exactly when the control byte says so, and is 12 bytes long,
+        // or the result would not read back (Decode refuses it).
         if (cursor.PeekName == "AuthenticationTag")
         {
-            content.WriteBytes(cursor.Take("AuthenticationTag").RequiredHex("Value"));
+            var tagElement = cursor.Take("AuthenticationTag");
+            byte[] tag = tagElement.RequiredHex("Value");
+            if (!authenticated)
+            {
+                throw tagElement.Error("An AuthenticationTag needs Authentication=\"true\" in the SecurityControl.");
+            }
+            if (tag.Length != TagLength)
+            {
+                throw tagElement.Error($"The AuthenticationTag must be {TagLength} bytes, not {tag.Length}.");
+            }
+            content.WriteBytes(tag);
+        }
+        else if (authenticated)
+        {
+            throw cursor.Error($"Authentication=\"true\" in the SecurityControl needs an AuthenticationTag of {TagLength} bytes.");
         }
         if (cursor.PeekName == PduTranslator.DecryptedElement)
         {

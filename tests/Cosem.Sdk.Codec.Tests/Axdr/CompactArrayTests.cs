@@ -116,6 +116,19 @@ public class CompactArrayTests
     }
 
     [Fact]
+    public void Contents_shorter_than_one_element_are_refused_before_anything_is_built()
+    {
+        // Fuzzing found it (fuzz/regressions/axdr): structure { long-unsigned, array[65535] of array[65535] of
+        // null-data } with 1 content byte built millions of null-data values before running out of bytes.
+        var bytes = HexText.Bytes("13 02 02 12 01 FFFF 01 FFFF 00 01 00");
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var error = Assert.Throws<CosemEncodingException>(() => CosemData.Decode(bytes));
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 64 * 1024);
+        Assert.Equal(12, error.Offset);
+        Assert.Equal("array-contents", error.Field);
+    }
+
+    [Fact]
     public void Empty_contents_give_no_elements()
     {
         var value = CosemData.Decode(HexText.Bytes("13 02 02 11 12 00"));
