@@ -3,6 +3,7 @@ using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Obis;
 using Cosem.Sdk.ObjectModel;
 using Cosem.Sdk.Server;
+using Cosem.Sdk.Transport;
 
 namespace Cosem.Sdk.Objects;
 
@@ -31,7 +32,7 @@ public class AssociationSnServer : AssociationSn, IShortNameAssociation
     /// <summary>Creates the association object admitting <paramref name="clientAddress"/> with SN referencing.</summary>
     /// <param name="logicalName">0.0.40.0.e.255 with e &gt; 0.</param>
     /// <param name="clientAddress">The client SAP this association admits.</param>
-    public AssociationSnServer(ObisCode logicalName, ushort clientAddress)
+    public AssociationSnServer(ObisCode logicalName, CosemAddress clientAddress)
         : base(logicalName)
     {
         if (logicalName == RequestContext.CurrentAssociation)
@@ -43,7 +44,7 @@ public class AssociationSnServer : AssociationSn, IShortNameAssociation
     }
 
     /// <inheritdoc/>
-    public ushort ClientAddress { get; }
+    public CosemAddress ClientAddress { get; }
 
     /// <summary>How the client authenticates: <see cref="AssociationAuthentication.None"/> (default) or LLS; HLS is
     /// not offered over SN by this server.</summary>
