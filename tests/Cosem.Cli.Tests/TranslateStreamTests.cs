@@ -101,9 +101,17 @@ public sealed class TranslateStreamTests
             "--block-cipher-key", Convert.ToHexString(key), "--authentication-key", Convert.ToHexString(authentication));
 
         Assert.True(exit == 0, error);
-        Assert.True(XElement.Parse(output).Descendants("DecryptedApdu").Count() == 1, output);
-        var decrypted = XElement.Parse(output).Descendants("DecryptedApdu").Single();
+        var decrypted = Assert.Single(XElement.Parse(output).Descendants("DecryptedApdu"));
         Assert.NotNull(decrypted.Element("InitiateRequest"));
+
+        // A single AARQ too, and its translation goes back to the identical ciphered bytes.
+        (exit, output, error) = await CliRunner.RunAsync(null, "translate", Convert.ToHexString(aarq),
+            "--block-cipher-key", Convert.ToHexString(key), "--authentication-key", Convert.ToHexString(authentication));
+        Assert.True(exit == 0, error);
+        Assert.Single(XElement.Parse(output).Descendants("DecryptedApdu"));
+        var (back, hex, backError) = await CliRunner.RunAsync(output, "translate", "--to-hex");
+        Assert.True(back == 0, backError);
+        Assert.Equal(Convert.ToHexString(aarq), hex.Replace(" ", "", StringComparison.Ordinal).Trim());
     }
 
     [Theory]
