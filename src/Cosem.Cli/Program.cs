@@ -64,6 +64,7 @@ public static class Program
             TranslateCommand.Create(stdin),
             SimulateCommand.Create(stdin),
             ReadCommand.Create(stdin),
+            WiresharkCommand.Create(),
         };
         return root;
     }

@@ -1,0 +1,646 @@
+-- ---- Runtime: value decoders the grammar's node functions call (R.*), typed A-XDR Data, names from CLASSES ----
+-- Written for Lua 5.2 and later (Wireshark 3.x and 4.x): bit fields use arithmetic, not bit libraries.
+
+local p_cosem = Proto("cosem", "DLMS/COSEM APDU")
+local F = {
+  apdu = ProtoField.string("cosem.apdu", "APDU"),
+  service = ProtoField.string("cosem.service", "Service"),
+  class_id = ProtoField.uint16("cosem.class_id", "Class id", base.DEC),
+  class = ProtoField.string("cosem.class", "Class"),
+  obis = ProtoField.string("cosem.obis", "Logical name"),
+  attribute = ProtoField.string("cosem.attribute", "Attribute"),
+  method = ProtoField.string("cosem.method", "Method"),
+  value = ProtoField.string("cosem.value", "Value"),
+  element = ProtoField.string("cosem.element", "Element"),
+}
+local PDU = {}
+local fields = {}
+for _, f in pairs(F) do fields[#fields + 1] = f end
+for _, name in ipairs(FIELD_NAMES) do
+  PDU[name] = ProtoField.string("cosem.pdu." .. name, name)
+  fields[#fields + 1] = PDU[name]
+end
+p_cosem.fields = fields
+local E_MALFORMED = ProtoExpert.new("cosem.malformed", "Malformed APDU", expert.group.MALFORMED, expert.severity.ERROR)
+p_cosem.experts = { E_MALFORMED }
+
+local MALFORMED = {}
+local function fail(message) error({ MALFORMED, message }, 0) end
+local function need(off, n, lim)
+  if n < 0 or off + n > lim then fail(string.format("%d byte(s) needed at offset %d, %d left", n, off, lim - off)) end
+end
+
+-- A range for a tree item, clamped to the buffer (an empty item sits on one byte when there is one).
+local function rng(tvb, off, n)
+  local len = tvb:len()
+  if off >= len then return tvb(len > 0 and len - 1 or 0, 0) end
+  if off + n > len then n = len - off end
+  return tvb(off, n)
+end
+
+local function hex(tvb, off, n)
+  local shown = math.min(n, 64)
+  local parts = {}
+  for i = 0, shown - 1 do parts[#parts + 1] = string.format("%02X", tvb(off + i, 1):uint()) end
+  return table.concat(parts) .. (n > shown and "..." or "")
+end
+
+local function printable(tvb, off, n)
+  if n == 0 then return false end
+  for i = 0, n - 1 do
+    local b = tvb(off + i, 1):uint()
+    if b < 0x20 or b > 0x7E then return false end
+  end
+  return true
+end
+
+local function bits(v, shift, width) return math.floor(v / 2 ^ shift) % 2 ^ width end
+
+-- A-XDR length: one byte below 0x80, else 0x80+n followed by n bytes.
+local function length(tvb, off, lim)
+  need(off, 1, lim)
+  local b = tvb(off, 1):uint()
+  if b < 0x80 then return b, off + 1 end
+  local n = b - 0x80
+  if n < 1 or n > 4 then fail("length of " .. n .. " bytes") end
+  need(off + 1, n, lim)
+  return tvb(off + 1, n):uint(), off + 1 + n
+end
+
+local function leaf(tree, tvb, off, n, label, text)
+  local field = label and PDU[label]
+  if field then return tree:add(field, rng(tvb, off, n), text) end
+  local item = tree:add(F.element, rng(tvb, off, n), text)
+  item:set_text((label or "Element") .. ": " .. text)
+  return item
+end
+
+function R.open(tree, tvb, off, label)
+  if not label then return tree end
+  local item = tree:add(PDU[label] or F.element, rng(tvb, off, 1), "")
+  item:set_text(label)
+  return item
+end
+
+function R.close(sub, tree, start, off)
+  if sub ~= tree then sub:set_len(off - start) end
+end
+
+-- ---- Context: what the APDU is about, and request/response pairing by invoke id ----
+
+local PENDING = {}   -- conversation .. invoke id -> types of the request's descriptors (first pass)
+local RESOLVED = {}  -- frame and APDU number -> the types a response was given (later passes)
+
+local function named(t) return t and t.n and TYPES[t.n] or nil end
+
+-- The type of the next Data value of this APDU (from the descriptors seen so far, or the request answered).
+local function take_type(ctx, label)
+  if label == "AccessParameters" then return nil end
+  local t = table.remove(ctx.queue, 1)
+  if t == false then return nil end
+  return t
+end
+
+local function describe_member(ctx, label, v, item, range)
+  local cls = ctx.class_id and CLASSES[ctx.class_id]
+  if label == "AttributeId" then
+    local a = cls and cls.attributes[v]
+    local name = a and a.name or (v == 0 and "all attributes" or nil)
+    if name then
+      item:append_text(" (" .. name .. ")")
+      item:add(F.attribute, range, name)
+      ctx.summary[#ctx.summary + 1] = name
+    end
+    local t = a and a.type or false
+    ctx.queue[#ctx.queue + 1] = t
+    ctx.record[#ctx.record + 1] = t
+  elseif label == "MethodId" then
+    local m = cls and cls.methods[v]
+    if m then
+      item:append_text(" (" .. m.name .. ")")
+      item:add(F.method, range, m.name)
+      ctx.summary[#ctx.summary + 1] = m.name
+    end
+    ctx.queue[#ctx.queue + 1] = m and m.param or false
+    ctx.record[#ctx.record + 1] = m and m.ret or false
+  end
+end
+
+local function on_invoke_id(ctx, v)
+  if ctx.invoke ~= nil then return end
+  ctx.invoke = v
+  if ctx.is_response then
+    local key = ctx.frame .. ":" .. ctx.seq
+    local types = RESOLVED[key]
+    if types == nil then
+      types = PENDING[ctx.conversation .. "/" .. v] or false
+      RESOLVED[key] = types
+    end
+    if types then
+      for i, t in ipairs(types) do ctx.queue[i] = t end
+    end
+  end
+end
+
+-- ---- Leaves of the grammar ----
+
+function R.uint(tvb, off, lim, tree, ctx, label, size, names, as_hex)
+  need(off, size, lim)
+  local r = tvb(off, size)
+  local v = size == 8 and r:uint64() or r:uint()
+  local text = as_hex and string.format("0x%0" .. (2 * size) .. "X", v) or tostring(v)
+  if names then text = text .. " (" .. (names[size == 8 and tonumber(tostring(v)) or v] or "reserved") .. ")" end
+  local item = leaf(tree, tvb, off, size, label, text)
+  describe_member(ctx, label, v, item, tvb(off, size))
+  return off + size
+end
+
+function R.int(tvb, off, lim, tree, ctx, label, size)
+  need(off, size, lim)
+  local v = tvb(off, size):int()
+  local item = leaf(tree, tvb, off, size, label, tostring(v))
+  describe_member(ctx, label, v, item, tvb(off, size))
+  return off + size
+end
+
+function R.flags(tvb, off, lim, tree, ctx, label, size, bitfields)
+  need(off, size, lim)
+  local v = tvb(off, size):uint()
+  local parts = {}
+  for _, f in ipairs(bitfields) do
+    local b = bits(v, f[2], f[3])
+    parts[#parts + 1] = f[1] .. "=" .. (f[4] and (b ~= 0 and f[4] or f[5]) or tostring(b))
+  end
+  local item = leaf(tree, tvb, off, size, label, string.format("0x%0" .. (2 * size) .. "X", v) .. " (" .. table.concat(parts, " ") .. ")")
+  for _, f in ipairs(bitfields) do
+    local b = bits(v, f[2], f[3])
+    item:add(PDU[f[1]], rng(tvb, off, size), f[4] and (b ~= 0 and f[4] or f[5]) or tostring(b))
+    if f[1] == "InvokeId" then on_invoke_id(ctx, b) end
+  end
+  return off + size
+end
+
+function R.boolean(tvb, off, lim, tree, ctx, label)
+  need(off, 1, lim)
+  local b = tvb(off, 1):uint()
+  leaf(tree, tvb, off, 1, label, b == 0 and "false" or (b == 0xFF and "true" or string.format("true (0x%02X)", b)))
+  return off + 1
+end
+
+function R.null(tvb, off, lim, tree, ctx, label)
+  leaf(tree, tvb, off, 0, label, "null")
+  return off
+end
+
+function R.octets(tvb, off, lim, tree, ctx, label)
+  local n, p = length(tvb, off, lim)
+  need(p, n, lim)
+  leaf(tree, tvb, off, p - off + n, label, hex(tvb, p, n))
+  return p + n
+end
+
+-- COSEM date-time (IEC 62056-6-2 §4.1.6.1): unspecified fields (0xFF, year 0xFFFF) are shown as '*'.
+local function date_part(tvb, off)
+  local y, m, d = tvb(off, 2):uint(), tvb(off + 2, 1):uint(), tvb(off + 3, 1):uint()
+  local function two(v) return v == 0xFF and "**" or string.format("%02d", v) end
+  local text = (y == 0xFFFF and "****" or string.format("%04d", y)) .. "-" .. two(m) .. "-" .. two(d)
+  local dow = tvb(off + 4, 1):uint()
+  return text, dow
+end
+local function time_part(tvb, off)
+  local function two(v) return v == 0xFF and "**" or string.format("%02d", v) end
+  local text = two(tvb(off, 1):uint()) .. ":" .. two(tvb(off + 1, 1):uint()) .. ":" .. two(tvb(off + 2, 1):uint())
+  local hs = tvb(off + 3, 1):uint()
+  if hs ~= 0xFF and hs ~= 0 then text = text .. string.format(".%02d", hs) end
+  return text
+end
+local function format_date_time(tvb, off)
+  local date, dow = date_part(tvb, off)
+  local text = date .. " " .. time_part(tvb, off + 5)
+  local deviation = tvb(off + 9, 2):int()
+  if deviation ~= -0x8000 then text = text .. string.format(" deviation %d min", deviation) end
+  local status = tvb(off + 11, 1):uint()
+  if status ~= 0xFF and status ~= 0 then text = text .. string.format(" status 0x%02X", status) end
+  if dow ~= 0xFF then text = text .. " day-of-week " .. dow end
+  return text
+end
+local function format_date(tvb, off)
+  local date, dow = date_part(tvb, off)
+  if dow ~= 0xFF then date = date .. " day-of-week " .. dow end
+  return date
+end
+local function format_obis(tvb, off)
+  local parts = {}
+  for i = 0, 5 do parts[#parts + 1] = tostring(tvb(off + i, 1):uint()) end
+  return table.concat(parts, ".")
+end
+
+function R.date_time_octets(tvb, off, lim, tree, ctx, label)
+  local n, p = length(tvb, off, lim)
+  need(p, n, lim)
+  leaf(tree, tvb, off, p - off + n, label, n == 12 and format_date_time(tvb, p) or hex(tvb, p, n))
+  return p + n
+end
+
+function R.obis(tvb, off, lim, tree, ctx, label)
+  need(off, 6, lim)
+  local text = format_obis(tvb, off)
+  local item = leaf(tree, tvb, off, 6, label, text)
+  item:add(F.obis, tvb(off, 6), text)
+  ctx.summary[#ctx.summary + 1] = text
+  return off + 6
+end
+
+local function class_name(id)
+  local cls = CLASSES[id]
+  return cls and cls.name or CLASS_NAMES[id]
+end
+
+function R.class_id(tvb, off, lim, tree, ctx, label)
+  need(off, 2, lim)
+  local id = tvb(off, 2):uint()
+  ctx.class_id = id
+  local name = class_name(id)
+  local item = leaf(tree, tvb, off, 2, label, name and (id .. " (" .. name .. ")") or tostring(id))
+  item:add(F.class_id, tvb(off, 2))
+  if name then
+    item:add(F.class, tvb(off, 2), name)
+    ctx.summary[#ctx.summary + 1] = name
+  else
+    ctx.summary[#ctx.summary + 1] = "class " .. id
+  end
+  return off + 2
+end
+
+-- The conformance block: [APPLICATION 31] IMPLICIT BIT STRING (SIZE(24)), bit 0 the first bit sent.
+function R.conformance(tvb, off, lim, tree, ctx, label, names)
+  need(off, 7, lim)
+  local v = tvb(off + 4, 3):uint()
+  local set = {}
+  for i = 0, 23 do
+    if bits(v, 23 - i, 1) == 1 then set[#set + 1] = names[i + 1] or ("bit" .. i) end
+  end
+  leaf(tree, tvb, off, 7, label, string.format("%06X (%s)", v, table.concat(set, " ")))
+  return off + 7
+end
+
+-- Ciphered content: security header (control byte, invocation counter), ciphertext, authentication tag.
+function R.ciphered(tvb, off, lim, tree, ctx, label)
+  local n, p = length(tvb, off, lim)
+  need(p, n, lim)
+  if n < 5 then fail("ciphered content shorter than its security header") end
+  local sub = tree:add(PDU[label] or F.element, tvb(off, p - off + n), "")
+  sub:set_text((label or "CipheredContent") .. " (" .. n .. " bytes)")
+  local sc = tvb(p, 1):uint()
+  sub:add(F.element, tvb(p, 1), ""):set_text(string.format("SecurityControl: 0x%02X (SecuritySuite=%d Authentication=%s Encryption=%s KeySet=%s Compression=%s)",
+    sc, bits(sc, 0, 4), tostring(bits(sc, 4, 1) == 1), tostring(bits(sc, 5, 1) == 1), bits(sc, 6, 1) == 1 and "broadcast" or "unicast", tostring(bits(sc, 7, 1) == 1)))
+  sub:add(F.element, tvb(p + 1, 4), ""):set_text("InvocationCounter: " .. tvb(p + 1, 4):uint())
+  local tag = bits(sc, 4, 1) == 1 and 12 or 0
+  local body = n - 5 - tag
+  if body < 0 then fail("ciphered content cannot hold its authentication tag") end
+  if body > 0 then sub:add(F.element, tvb(p + 5, body), ""):set_text("CipheredText: " .. hex(tvb, p + 5, body) .. " (not deciphered)") end
+  if tag > 0 then sub:add(F.element, tvb(p + 5 + body, tag), ""):set_text("AuthenticationTag: " .. hex(tvb, p + 5 + body, tag)) end
+  return p + n
+end
+
+-- ---- Composite productions ----
+
+function R.choice(tvb, off, lim, tree, ctx, label, what, alternatives)
+  need(off, 1, lim)
+  local tag = tvb(off, 1):uint()
+  local alt = alternatives[tag]
+  if not alt then fail(string.format("unknown %s tag %d (0x%02X)", what, tag, tag)) end
+  local name = alt[1]
+  local sub = tree:add(PDU[name], rng(tvb, off, 1), name)
+  sub:set_text(label and (label .. ": " .. name) or name)
+  if what == "APDU" then
+    if not ctx.apdu then
+      ctx.apdu = name
+      ctx.is_response = name:find("Response", 1, true) ~= nil or name == "Aare" or name == "Rlre"
+      ctx.is_request = not ctx.is_response and name:find("Request", 1, true) ~= nil
+      sub:add(F.apdu, rng(tvb, off, 1), name)
+    else
+      ctx.inner[#ctx.inner + 1] = name
+    end
+  elseif not ctx.service and ctx.apdu then
+    ctx.service = name
+    sub:add(F.service, rng(tvb, off, 1), name)
+  end
+  local body = N[alt[2]]
+  local p = body(tvb, off + 1, lim, sub, ctx, alt[3] and name or nil)
+  sub:set_len(p - off)
+  return p
+end
+
+function R.optional(tvb, off, lim, tree, ctx, label, node)
+  need(off, 1, lim)
+  if tvb(off, 1):uint() == 0 then return off + 1 end
+  return node(tvb, off + 1, lim, tree, ctx, label)
+end
+
+function R.default(tvb, off, lim, tree, ctx, label, node, default)
+  need(off, 1, lim)
+  if tvb(off, 1):uint() == 0 then
+    leaf(tree, tvb, off, 1, label, default .. " (default)")
+    return off + 1
+  end
+  return node(tvb, off + 1, lim, tree, ctx, label)
+end
+
+function R.sequence_of(tvb, off, lim, tree, ctx, label, item)
+  local count, p = length(tvb, off, lim)
+  if count > lim - p then fail("count " .. count .. " overruns the APDU") end
+  local sub = tree:add(PDU[label] or F.element, rng(tvb, off, p - off), "")
+  sub:set_text((label or "SEQUENCE OF") .. " [" .. count .. "]")
+  for _ = 1, count do p = item(tvb, p, lim, sub, ctx, nil) end
+  sub:set_len(p - off)
+  return p
+end
+
+-- ---- A-XDR Data (IEC 62056-6-2 §4.1.5), typed by the schema where the attribute's type is known ----
+
+local DATA_TYPES = {
+  [0] = "null-data", [1] = "array", [2] = "structure", [3] = "boolean", [4] = "bit-string", [5] = "double-long",
+  [6] = "double-long-unsigned", [9] = "octet-string", [10] = "visible-string", [12] = "utf8-string", [13] = "bcd",
+  [15] = "integer", [16] = "long", [17] = "unsigned", [18] = "long-unsigned", [19] = "compact-array", [20] = "long64",
+  [21] = "long64-unsigned", [22] = "enum", [23] = "float32", [24] = "float64", [25] = "date-time", [26] = "date",
+  [27] = "time", [28] = "delta-integer", [29] = "delta-long", [30] = "delta-double-long", [31] = "delta-unsigned",
+  [32] = "delta-long-unsigned", [33] = "delta-double-long-unsigned", [255] = "dont-care",
+}
+local FIXED = {
+  [0] = 0, [3] = 1, [5] = 4, [6] = 4, [13] = 1, [15] = 1, [16] = 2, [17] = 1, [18] = 2, [20] = 8, [21] = 8, [22] = 1,
+  [23] = 4, [24] = 8, [25] = 12, [26] = 5, [27] = 4, [28] = 1, [29] = 2, [30] = 4, [31] = 1, [32] = 2, [33] = 4, [255] = 0,
+}
+local SIGNED = { [5] = true, [15] = true, [16] = true, [20] = true, [28] = true, [29] = true, [30] = true }
+
+-- Names of the set bits of v (an integer), or of a bit-string's bits (position n = the n-th bit sent).
+local function flag_names(names, is_set)
+  local set = {}
+  for n, name in pairs(names) do
+    if is_set(n) then set[#set + 1] = { n, name } end
+  end
+  table.sort(set, function(a, b) return a[1] < b[1] end)
+  local out = {}
+  for _, s in ipairs(set) do out[#out + 1] = s[2] end
+  return table.concat(out, ", ")
+end
+
+local function scalar_text(tvb, p, n, tag, t)
+  local nt = named(t)
+  if tag == 3 then return tvb(p, 1):uint() == 0 and "false" or "true" end
+  if tag == 23 or tag == 24 then return tostring(tvb(p, n):float()) end
+  if tag == 25 then return format_date_time(tvb, p) end
+  if tag == 26 then return format_date(tvb, p) end
+  if tag == 27 then return time_part(tvb, p) end
+  if FIXED[tag] and n > 0 and tag ~= 13 then
+    local v
+    if n == 8 then v = SIGNED[tag] and tvb(p, 8):int64() or tvb(p, 8):uint64()
+    else v = SIGNED[tag] and tvb(p, n):int() or tvb(p, n):uint() end
+    local text = tostring(v)
+    if nt and nt.k == "enum" then
+      text = text .. " (" .. (nt.names[tonumber(tostring(v))] or "undefined") .. ")"
+    elseif nt and nt.k == "flags" and n <= 4 then
+      text = string.format("0x%0" .. (2 * n) .. "X", v) .. " (" .. flag_names(nt.names, function(bit) return bits(v, bit, 1) == 1 end) .. ")"
+    end
+    return text
+  end
+  if tag == 13 then return hex(tvb, p, n) end
+  return nil
+end
+
+local function decode_data(tvb, off, lim, tree, ctx, label, t, depth)
+  if depth > 64 then fail("Data nested deeper than 64 levels") end
+  need(off, 1, lim)
+  local tag = tvb(off, 1):uint()
+  local tname = DATA_TYPES[tag]
+  if not tname then fail(string.format("unknown data type tag %d (0x%02X)", tag, tag)) end
+  local nt = named(t)
+  local kind = nt and nt.k or (t and t.k)
+  local p = off + 1
+  if tag == 1 or tag == 2 then
+    local count
+    count, p = length(tvb, p, lim)
+    if count > lim - p then fail("count " .. count .. " overruns the APDU") end
+    local sub = tree:add(F.element, rng(tvb, off, p - off), "")
+    sub:set_text(label .. " (" .. tname .. " [" .. count .. "])")
+    for i = 1, count do
+      local child_label, child_type = "[" .. (i - 1) .. "]", nil
+      if tag == 2 and kind == "structure" and nt.fields[i] then
+        child_label, child_type = nt.fields[i].name, nt.fields[i].type
+      elseif tag == 1 and kind == "array" then
+        child_type = t.el
+      end
+      p = decode_data(tvb, p, lim, sub, ctx, child_label, child_type, depth + 1)
+    end
+    sub:set_len(p - off)
+    return p
+  end
+  if tag == 19 then
+    -- compact-array: a type description, then the packed contents (shown raw)
+    local function skip_description(q)
+      need(q, 1, lim)
+      local td = tvb(q, 1):uint()
+      if td == 1 then need(q + 1, 2, lim) return skip_description(q + 3) end
+      if td == 2 then
+        local c
+        c, q = length(tvb, q + 1, lim)
+        for _ = 1, c do q = skip_description(q) end
+        return q
+      end
+      return q + 1
+    end
+    local q = skip_description(p)
+    local n, r = length(tvb, q, lim)
+    need(r, n, lim)
+    local item = tree:add(F.value, tvb(off, r + n - off), hex(tvb, r, n))
+    item:set_text(label .. " (compact-array, description " .. hex(tvb, p, q - p) .. "): " .. hex(tvb, r, n))
+    return r + n
+  end
+  local n = FIXED[tag]
+  if not n then
+    n, p = length(tvb, p, lim)
+    if tag == 4 then n = math.ceil(n / 8) end
+  end
+  need(p, n, lim)
+  local text = scalar_text(tvb, p, n, tag, t)
+  if not text then
+    if tag == 9 and kind == "date-time" and n == 12 then text = format_date_time(tvb, p)
+    elseif tag == 9 and kind == "date" and n == 5 then text = format_date(tvb, p)
+    elseif tag == 9 and kind == "time" and n == 4 then text = time_part(tvb, p)
+    elseif tag == 9 and kind == "obis" and n == 6 then text = format_obis(tvb, p)
+    elseif tag == 10 or tag == 12 or (tag == 9 and kind == "visible-string") then text = '"' .. tvb(p, n):string() .. '"'
+    elseif tag == 4 and nt and nt.k == "flags" then
+      local first = p
+      text = hex(tvb, p, n) .. " (" .. flag_names(nt.names, function(bit)
+        return bit < n * 8 and bits(tvb(first + math.floor(bit / 8), 1):uint(), 7 - bit % 8, 1) == 1
+      end) .. ")"
+    elseif tag == 9 and printable(tvb, p, n) then text = hex(tvb, p, n) .. ' ("' .. tvb(p, n):string() .. '")'
+    elseif tag == 0 or tag == 255 then text = tname
+    else text = hex(tvb, p, n) end
+  end
+  local item = tree:add(F.value, tvb(off, p + n - off), text)
+  item:set_text(label .. " (" .. tname .. "): " .. text)
+  return p + n
+end
+
+function R.data(tvb, off, lim, tree, ctx, label)
+  return decode_data(tvb, off, lim, tree, ctx, label or "Data", take_type(ctx, label), 0)
+end
+
+-- ---- BER (ACSE): each content decoder reads its value up to lim ----
+
+local function ber_tag(tvb, off, lim)
+  need(off, 1, lim)
+  local first = tvb(off, 1):uint()
+  local p = off + 1
+  if first % 32 == 31 then
+    repeat need(p, 1, lim) p = p + 1 until tvb(p - 1, 1):uint() < 0x80
+    return -1, p
+  end
+  return first, p
+end
+
+function R.ber_sequence(tvb, off, lim, tree, ctx, label, components)
+  local n, p = length(tvb, off, lim)
+  need(p, n, lim)
+  local stop = p + n
+  while p < stop do
+    local at = p
+    local tag
+    tag, p = ber_tag(tvb, p, stop)
+    local size
+    size, p = length(tvb, p, stop)
+    need(p, size, stop)
+    local component = components[tag]
+    if component then
+      local sub = tree:add(PDU[component[1]], tvb(at, p + size - at), "")
+      sub:set_text(component[1])
+      N[component[2]](tvb, p, p + size, sub, ctx, component[1])
+    else
+      leaf(tree, tvb, at, p + size - at, "Unknown", "tag " .. hex(tvb, at, 1) .. " " .. hex(tvb, p, size))
+    end
+    p = p + size
+  end
+  return stop
+end
+
+function R.ber_choice(tvb, off, lim, tree, ctx, label, alternatives)
+  local tag, p = ber_tag(tvb, off, lim)
+  local size
+  size, p = length(tvb, p, lim)
+  need(p, size, lim)
+  local alt = alternatives[tag]
+  if alt then
+    N[alt[2]](tvb, p, p + size, tree, ctx, alt[1])
+  else
+    leaf(tree, tvb, off, p + size - off, label, "tag " .. hex(tvb, off, 1) .. " " .. hex(tvb, p, size))
+  end
+  return lim
+end
+
+function R.ber_explicit(tvb, off, lim, tree, ctx, label, inner_tag, node)
+  local tag, p = ber_tag(tvb, off, lim)
+  local size
+  size, p = length(tvb, p, lim)
+  need(p, size, lim)
+  if tag == inner_tag then
+    node(tvb, p, p + size, tree, ctx, label)
+  else
+    leaf(tree, tvb, off, p + size - off, label, "tag " .. hex(tvb, off, 1) .. " " .. hex(tvb, p, size))
+  end
+  return lim
+end
+
+function R.ber_integer(tvb, off, lim, tree, ctx, label, names)
+  local n = lim - off
+  if n < 1 or n > 4 then
+    leaf(tree, tvb, off, n, label, hex(tvb, off, n))
+    return lim
+  end
+  local v = tvb(off, n):int()
+  local text = tostring(v)
+  if names then text = text .. " (" .. (names[v] or "reserved") .. ")" end
+  leaf(tree, tvb, off, n, label, text)
+  return lim
+end
+
+function R.ber_oid(tvb, off, lim, tree, ctx, label, names)
+  local arcs, v = {}, 0
+  for i = off, lim - 1 do
+    local b = tvb(i, 1):uint()
+    v = v * 128 + b % 128
+    if b < 0x80 then
+      if #arcs == 0 then
+        local first = math.min(math.floor(v / 40), 2)
+        arcs[1], arcs[2] = first, v - 40 * first
+      else
+        arcs[#arcs + 1] = v
+      end
+      v = 0
+    end
+  end
+  local dotted = table.concat(arcs, ".")
+  local name = names[dotted]
+  leaf(tree, tvb, off, lim - off, label, name and (dotted .. " (" .. name .. ")") or dotted)
+  return lim
+end
+
+function R.ber_bit_string(tvb, off, lim, tree, ctx, label, names)
+  need(off, 1, lim)
+  local n = lim - off - 1
+  local text = hex(tvb, off + 1, n)
+  if #names > 0 then
+    local set = {}
+    for i = 0, n * 8 - 1 do
+      if bits(tvb(off + 1 + math.floor(i / 8), 1):uint(), 7 - i % 8, 1) == 1 then set[#set + 1] = names[i + 1] or ("bit" .. i) end
+    end
+    text = text .. " (" .. table.concat(set, " ") .. ")"
+  end
+  leaf(tree, tvb, off, lim - off, label, text)
+  return lim
+end
+
+function R.ber_text(tvb, off, lim, tree, ctx, label)
+  local n = lim - off
+  leaf(tree, tvb, off, n, label, printable(tvb, off, n) and ('"' .. tvb(off, n):string() .. '"') or hex(tvb, off, n))
+  return lim
+end
+
+function R.ber_octets(tvb, off, lim, tree, ctx, label)
+  leaf(tree, tvb, off, lim - off, label, hex(tvb, off, lim - off))
+  return lim
+end
+
+-- ---- One APDU ----
+
+local function conversation(pinfo)
+  local a = tostring(pinfo.src) .. ":" .. tostring(pinfo.src_port)
+  local b = tostring(pinfo.dst) .. ":" .. tostring(pinfo.dst_port)
+  if a > b then a, b = b, a end
+  return a .. "|" .. b
+end
+
+local apdu_seq = {}
+
+-- Decodes the APDU in tvb (its own buffer) under tree; returns a one-line summary for the Info column.
+local function dissect_apdu(tvb, pinfo, tree)
+  local number = pinfo.number
+  apdu_seq[number] = (apdu_seq[number] or 0) + 1
+  local ctx = { tvb = tvb, queue = {}, record = {}, summary = {}, inner = {}, frame = number, seq = apdu_seq[number],
+    conversation = conversation(pinfo) }
+  local sub = tree:add(p_cosem, tvb())
+  local ok, err = pcall(APDU, tvb, 0, tvb:len(), sub, ctx, nil)
+  if not ok then
+    local message = type(err) == "table" and err[1] == MALFORMED and err[2] or tostring(err)
+    sub:add_proto_expert_info(E_MALFORMED, "Malformed APDU: " .. message)
+  end
+  if ctx.is_request and ctx.invoke ~= nil and #ctx.record > 0 then
+    PENDING[ctx.conversation .. "/" .. ctx.invoke] = ctx.record
+  end
+  local words = { ctx.service or ctx.apdu or "APDU" }
+  for _, name in ipairs(ctx.inner) do words[#words + 1] = "(" .. name .. ")" end
+  for _, s in ipairs(ctx.summary) do words[#words + 1] = s end
+  local summary = table.concat(words, " ")
+  sub:append_text(": " .. summary)
+  return summary
+end
