@@ -93,12 +93,11 @@ local RESOLVED = {}  -- frame and APDU number -> the types a response was given 
 
 local function named(t) return t and t.n and TYPES[t.n] or nil end
 
--- The type of the next Data value of this APDU (from the descriptors seen so far, or the request answered).
+-- What the next Data value of this APDU is ({ t = type, name = attribute or method }), from the descriptors seen
+-- so far or from the request this APDU answers.
 local function take_type(ctx, label)
   if label == "AccessParameters" then return nil end
-  local t = table.remove(ctx.queue, 1)
-  if t == false then return nil end
-  return t
+  return table.remove(ctx.queue, 1)
 end
 
 local function describe_member(ctx, label, v, item, range)
@@ -111,9 +110,9 @@ local function describe_member(ctx, label, v, item, range)
       item:add(F.attribute, range, name)
       ctx.summary[#ctx.summary + 1] = name
     end
-    local t = a and a.type or false
-    ctx.queue[#ctx.queue + 1] = t
-    ctx.record[#ctx.record + 1] = t
+    local entry = { t = a and a.type, name = name }
+    ctx.queue[#ctx.queue + 1] = entry
+    ctx.record[#ctx.record + 1] = entry
   elseif label == "MethodId" then
     local m = cls and cls.methods[v]
     if m then
@@ -121,8 +120,8 @@ local function describe_member(ctx, label, v, item, range)
       item:add(F.method, range, m.name)
       ctx.summary[#ctx.summary + 1] = m.name
     end
-    ctx.queue[#ctx.queue + 1] = m and m.param or false
-    ctx.record[#ctx.record + 1] = m and m.ret or false
+    ctx.queue[#ctx.queue + 1] = { t = m and m.param, name = m and (m.name .. " parameter") }
+    ctx.record[#ctx.record + 1] = { t = m and m.ret, name = m and (m.name .. " result") }
   end
 end
 
@@ -484,7 +483,8 @@ local function decode_data(tvb, off, lim, tree, ctx, label, t, depth)
 end
 
 function R.data(tvb, off, lim, tree, ctx, label)
-  return decode_data(tvb, off, lim, tree, ctx, label or "Data", take_type(ctx, label), 0)
+  local entry = take_type(ctx, label)
+  return decode_data(tvb, off, lim, tree, ctx, entry and entry.name or label or "Data", entry and entry.t, 0)
 end
 
 -- ---- BER (ACSE): each content decoder reads its value up to lim ----
@@ -513,9 +513,7 @@ function R.ber_sequence(tvb, off, lim, tree, ctx, label, components)
     need(p, size, stop)
     local component = components[tag]
     if component then
-      local sub = tree:add(PDU[component[1]], tvb(at, p + size - at), "")
-      sub:set_text(component[1])
-      N[component[2]](tvb, p, p + size, sub, ctx, component[1])
+      N[component[2]](tvb, p, p + size, tree, ctx, component[1])
     else
       leaf(tree, tvb, at, p + size - at, "Unknown", "tag " .. hex(tvb, at, 1) .. " " .. hex(tvb, p, size))
     end
@@ -531,7 +529,9 @@ function R.ber_choice(tvb, off, lim, tree, ctx, label, alternatives)
   need(p, size, lim)
   local alt = alternatives[tag]
   if alt then
-    N[alt[2]](tvb, p, p + size, tree, ctx, alt[1])
+    local sub = R.open(tree, tvb, off, label)
+    N[alt[2]](tvb, p, p + size, sub, ctx, alt[1])
+    R.close(sub, tree, off, p + size)
   else
     leaf(tree, tvb, off, p + size - off, label, "tag " .. hex(tvb, off, 1) .. " " .. hex(tvb, p, size))
   end
