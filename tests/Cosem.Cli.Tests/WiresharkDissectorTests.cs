@@ -92,12 +92,6 @@ public sealed class WiresharkDissectorTests : IAsyncLifetime
         Assert.True(exit == 0, error);
 
         // GET settings (a structure) and mode (an enum) of class 9000, and the meter's answers, by hand.
-        RecordedPacket Frame(bool fromClient, string apdu)
-        {
-            byte[] body = Convert.FromHexString(apdu.Replace(" ", ""));
-            byte[] header = [0, 1, 0, (byte)(fromClient ? 16 : 1), 0, (byte)(fromClient ? 1 : 16), (byte)(body.Length >> 8), (byte)body.Length];
-            return new RecordedPacket(fromClient, [.. header, .. body]);
-        }
         RecordedPacket[] packets =
         [
             Frame(true, "C0 01 C1 2328 00 80 60 01 00 FF 04 00"),
@@ -114,6 +108,45 @@ public sealed class WiresharkDissectorTests : IAsyncLifetime
         Assert.Contains("since (octet-string): 2026-01-02 03:04:05 deviation 0 min day-of-week 5", tree);
         Assert.Contains("AttributeId: 3 (mode)", tree);
         Assert.Contains("mode (enum): 1 (spinning)", tree);
+    }
+
+    [TsharkFact]
+    public async Task Bad_and_ciphered_apdus_are_marked_and_the_capture_goes_on()
+    {
+        string deep = string.Concat(Enumerable.Repeat("01 01 ", 100)) + "00";
+        RecordedPacket[] packets =
+        [
+            Frame(true, "C0 01 C1 00 08 00 00"),                                          // truncated GET
+            Frame(true, "FF 00"),                                                        // no such APDU
+            Frame(true, "C1 01 C1 00 01 00 00 60 01 00 FF 02 00 " + deep),               // Data nested 100 deep
+            Frame(true, "C8 15 30 00000001 A1B2C3D4 00112233445566778899AABB"),          // glo-get-request
+            Frame(false, "D8 01 02"),                                                    // exception-response
+            Frame(true, "C0 01 C1 00 08 00 00 01 00 00 FF 02 00"),                       // and a good one after them
+        ];
+        string pcap = await Tshark.WritePcapAsync(_directory, "bad", packets, 4059);
+        string tree = await Tshark.DissectAsync(_lua, pcap, "-V", "-O", "cosem");
+        Assert.Contains("Malformed APDU: 6 byte(s) needed at offset 5, 2 left", tree); // the logical name is cut
+        Assert.Contains("Malformed APDU: unknown APDU tag 255 (0xFF)", tree);
+        Assert.Contains("Malformed APDU: Data nested deeper than 64 levels", tree);
+        Assert.Contains("GloGetRequest (21 bytes)", tree);
+        Assert.Contains("SecurityControl: 0x30 (SecuritySuite=0 Authentication=true Encryption=true KeySet=unicast Compression=false)", tree);
+        Assert.Contains("InvocationCounter: 1", tree);
+        Assert.Contains("AuthenticationTag: 00112233445566778899AABB", tree);
+        Assert.Contains("StateError: 1 (service-not-allowed)", tree);
+        Assert.Contains("ServiceError: ServiceNotSupported", tree);
+        Assert.Contains("AttributeId: 2 (time)", tree);
+        string info = await Tshark.DissectAsync(_lua, pcap);
+        Assert.Contains("COSEM GetRequestNormal Clock 0.0.1.0.0.255 time", info);
+        Assert.Contains("COSEM ExceptionResponse", info);
+        Assert.Equal(6, info.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    // A wrapper frame between the public client (16) and the management logical device (1).
+    private static RecordedPacket Frame(bool fromClient, string apdu)
+    {
+        byte[] body = Convert.FromHexString(apdu.Replace(" ", ""));
+        byte[] header = [0, 1, 0, (byte)(fromClient ? 16 : 1), 0, (byte)(fromClient ? 1 : 16), (byte)(body.Length >> 8), (byte)body.Length];
+        return new RecordedPacket(fromClient, [.. header, .. body]);
     }
 
     // What every transport's session shows: the association, GET/SET/ACTION named and typed, the release.

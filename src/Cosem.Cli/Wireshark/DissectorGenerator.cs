@@ -12,7 +12,7 @@ internal sealed record DissectorPorts(int WrapperTcpPort = 4059, int WrapperUdpP
 /// <summary>
 /// Assembles <c>cosem.lua</c>: a header with the ports and the schema files used, the class and type tables
 /// (<see cref="LuaSchemaWriter"/>), the APDU decoders compiled from the translator's grammar
-/// (<see cref="LuaGrammarWriter"/>), then the hand-written runtime and transport framing (embedded <c>*.lua</c>).
+/// (<see cref="LuaGrammarWriter"/>), then the hand-written runtime: leaves, A-XDR Data, BER, one APDU, transport framing (embedded <c>*.lua</c>).
 /// The same inputs always give the same bytes: every table is written in a sorted order, with no date or path.
 /// </summary>
 internal static class DissectorGenerator
@@ -39,8 +39,10 @@ internal static class DissectorGenerator
         LuaSchemaWriter.Write(catalog, lua);
         WriteClassNames(lua);
         LuaGrammarWriter.Write(lua);
-        lua.Append(Resource("runtime.lua")).AppendLine();
-        lua.Append(Resource("framing.lua"));
+        foreach (string part in RuntimeParts)
+        {
+            lua.Append(Resource(part)).AppendLine();
+        }
         return lua.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
@@ -58,6 +60,9 @@ internal static class DissectorGenerator
         lua.AppendLine("}");
         lua.AppendLine();
     }
+
+    // One Lua chunk in this order: later parts use the locals of earlier ones.
+    private static readonly string[] RuntimeParts = ["runtime.lua", "data.lua", "ber.lua", "apdu.lua", "framing.lua"];
 
     private static string Resource(string name)
     {
