@@ -52,6 +52,10 @@ public sealed class WiresharkDissectorTests : IAsyncLifetime
         Assert.Contains("ActionRequest|ActionRequestNormal|Clock|0.0.1.0.0.255||shift_time|30", rows);
         Assert.Contains("Rlrq||||||", rows);
         Assert.Contains(rows, r => Regex.IsMatch(r, @"^GetResponse\|GetResponseNormal\|\|\|\|\|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d"));
+
+        string pdml = await Tshark.DissectAsync(_lua, pcap, "-T", "pdml");
+        Assert.Contains("<field name=\"cosem.class\" showname=\"Class: Clock\"", pdml);
+        Assert.Contains("<field name=\"cosem.pdu.AttributeId\" showname=\"AttributeId: 2 (time)\"", pdml);
     }
 
     [TsharkFact]
@@ -108,6 +112,19 @@ public sealed class WiresharkDissectorTests : IAsyncLifetime
         Assert.Contains("since (octet-string): 2026-01-02 03:04:05 deviation 0 min day-of-week 5", tree);
         Assert.Contains("AttributeId: 3 (mode)", tree);
         Assert.Contains("mode (enum): 1 (spinning)", tree);
+    }
+
+    [TsharkFact]
+    public async Task Frames_cut_into_tiny_tcp_segments_are_reassembled()
+    {
+        foreach (var (hdlc, port) in new[] { (false, 4059), (true, 4060) })
+        {
+            var segments = (await RecordSessionAsync(hdlc))
+                .SelectMany(p => p.Bytes.Chunk(5).Select(piece => new RecordedPacket(p.FromClient, piece)))
+                .ToList();
+            string pcap = await Tshark.WritePcapAsync(_directory, hdlc ? "hdlc-tiny" : "wrapper-tiny", segments, port);
+            AssertSession(await Tshark.DissectAsync(_lua, pcap, "-V", "-O", "cosem"));
+        }
     }
 
     [TsharkFact]
