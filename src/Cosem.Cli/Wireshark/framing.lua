@@ -35,6 +35,7 @@ end
 local function wrapper_length(tvb, pinfo, off) return tvb(off + 6, 2):uint() + 8 end
 
 function p_wrapper.dissector(tvb, pinfo, tree)
+  if tvb:len() >= 2 and tvb(0, 2):uint() ~= 1 then return 0 end -- not a wrapper header (version 1)
   pinfo.cols.protocol = "COSEM"
   dissect_tcp_pdus(tvb, tree, 8, wrapper_length, wrapper_pdu, true)
   return tvb:len()
@@ -43,6 +44,7 @@ end
 -- Over UDP every datagram holds whole wrapper PDUs.
 local p_wrapper_udp = Proto("cosem_wrapper_udp", "DLMS/COSEM wrapper over UDP")
 function p_wrapper_udp.dissector(tvb, pinfo, tree)
+  if tvb:len() < 8 or tvb(0, 2):uint() ~= 1 then return 0 end
   pinfo.cols.protocol = "COSEM"
   local off = 0
   while tvb:len() - off >= 8 do
