@@ -10,6 +10,9 @@ namespace Cosem.Sdk.Translation.Ber;
 /// </summary>
 internal sealed class BerBitStringNode(params string[] bitNames) : GrammarNode
 {
+    /// <summary>Names of the bits, first bit first.</summary>
+    internal IReadOnlyList<string> BitNames => bitNames;
+
     public override void Decode(ref AxdrReader reader, PduElement target, DecodeContext context)
     {
         int at = reader.AbsolutePosition;

@@ -10,6 +10,9 @@ namespace Cosem.Sdk.Translation.Ber;
 /// </summary>
 internal sealed class BerChoiceNode(params BerField[] alternatives) : GrammarNode
 {
+    /// <summary>The alternatives by context tag.</summary>
+    internal IReadOnlyList<BerField> Alternatives => alternatives;
+
     private const string Other = "Other";
 
     public override void Decode(ref AxdrReader reader, PduElement target, DecodeContext context)

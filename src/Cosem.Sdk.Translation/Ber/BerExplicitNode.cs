@@ -10,6 +10,11 @@ namespace Cosem.Sdk.Translation.Ber;
 /// </summary>
 internal sealed class BerExplicitNode(byte innerTag, GrammarNode inner) : GrammarNode
 {
+    /// <summary>The universal tag expected inside the explicit tag.</summary>
+    internal byte InnerTag => innerTag;
+    /// <summary>The node of the inner value.</summary>
+    internal GrammarNode Inner => inner;
+
     private const string InnerLength = "InnerLengthBytes";
 
     public override void Decode(ref AxdrReader reader, PduElement target, DecodeContext context)

@@ -10,6 +10,9 @@ namespace Cosem.Sdk.Translation.Ber;
 /// </summary>
 internal sealed class BerIntegerNode(IReadOnlyDictionary<long, string>? names = null) : GrammarNode
 {
+    /// <summary>Names of the values, for an enumerated INTEGER.</summary>
+    internal IReadOnlyDictionary<long, string>? Names => names;
+
     public override void Decode(ref AxdrReader reader, PduElement target, DecodeContext context)
     {
         var bytes = reader.ReadRemaining();

@@ -11,6 +11,9 @@ namespace Cosem.Sdk.Translation.Ber;
 /// </summary>
 internal sealed class BerOidNode(IReadOnlyDictionary<string, string> names) : GrammarNode
 {
+    /// <summary>Names of the known object identifiers, by dotted form.</summary>
+    internal IReadOnlyDictionary<string, string> Names => names;
+
     public override void Decode(ref AxdrReader reader, PduElement target, DecodeContext context)
     {
         var bytes = reader.ReadRemaining();

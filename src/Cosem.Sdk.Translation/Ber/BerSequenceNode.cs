@@ -10,6 +10,9 @@ namespace Cosem.Sdk.Translation.Ber;
 /// </summary>
 internal sealed class BerSequenceNode : GrammarNode
 {
+    /// <summary>The components in tag order.</summary>
+    internal IEnumerable<BerField> Fields => _byName.Values;
+
     private const string UnknownField = "UnknownField";
     private readonly Dictionary<byte, BerField> _byTag = [];
     private readonly Dictionary<string, BerField> _byName = new(StringComparer.Ordinal);

@@ -8,6 +8,9 @@ namespace Cosem.Sdk.Translation.Grammar;
 /// </summary>
 internal sealed class ChoiceNode : GrammarNode
 {
+    /// <summary>The alternatives in tag order (what grammar exporters such as the Wireshark dissector walk).</summary>
+    internal IEnumerable<Alternative> Alternatives => _byTag.OfType<Alternative>();
+
     private readonly Alternative?[] _byTag = new Alternative?[256];
     private readonly Dictionary<string, Alternative> _byName = new(StringComparer.Ordinal);
 

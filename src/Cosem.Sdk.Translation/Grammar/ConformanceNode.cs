@@ -8,6 +8,9 @@ namespace Cosem.Sdk.Translation.Grammar;
 /// </summary>
 internal sealed class ConformanceNode : GrammarNode
 {
+    /// <summary>Names of the conformance bits, bit 0 first.</summary>
+    internal IReadOnlyList<string> ServiceNames => BitNames;
+
     public static ConformanceNode Instance { get; } = new();
 
     // Bit 0 is the most significant bit of the first byte (IEC 62056-5-3, conformance block).

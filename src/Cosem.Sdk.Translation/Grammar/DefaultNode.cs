@@ -8,6 +8,11 @@ namespace Cosem.Sdk.Translation.Grammar;
 /// </summary>
 internal sealed class DefaultNode(string name, GrammarNode value, string defaultValue) : GrammarNode
 {
+    /// <summary>The component present when the presence byte is non-zero.</summary>
+    internal FieldNode Field => _field;
+    /// <summary>The value meant when the component is absent.</summary>
+    internal string DefaultValue => defaultValue;
+
     private readonly FieldNode _field = new(name, value);
 
     public override void Decode(ref AxdrReader reader, PduElement target, DecodeContext context)

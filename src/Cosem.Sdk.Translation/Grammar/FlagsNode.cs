@@ -10,6 +10,11 @@ namespace Cosem.Sdk.Translation.Grammar;
 /// </summary>
 internal sealed class FlagsNode : GrammarNode
 {
+    /// <summary>The width in bytes.</summary>
+    internal int Size => _size;
+    /// <summary>The named bit fields.</summary>
+    internal IReadOnlyList<BitField> Fields => _fields;
+
     private readonly int _size;
     private readonly BitField[] _fields;
 

@@ -8,6 +8,9 @@ namespace Cosem.Sdk.Translation.Grammar;
 /// </summary>
 internal sealed class OctetStringNode(bool isDateTime = false) : GrammarNode
 {
+    /// <summary>Whether the octets are a COSEM date-time.</summary>
+    internal bool IsDateTime => isDateTime;
+
     public override void Decode(ref AxdrReader reader, PduElement target, DecodeContext context)
     {
         int length = Length.Decode(ref reader, target, context);

@@ -8,6 +8,9 @@ namespace Cosem.Sdk.Translation.Grammar;
 /// </summary>
 internal sealed class OptionalNode(string name, GrammarNode value) : GrammarNode
 {
+    /// <summary>The component present when the presence byte is non-zero.</summary>
+    internal FieldNode Field => _field;
+
     private readonly FieldNode _field = new(name, value);
 
     public override void Decode(ref AxdrReader reader, PduElement target, DecodeContext context)

@@ -9,6 +9,9 @@ namespace Cosem.Sdk.Translation.Grammar;
 /// </summary>
 internal sealed class SequenceOfNode(GrammarNode item) : GrammarNode
 {
+    /// <summary>The node of one item.</summary>
+    internal GrammarNode Item => item;
+
     public override void Decode(ref AxdrReader reader, PduElement target, DecodeContext context)
     {
         int count = Length.DecodeBounded(ref reader, target, context);

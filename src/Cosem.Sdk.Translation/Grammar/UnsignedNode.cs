@@ -10,6 +10,13 @@ namespace Cosem.Sdk.Translation.Grammar;
 /// </summary>
 internal sealed class UnsignedNode : GrammarNode
 {
+    /// <summary>The width in bytes.</summary>
+    internal int Size => _size;
+    /// <summary>Whether the value is shown in hexadecimal.</summary>
+    internal bool IsHex => _hex;
+    /// <summary>Names of the values, for an enumerated field.</summary>
+    internal IReadOnlyDictionary<ulong, string>? Names => _names;
+
     private readonly int _size;
     private readonly bool _hex;
     private readonly IReadOnlyDictionary<ulong, string>? _names;

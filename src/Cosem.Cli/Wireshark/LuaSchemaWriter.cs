@@ -1,0 +1,115 @@
+using System.Text;
+using Cosem.Sdk.Generators.Model;
+
+namespace Cosem.Cli.Wireshark;
+
+/// <summary>
+/// Writes the schema catalog as Lua tables: <c>CLASSES[id]</c> (name, version, attributes and methods with their
+/// types) and <c>TYPES[name]</c> (enums, flags, structures). The dissector's runtime uses them to name attributes and
+/// methods and to show values typed.
+/// </summary>
+internal static class LuaSchemaWriter
+{
+    /// <summary>Appends both tables to <paramref name="lua"/>.</summary>
+    public static void Write(SchemaCatalog catalog, StringBuilder lua)
+    {
+        lua.AppendLine("-- Interface classes by class id (the highest version the schemas define; attribute and method");
+        lua.AppendLine("-- types as the schema declares them).");
+        lua.AppendLine("local CLASSES = {");
+        foreach (var byId in catalog.Classes.GroupBy(c => c.ClassId))
+        {
+            var versions = byId.OrderBy(c => c.Version).ToList();
+            var cls = versions[^1];
+            lua.Append("  [").Append(LuaText.Number(cls.ClassId)).Append("] = { name = ").Append(LuaText.Quote(cls.Name))
+                .Append(", version = ").Append(LuaText.Number(cls.Version))
+                .Append(", versions = ").Append(LuaText.Quote(string.Join(",", versions.Select(v => v.Version)))).AppendLine(",");
+            lua.AppendLine("    attributes = {");
+            foreach (var attribute in cls.Attributes.OrderBy(a => a.Index))
+            {
+                lua.Append("      [").Append(LuaText.Number(attribute.Index)).Append("] = { name = ").Append(LuaText.Quote(attribute.Name))
+                    .Append(", type = ").Append(Type(attribute.Type)).AppendLine(" },");
+            }
+            lua.AppendLine("    },");
+            lua.AppendLine("    methods = {");
+            foreach (var method in cls.Methods.OrderBy(m => m.Index))
+            {
+                lua.Append("      [").Append(LuaText.Number(method.Index)).Append("] = { name = ").Append(LuaText.Quote(method.Name));
+                if (method.Parameter is { } parameter)
+                {
+                    lua.Append(", param = ").Append(Type(parameter));
+                }
+                if (method.Returns is { } returns)
+                {
+                    lua.Append(", ret = ").Append(Type(returns));
+                }
+                lua.AppendLine(" },");
+            }
+            lua.AppendLine("    },");
+            lua.AppendLine("  },");
+        }
+        lua.AppendLine("}");
+        lua.AppendLine();
+        lua.AppendLine("-- Named types: enums (names by value), flags (names by bit), structures (fields in encoding order).");
+        lua.AppendLine("local TYPES = {");
+        foreach (var type in catalog.Types)
+        {
+            lua.Append("  [").Append(LuaText.Quote(type.Name)).Append("] = ");
+            switch (type.Kind)
+            {
+                case NamedTypeKind.Structure:
+                    lua.AppendLine("{ k = \"structure\", fields = {");
+                    foreach (var field in type.Fields)
+                    {
+                        lua.Append("    { name = ").Append(LuaText.Quote(field.Name)).Append(", type = ").Append(Type(field.Type)).AppendLine(" },");
+                    }
+                    lua.AppendLine("  } },");
+                    break;
+                default:
+                    lua.Append("{ k = ").Append(type.Kind == NamedTypeKind.Enum ? "\"enum\"" : "\"flags\"")
+                        .Append(", names = {");
+                    foreach (var member in type.Members)
+                    {
+                        lua.Append(" [").Append(LuaText.Number(member.Value)).Append("] = ").Append(LuaText.Quote(member.Name)).Append(',');
+                    }
+                    lua.AppendLine(" } },");
+                    break;
+            }
+        }
+        lua.AppendLine("}");
+        lua.AppendLine();
+    }
+
+    // { k = "date-time" }, { k = "array", el = {...} }, { k = "named", n = "ClockBase" }, { k = "unsigned", n = "ClockStatus" }.
+    private static string Type(TypeRef type)
+    {
+        var text = new StringBuilder("{ k = ").Append(LuaText.Quote(KindName(type.Kind)));
+        if (type.Name is { } name)
+        {
+            text.Append(", n = ").Append(LuaText.Quote(name));
+        }
+        if (type.Element is { } element)
+        {
+            text.Append(", el = ").Append(Type(element));
+        }
+        return text.Append(" }").ToString();
+    }
+
+    // The kebab-case names of the schema language (schema/README.md), which are also the A-XDR type names.
+    private static string KindName(AxdrKind kind) => kind switch
+    {
+        AxdrKind.NullData => "null-data",
+        AxdrKind.DoubleLong => "double-long",
+        AxdrKind.Long64 => "long64",
+        AxdrKind.LongUnsigned => "long-unsigned",
+        AxdrKind.DoubleLongUnsigned => "double-long-unsigned",
+        AxdrKind.Long64Unsigned => "long64-unsigned",
+        AxdrKind.Float32 => "float32",
+        AxdrKind.Float64 => "float64",
+        AxdrKind.OctetString => "octet-string",
+        AxdrKind.VisibleString => "visible-string",
+        AxdrKind.Utf8String => "utf8-string",
+        AxdrKind.BitString => "bit-string",
+        AxdrKind.DateTime => "date-time",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+}
