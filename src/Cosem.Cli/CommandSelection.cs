@@ -20,6 +20,7 @@ internal static class CommandSelection
         ["list"] = stdin => ListCommand.Create(stdin),
         ["write"] = stdin => WriteCommand.Create(stdin),
         ["invoke"] = stdin => InvokeCommand.Create(stdin),
+        ["wireshark"] = _ => WiresharkCommand.Create(),
     };
 
     /// <summary>A root holding only the command <paramref name="args"/> starts with, or the whole tree.</summary>
