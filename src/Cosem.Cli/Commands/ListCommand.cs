@@ -66,7 +66,7 @@ public static class ListCommand
                 var array = new JsonArray();
                 foreach (var row in rows)
                 {
-                    array.Add(new JsonObject
+                    array.Add((JsonNode)new JsonObject
                     {
                         ["obis"] = row.Obis,
                         ["classId"] = row.ClassId,

@@ -129,7 +129,7 @@ internal static class TranslateStream
         {
             if (entry.Apdu is not { } apdu)
             {
-                array.Add(new JsonObject { ["index"] = entry.Index, ["linkFrame"] = entry.Link });
+                array.Add((JsonNode)new JsonObject { ["index"] = entry.Index, ["linkFrame"] = entry.Link });
                 continue;
             }
             var node = new JsonObject
@@ -152,7 +152,7 @@ internal static class TranslateStream
             {
                 node["reassembled"] = AsData(whole) is { } data ? DataFormatting.ToJson(data) : Convert.ToHexString(whole);
             }
-            array.Add(node);
+            array.Add((JsonNode)node);
         }
         return array.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
