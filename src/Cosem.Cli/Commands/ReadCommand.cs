@@ -87,6 +87,7 @@ public static class ReadCommand
                     : [await ReadOneAsync(client, request, cancellationToken)];
                 await client.ReleaseAsync(cancellationToken);
                 Print(rows, request.Format, output);
+                WarnVersionFallbacks(rows, error);
                 var failed = rows.Count(r => r.Error is not null);
                 return failed == 0 ? ExitCodes.Success : failed == rows.Count ? ExitCodes.Failed : ExitCodes.Partial;
             }
@@ -297,18 +298,30 @@ public static class ReadCommand
         }
     }
 
-    /// <summary>One attribute read: its value or the reason it could not be read.</summary>
-    private sealed record ReadRow(CosemAttributeDescriptor Descriptor, string ClassName, string AttributeName, CosemData? Value, string? Error)
+    /// <summary>One attribute read: its value or the reason it could not be read; <paramref name="KnownVersion"/> is the class version its names come from (the
+    /// nearest known one when the meter declares a version the registry lacks).</summary>
+    private sealed record ReadRow(CosemAttributeDescriptor Descriptor, string ClassName, string AttributeName, CosemData? Value, string? Error,
+        byte Version = 0, byte? KnownVersion = null)
     {
         public DataFormatting.Hint Hint => DataFormatting.Hint.For(Descriptor.ClassId, Descriptor.AttributeId);
 
+        public bool IsVersionFallback => KnownVersion is { } known && known != Version;
+
         public static ReadRow From(CosemAttributeDescriptor descriptor, byte version, CosemData? value, string? error)
         {
-            var info = CosemClassRegistry.Default.TryGet(descriptor.ClassId, version, out var exact)
-                ? exact
-                : CosemClassRegistry.Default.FindBestMatch(descriptor.ClassId, version);
+            var info = CosemClassRegistry.Default.Resolve(descriptor.ClassId, version);
             var name = info?.Attributes.FirstOrDefault(a => a.Index == descriptor.AttributeId)?.Name ?? "";
-            return new ReadRow(descriptor, info?.Name ?? $"class {descriptor.ClassId}", name, value, error);
+            return new ReadRow(descriptor, info?.Name ?? $"class {descriptor.ClassId}", name, value, error, version, info?.Version);
+        }
+    }
+
+    // The registry fell back to another version of a class: say so once per class and version, after the values.
+    private static void WarnVersionFallbacks(IReadOnlyList<ReadRow> rows, TextWriter error)
+    {
+        foreach (var row in rows.Where(r => r.IsVersionFallback).DistinctBy(r => (r.Descriptor.ClassId, r.Version)))
+        {
+            error.WriteLine($"warning: interface class {row.Descriptor.ClassId} version {row.Version} is not known; " +
+                $"its attributes are named as {row.ClassName} version {row.KnownVersion}, the nearest known version.");
         }
     }
 }
