@@ -1,6 +1,5 @@
 using Cosem.Sdk.Obis;
 using Cosem.Sdk.Objects;
-using Cosem.Sdk.Objects.Testing;
 using Cosem.Sdk.Tests.Server;
 using Microsoft.Extensions.Logging;
 
@@ -62,7 +61,7 @@ public class ClassRegistryVersionTests
         var info = CosemClassRegistry.Default.Resolve(151, 0, log.CreateLogger("test"));
 
         Assert.Equal(nameof(LteMonitoring), info?.Name);
-        Assert.Equal(1, info?.Version);
+        Assert.Equal((byte?)1, info?.Version);
         Assert.Single(log.Lines);
     }
 
@@ -84,7 +83,7 @@ public class ClassRegistryVersionTests
     [Fact]
     public void The_nearest_version_prefers_the_one_below()
     {
-        Assert.Equal(2, CosemClassRegistry.Default.FindNearest(40, 3)?.Version);
-        Assert.Equal(0, CosemClassRegistry.Default.FindNearest(70, 0)?.Version);
+        Assert.Equal((byte?)2, CosemClassRegistry.Default.FindNearest(40, 3)?.Version);
+        Assert.Equal((byte?)0, CosemClassRegistry.Default.FindNearest(70, 0)?.Version);
     }
 }
