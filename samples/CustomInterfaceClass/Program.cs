@@ -24,7 +24,7 @@ var meter = new AcmeWaterMeter(new LoopbackSession(meterObjects));
 Console.WriteLine($"Clock:  {await meter.Clock.GetTimeAsync()}");
 var volume = await meter.Volume.GetValueAsync();
 var volumeUnit = await meter.Volume.GetScalerUnitAsync();
-Console.WriteLine($"Volume: {volume.AsInt64() * Math.Pow(10, volumeUnit.Scaler)} ({volumeUnit.Unit})");
+Console.WriteLine($"Volume: {Quantity.From(volume, volumeUnit)}");
 
 Console.WriteLine($"Valve:  {await meter.Valve.GetStateAsync()} at {await meter.Valve.GetPositionAsync()} %");
 Console.WriteLine("Client: open the valve");
@@ -34,7 +34,7 @@ Console.WriteLine("Client: move to 35 %");
 await meter.Valve.MoveToAsync(35);
 #endregion
 var flowUnit = await meter.Valve.GetFlowScalerUnitAsync();
-Console.WriteLine($"Valve:  {await meter.Valve.GetPositionAsync()} %, flow {await meter.Valve.GetFlowAsync() * Math.Pow(10, flowUnit.Scaler)} ({flowUnit.Unit})");
+Console.WriteLine($"Valve:  {await meter.Valve.GetPositionAsync()} %, flow {Quantity.From(await meter.Valve.GetFlowAsync(), flowUnit)}");
 
 try
 {

@@ -14,7 +14,7 @@ namespace Cosem.Cli.Commands;
 internal static class ClassDefinitions
 {
     public static CosemClassInfo? Find(ushort classId, byte version) =>
-        CosemClassRegistry.Default.TryGet(classId, version, out var exact) ? exact : CosemClassRegistry.Default.FindBestMatch(classId, version);
+        CosemClassRegistry.Default.Resolve(classId, version);
 
     /// <summary>The default value of the attribute in a fresh instance of its class: its type and shape; null when unknown.</summary>
     public static CosemData? Template(ushort classId, byte version, ObisCode logicalName, sbyte attribute)

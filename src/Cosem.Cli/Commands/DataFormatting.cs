@@ -171,7 +171,8 @@ internal static class DataFormatting
     private static JsonNode? JsonScalar(CosemData data) => data.Type switch
     {
         DataType.Boolean => JsonValue.Create(data.AsBoolean()),
-        DataType.Float32 or DataType.Float64 => JsonValue.Create(data.AsDouble()),
+        DataType.Float32 => JsonValue.Create((float)data.AsDouble()),
+        DataType.Float64 => JsonValue.Create(data.AsDouble()),
         DataType.Long64Unsigned => JsonValue.Create(data.AsUInt64()),
         DataType.Integer or DataType.Long or DataType.DoubleLong or DataType.Long64 or DataType.Unsigned or DataType.LongUnsigned
             or DataType.DoubleLongUnsigned or DataType.Enum or DataType.Bcd => JsonValue.Create(data.AsInt64()),
@@ -183,7 +184,8 @@ internal static class DataFormatting
         DataType.Boolean => data.AsBoolean() ? "true" : "false",
         DataType.OctetString => OctetText(data.AsBytes().Span),
         DataType.VisibleString or DataType.Utf8String => data.AsString(),
-        DataType.Float32 or DataType.Float64 => data.AsDouble().ToString("R", CultureInfo.InvariantCulture),
+        DataType.Float32 => ((float)data.AsDouble()).ToString("R", CultureInfo.InvariantCulture),
+        DataType.Float64 => data.AsDouble().ToString("R", CultureInfo.InvariantCulture),
         DataType.Long64Unsigned => data.AsUInt64().ToString(CultureInfo.InvariantCulture),
         DataType.DateTime => data.AsDateTime().ToString(),
         DataType.Date => data.AsDate().ToString(),

@@ -99,6 +99,7 @@ public static class ReadCommand
                 await MeterCommand.ReleaseKeepingResultsAsync(client, error, cancellationToken);
                 rows = [.. rows.Select(row => row.Checked(error, options.Compatibility))];
                 Print(rows, request.Format, output);
+                WarnVersionFallbacks(rows, error);
                 var failed = rows.Count(r => r.Error is not null);
                 return failed == 0 ? ExitCodes.Success : failed == rows.Count ? ExitCodes.Failed : ExitCodes.Partial;
             }
@@ -312,6 +313,16 @@ public static class ReadCommand
                 throw new ArgumentException($"--class {classId} is not a class id (0-65535).");
             }
             return new ReadRequest(false, ObisCode.Parse(obis), (sbyte)attribute, (ushort?)classId, format, access);
+        }
+    }
+
+    // The registry fell back to another version of a class: say so once per class and version, after the values.
+    private static void WarnVersionFallbacks(IReadOnlyList<ReadRow> rows, TextWriter error)
+    {
+        foreach (var row in rows.Where(r => r.IsVersionFallback).DistinctBy(r => (r.Descriptor.ClassId, r.Version)))
+        {
+            error.WriteLine($"warning: interface class {row.Descriptor.ClassId} version {row.Version} is not known; " +
+                $"its attributes are named as {row.ClassName} version {row.KnownVersion}, the nearest known version.");
         }
     }
 }

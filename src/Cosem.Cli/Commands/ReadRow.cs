@@ -7,18 +7,21 @@ namespace Cosem.Cli.Commands;
 
 /// <summary>
 /// One attribute <c>cosem read</c> read: its value (with a warning when the meter deviated from the class
-/// definition or the date-time rules) or the reason it could not be read.
+/// definition or the date-time rules) or the reason it could not be read. <c>KnownVersion</c> is the class version
+/// its names come from: the nearest known one when the meter declares a version the registry lacks.
 /// </summary>
 internal sealed record ReadRow(CosemAttributeDescriptor Descriptor, byte Version, string ClassName, string AttributeName, CosemData? Value, string? Error,
-    string? Warning = null)
+    string? Warning = null, byte? KnownVersion = null)
 {
     public DataFormatting.Hint Hint => DataFormatting.Hint.For(Descriptor.ClassId, Descriptor.AttributeId);
+
+    public bool IsVersionFallback => KnownVersion is { } known && known != Version;
 
     public static ReadRow From(CosemAttributeDescriptor descriptor, byte version, CosemData? value, string? error)
     {
         var info = ClassDefinitions.Find(descriptor.ClassId, version);
         var name = info?.Attributes.FirstOrDefault(a => a.Index == descriptor.AttributeId)?.Name ?? "";
-        return new ReadRow(descriptor, version, info?.Name ?? $"class {descriptor.ClassId}", name, value, error);
+        return new ReadRow(descriptor, version, info?.Name ?? $"class {descriptor.ClassId}", name, value, error, KnownVersion: info?.Version);
     }
 
     /// <summary>

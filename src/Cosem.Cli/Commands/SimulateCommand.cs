@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Cosem.Samples.MeterSimulator;
 using Cosem.Sdk.Client;
+using Cosem.Samples.MeterSimulator.BlueBook;
 using Cosem.Sdk.Security;
 using Cosem.Sdk.Server;
 using Microsoft.Extensions.Logging;
@@ -29,12 +30,18 @@ public static class SimulateCommand
             "The first meter's system title, 16 hex digits (default 435344 + serial number); meter i adds i.", defaultLlsPassword: "12345678", stdin: stdin);
         security.Auth.Description = "How the management client (1) authenticates: " + string.Join(", ", SecurityOptions.AuthValues) + " (default low, password 12345678).";
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Trace every frame and APDU." };
+        var profile = new Option<string>("--profile")
+        {
+            Description = "What each meter holds: reference (a smart electricity meter) or blue-book (one object of every interface class and version, public client only).",
+            DefaultValueFactory = _ => ReferenceProfile,
+        };
+        profile.AcceptOnlyFromAmong(ReferenceProfile, BlueBookProfile);
         var limits = new ServerLimitOptions();
         var referencing = ReferencingOption.Create(
             "ln (Association LN, the default) or sn (Association SN: clients 16 and 1 associate with short names; auth none or low).");
         var command = new Command("simulate", "Run simulated reference meters on 127.0.0.1 (wrapper 4059, HDLC 4060).")
         {
-            wrapperPort, hdlcPort, meters, verbose, referencing,
+            wrapperPort, hdlcPort, meters, verbose, referencing, profile,
         };
         foreach (var option in security.All.Concat(limits.All))
         {
@@ -86,14 +93,34 @@ public static class SimulateCommand
                 error.WriteLine("error: --referencing sn supports --auth none or low (HLS is offered over LN only).");
                 return BadArguments;
             }
+            var blueBook = parse.GetValue(profile) == BlueBookProfile;
+            if (blueBook && shortNames == Referencing.ShortName)
+            {
+                error.WriteLine("error: --profile blue-book is served with LN referencing only.");
+                return BadArguments;
+            }
             using var loggers = LoggerFactory.Create(builder => builder
                 .SetMinimumLevel(parse.GetValue(verbose) ? LogLevel.Trace : LogLevel.Warning)
                 .AddSimpleConsole(console => console.SingleLine = true));
-            var running = new List<ReferenceMeterSimulator>(count);
+            var running = new List<IAsyncDisposable>(count);
             try
             {
                 for (var i = 0; i < count; i++)
                 {
+                    if (blueBook)
+                    {
+                        var device = await BlueBookSimulator.StartAsync(new MeterSimulatorOptions
+                        {
+                            Address = IPAddress.Loopback,
+                            WrapperPort = wrapper == 0 ? 0 : wrapper + i,
+                            HdlcPort = hdlc == 0 ? 0 : hdlc + i,
+                            LoggerFactory = loggers,
+                            ServerOptions = limits.CreateServerOptions(parse, loggers),
+                        }, cancellationToken);
+                        running.Add(device);
+                        output.WriteLine($"meter {i + 1} (Blue Book, {device.Objects.Count} objects): " + string.Join(", ", device.Server!.EndPoints));
+                        continue;
+                    }
                     var meter = await ReferenceMeterSimulator.StartAsync(new MeterSimulatorOptions
                     {
                         Address = IPAddress.Loopback,
@@ -115,7 +142,9 @@ public static class SimulateCommand
                     running.Add(meter);
                     output.WriteLine($"meter {i + 1}: " + string.Join(", ", meter.Server!.EndPoints));
                 }
-                output.WriteLine($"Clients: 16 (public, no authentication, read-only), 1 (management: {settings}){(shortNames == Referencing.ShortName ? ", short name referencing" : "")}. Ctrl+C stops.");
+                output.WriteLine(blueBook
+                    ? "Client: 16 (public, no authentication, read-only). Ctrl+C stops."
+                    : $"Clients: 16 (public, no authentication, read-only), 1 (management: {settings}){(shortNames == Referencing.ShortName ? ", short name referencing" : "")}. Ctrl+C stops.");
                 await Task.Delay(Timeout.Infinite, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -173,6 +202,9 @@ public static class SimulateCommand
             probe.Stop();
         }
     }
+
+    private const string ReferenceProfile = "reference";
+    private const string BlueBookProfile = "blue-book";
 
     // "CSD" and the serial number: meter i gets serial i + 1.
     private const ulong DefaultTitleBase = 0x4353_4400_0000_0000;

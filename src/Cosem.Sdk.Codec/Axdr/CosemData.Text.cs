@@ -81,6 +81,9 @@ public readonly partial struct CosemData
                 text.Append(" 0x").Append(_bits.ToString("X2", CultureInfo.InvariantCulture));
                 return;
             case DataType.Float32:
+                // The float's own shortest form: a float32 5221.4 reads "5221.4", not its double expansion.
+                text.Append(' ').Append(((float)AsDouble()).ToString("R", CultureInfo.InvariantCulture));
+                return;
             case DataType.Float64:
                 text.Append(' ').Append(AsDouble().ToString("R", CultureInfo.InvariantCulture));
                 return;

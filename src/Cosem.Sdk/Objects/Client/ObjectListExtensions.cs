@@ -28,8 +28,9 @@ public static class ObjectListExtensions
 
     /// <summary>
     /// Reads the object list of the current association and returns one proxy per object: the generated proxy of
-    /// its class from <paramref name="registry"/> (default <see cref="CosemClassRegistry.Default"/>), or a
-    /// <see cref="CosemGenericProxy"/> for classes without one. <c>(await meter.GetObjectListAsync()).OfType&lt;Clock.Proxy&gt;()</c>
+    /// its class from <paramref name="registry"/> (default <see cref="CosemClassRegistry.Default"/>; an unknown class
+    /// version gets the nearest known version's proxy and a warning in the client's log), or a
+    /// <see cref="CosemGenericProxy"/> for classes of which no version is registered. <c>(await meter.GetObjectListAsync()).OfType&lt;Clock.Proxy&gt;()</c>
     /// picks out the clocks.
     /// </summary>
     public static async ValueTask<IReadOnlyList<CosemProxy>> GetObjectListAsync(this CosemClient client, CosemClassRegistry? registry = null,
@@ -42,7 +43,7 @@ public static class ObjectListExtensions
         for (var i = 0; i < proxies.Length; i++)
         {
             var entry = entries[i];
-            proxies[i] = registry.CreateProxy(client, entry.ClassId, entry.Version, entry.LogicalName)
+            proxies[i] = registry.CreateProxy(client, entry.ClassId, entry.Version, entry.LogicalName, client.Logger)
                 ?? new CosemGenericProxy(client, entry.ClassId, entry.Version, entry.LogicalName);
         }
         return proxies;

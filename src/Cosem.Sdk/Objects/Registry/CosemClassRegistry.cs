@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using Cosem.Sdk.Client;
 using Cosem.Sdk.Obis;
+using Microsoft.Extensions.Logging;
 
 namespace Cosem.Sdk.Objects;
 
@@ -50,7 +51,52 @@ public sealed class CosemClassRegistry
     public IReadOnlyList<CosemClassInfo> Classes =>
         _classes.Values.OrderBy(c => c.ClassId).ThenBy(c => c.Version).ToArray();
 
-    /// <summary>A typed proxy for one object-list entry, or null when no version of the class is registered.</summary>
-    public CosemProxy? CreateProxy(ICosemSession session, ushort classId, byte version, ObisCode logicalName) =>
-        (TryGet(classId, version, out var exact) ? exact : FindBestMatch(classId, version))?.CreateProxy(session, logicalName);
+    /// <summary>
+    /// The class for an object-list entry: exactly <paramref name="version"/> when registered, else the nearest
+    /// registered version of <paramref name="classId"/> (see <see cref="FindNearest"/>) with a warning on
+    /// <paramref name="logger"/> naming both versions; null only when no version of the class is registered.
+    /// </summary>
+    public CosemClassInfo? Resolve(ushort classId, byte version, ILogger? logger = null)
+    {
+        if (TryGet(classId, version, out var exact))
+        {
+            return exact;
+        }
+        var nearest = FindNearest(classId, version);
+        if (nearest is not null && logger is not null)
+        {
+            RegistryLog.VersionFallback(logger, classId, version, nearest.Name, nearest.Version);
+        }
+        return nearest;
+    }
+
+    /// <summary>
+    /// The registered version of <paramref name="classId"/> nearest to <paramref name="version"/>: the highest one below
+    /// it (a newer version only appends, so its common attributes read correctly), else the lowest one above it (a
+    /// meter older than every known version: attributes it lacks answer with an error, the rest are typed). Null
+    /// when no version of the class is registered.
+    /// </summary>
+    public CosemClassInfo? FindNearest(ushort classId, byte version)
+    {
+        var below = FindBestMatch(classId, version);
+        if (below is not null)
+        {
+            return below;
+        }
+        CosemClassInfo? above = null;
+        foreach (var info in _classes.Values)
+        {
+            if (info.ClassId == classId && info.Version > version && (above is null || info.Version < above.Version))
+            {
+                above = info;
+            }
+        }
+        return above;
+    }
+
+    /// <summary>A typed proxy for one object-list entry: the class of exactly that version, else the nearest
+    /// registered version with a warning on <paramref name="logger"/> (<see cref="Resolve"/>); null when no version of
+    /// the class is registered.</summary>
+    public CosemProxy? CreateProxy(ICosemSession session, ushort classId, byte version, ObisCode logicalName, ILogger? logger = null) =>
+        Resolve(classId, version, logger)?.CreateProxy(session, logicalName);
 }
