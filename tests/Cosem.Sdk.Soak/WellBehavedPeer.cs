@@ -46,7 +46,7 @@ public static class WellBehavedPeer
                     await client.GetAsync(Energy, static (ref AxdrReader r) => r.ReadUInt32(), stop);
                     stats.Read(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
-                catch (CosemException) when (!stop.IsCancellationRequested)
+                catch (Exception ex) when (!stop.IsCancellationRequested && ex is CosemException or IOException or OperationCanceledException or ObjectDisposedException)
                 {
                     Interlocked.Increment(ref stats.Errors);
                     Interlocked.Decrement(ref stats.Associated);
