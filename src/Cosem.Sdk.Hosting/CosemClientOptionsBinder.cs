@@ -49,6 +49,10 @@ internal static class CosemClientOptionsBinder
         {
             options.RequestTimeout = Parse<TimeSpan>(section, nameof(options.RequestTimeout), timeout);
         }
+        if (section[nameof(options.GeneralBlockTransferWindow)] is { } window)
+        {
+            options.GeneralBlockTransferWindow = Parse<int>(section, nameof(options.GeneralBlockTransferWindow), window);
+        }
     }
 
     // The same failure the configuration binder reports: the key and the text, never the password (not parsed here).
