@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using Cosem.Sdk.ObjectModel;
 using Cosem.Sdk.Objects;
@@ -34,6 +35,8 @@ public sealed class BlueBookSimulator : IAsyncDisposable
     public IPEndPoint? HdlcEndPoint { get; private set; }
 
     /// <summary>Builds the device without listening: every object of the profile filled with sample values.</summary>
+    [RequiresUnreferencedCode(SampleValues.ReflectionReason)]
+    [RequiresDynamicCode(SampleValues.ReflectionReason)]
     public static BlueBookSimulator Create()
     {
         var objects = BlueBookMeter.CreateObjects();
@@ -53,6 +56,8 @@ public sealed class BlueBookSimulator : IAsyncDisposable
     }
 
     /// <summary>Builds the device and serves it on the wrapper and HDLC ports of <paramref name="options"/>.</summary>
+    [RequiresUnreferencedCode(SampleValues.ReflectionReason)]
+    [RequiresDynamicCode(SampleValues.ReflectionReason)]
     public static async Task<BlueBookSimulator> StartAsync(MeterSimulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new MeterSimulatorOptions();

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Cosem.Sdk.Axdr;
 using Cosem.Sdk.Obis;
@@ -15,8 +16,13 @@ public static class SampleValues
 {
     private const int MaxDepth = 4;
 
+    /// <summary>Why the sample values need the JIT build: they are found by reflection over the generated classes.</summary>
+    public const string ReflectionReason = "Fills every attribute by reflection over the generated classes: needs their public properties and constructors, and arrays made at run time; use the JIT build.";
+
     /// <summary>Sets every public settable attribute property the generated class of <paramref name="obj"/> declares
     /// (logical_name is left as it is).</summary>
+    [RequiresUnreferencedCode(SampleValues.ReflectionReason)]
+    [RequiresDynamicCode(SampleValues.ReflectionReason)]
     public static void Fill(CosemObject obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
@@ -30,6 +36,8 @@ public static class SampleValues
     }
 
     /// <summary>A plausible value of <paramref name="type"/> (a type the schema generator uses).</summary>
+    [RequiresUnreferencedCode(SampleValues.ReflectionReason)]
+    [RequiresDynamicCode(SampleValues.ReflectionReason)]
     public static object? For(Type type, int depth)
     {
         ArgumentNullException.ThrowIfNull(type);
@@ -87,6 +95,8 @@ public static class SampleValues
     };
 
     // The last defined value: for an enum the highest meaning, for flags the highest bit.
+    [RequiresUnreferencedCode(SampleValues.ReflectionReason)]
+    [RequiresDynamicCode(SampleValues.ReflectionReason)]
     private static object LastDefined(Type type)
     {
         var values = Enum.GetValuesAsUnderlyingType(type);

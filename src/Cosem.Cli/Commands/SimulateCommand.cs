@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using Cosem.Samples.MeterSimulator;
 using Cosem.Sdk.Client;
 using Cosem.Samples.MeterSimulator.BlueBook;
@@ -94,6 +96,11 @@ public static class SimulateCommand
                 return BadArguments;
             }
             var blueBook = parse.GetValue(profile) == BlueBookProfile;
+            if (blueBook && !RuntimeFeature.IsDynamicCodeSupported)
+            {
+                error.WriteLine("error: --profile blue-book fills every attribute by reflection and needs the JIT build of cosem (dotnet run --project src/Cosem.Cli -- simulate --profile blue-book).");
+                return BadArguments;
+            }
             if (blueBook && shortNames == Referencing.ShortName)
             {
                 error.WriteLine("error: --profile blue-book is served with LN referencing only.");
@@ -109,7 +116,7 @@ public static class SimulateCommand
                 {
                     if (blueBook)
                     {
-                        var device = await BlueBookSimulator.StartAsync(new MeterSimulatorOptions
+                        var device = await StartBlueBookAsync(new MeterSimulatorOptions
                         {
                             Address = IPAddress.Loopback,
                             WrapperPort = wrapper == 0 ? 0 : wrapper + i,
@@ -172,6 +179,12 @@ public static class SimulateCommand
         });
         return command;
     }
+
+    // Only reached where dynamic code is supported: the native AOT build refuses --profile blue-book before this.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Refused in the native AOT build (RuntimeFeature.IsDynamicCodeSupported); JIT builds are not trimmed.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Refused in the native AOT build (RuntimeFeature.IsDynamicCodeSupported).")]
+    private static Task<BlueBookSimulator> StartBlueBookAsync(MeterSimulatorOptions options, CancellationToken cancellationToken) =>
+        BlueBookSimulator.StartAsync(options, cancellationToken);
 
     private static SocketException? FindSocketError(Exception? e)
     {
