@@ -80,12 +80,6 @@ public sealed class AssociationOptions
     public int GeneralBlockTransferWindow { get; init; }
 
     /// <summary>
-    /// The longest APDU the client joins from general block transfer blocks; an answer growing beyond it ends the
-    /// request with <see cref="CosemProtocolException"/>. 16 MiB by default.
-    /// </summary>
-    public int GeneralBlockTransferMaxBytes { get; init; } = 16 << 20;
-
-    /// <summary>
     /// During a general block transfer, how long the client waits for the meter's next block or acknowledgement
     /// before it re-requests (the last block in sequence as block-number-ack) or resends its last request block:
     /// set it on links that lose datagrams (the wrapper over UDP). <see cref="Timeout.InfiniteTimeSpan"/> (the
@@ -93,6 +87,7 @@ public sealed class AssociationOptions
     /// are re-requested either way. <see cref="RequestTimeout"/> still bounds the whole exchange.
     /// </summary>
     public TimeSpan GeneralBlockTransferRetryInterval { get; init; } = Timeout.InfiniteTimeSpan;
+
     /// <summary>Which deviations of non-conformant meters are accepted (each with a warning); all by default.</summary>
     public CompatibilityOptions Compatibility { get; init; } = CompatibilityOptions.Default;
 
@@ -103,7 +98,11 @@ public sealed class AssociationOptions
     /// </summary>
     public int MaxAnswerBlocks { get; init; } = 65_536;
 
-    /// <summary>The most bytes one answer reassembled from blocks may hold before <see cref="CosemAnswerLimitException"/>.</summary>
+    /// <summary>
+    /// The most bytes one answer reassembled from blocks may hold, service-specific blocks (then
+    /// <see cref="CosemAnswerLimitException"/>) or general block transfer blocks (the joined APDU; then
+    /// <see cref="CosemProtocolException"/>). 16 MiB by default.
+    /// </summary>
     public int MaxAnswerBytes { get; init; } = 16 << 20;
 
     /// <summary>
@@ -149,7 +148,6 @@ public sealed class AssociationOptions
             throw new ArgumentOutOfRangeException(nameof(GeneralBlockTransferWindow), GeneralBlockTransferWindow,
                 $"The general block transfer window is 0 (off) to {GeneralBlockTransfer.MaxWindow}.");
         }
-        ArgumentOutOfRangeException.ThrowIfLessThan(GeneralBlockTransferMaxBytes, 1, nameof(GeneralBlockTransferMaxBytes));
         if (GeneralBlockTransferRetryInterval != Timeout.InfiniteTimeSpan && GeneralBlockTransferRetryInterval <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(GeneralBlockTransferRetryInterval), GeneralBlockTransferRetryInterval,

@@ -175,7 +175,7 @@ public sealed partial class CosemClient
             return null;
         }
         _gbtReceiving = true;
-        var incoming = _gbtIn ??= new GbtIncoming(Options.GeneralBlockTransferMaxBytes);
+        var incoming = _gbtIn ??= new GbtIncoming(Options.MaxAnswerBytes);
         switch (incoming.Accept(block, out var problem))
         {
             case GbtAcceptance.Complete:

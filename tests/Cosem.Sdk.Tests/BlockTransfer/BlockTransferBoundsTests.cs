@@ -27,7 +27,7 @@ public class BlockTransferBoundsTests
     private static Task<CosemClient> ConnectAsync(ScriptedMeter meter, TimeSpan? retry = null) => meter.ConnectAsync(new AssociationOptions
     {
         GeneralBlockTransferWindow = 4,
-        GeneralBlockTransferMaxBytes = 4096,
+        MaxAnswerBytes = 4096,
         GeneralBlockTransferRetryInterval = retry ?? Timeout.InfiniteTimeSpan,
         RequestTimeout = Quick,
     });
