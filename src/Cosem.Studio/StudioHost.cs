@@ -21,6 +21,9 @@ public static class StudioHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args ?? [],
+            // Named explicitly: hosted in a test process the entry assembly is the test host, and the static asset
+            // manifests are named after this application.
+            ApplicationName = typeof(StudioHost).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });

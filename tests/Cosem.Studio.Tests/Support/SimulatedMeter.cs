@@ -1,0 +1,34 @@
+using Cosem.Samples.MeterSimulator;
+using Cosem.Studio.Connections;
+
+namespace Cosem.Studio.Tests.Support;
+
+/// <summary>The reference meter simulator on free loopback ports, and connection settings that reach it.</summary>
+public sealed class SimulatedMeter : IAsyncLifetime
+{
+    /// <summary>The management client's LLS password in the simulator.</summary>
+    public const string Password = "12345678";
+
+    public ReferenceMeterSimulator Meter { get; private set; } = null!;
+
+    public int WrapperPort => Meter.WrapperEndPoint!.Port;
+
+    public int HdlcPort => Meter.HdlcEndPoint!.Port;
+
+    /// <summary>The management client (1, LLS) over the wrapper.</summary>
+    public ConnectionSettings Management() => new()
+    {
+        Name = "simulator",
+        Host = "127.0.0.1",
+        Port = WrapperPort,
+        ClientAddress = 1,
+        ServerAddress = 1,
+        Authentication = "low",
+        TimeoutSeconds = 5,
+    };
+
+    public async Task InitializeAsync() =>
+        Meter = await ReferenceMeterSimulator.StartAsync(new MeterSimulatorOptions { WrapperPort = 0, HdlcPort = 0, HistoryDays = 2 });
+
+    public async Task DisposeAsync() => await Meter.DisposeAsync();
+}
