@@ -21,6 +21,7 @@ internal static class CommandSelection
         ["write"] = stdin => WriteCommand.Create(stdin),
         ["invoke"] = stdin => InvokeCommand.Create(stdin),
         ["wireshark"] = _ => WiresharkCommand.Create(),
+        ["studio"] = _ => StudioCommand.Create(),
     };
 
     /// <summary>A root holding only the command <paramref name="args"/> starts with, or the whole tree.</summary>

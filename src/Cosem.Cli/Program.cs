@@ -70,6 +70,7 @@ public static class Program
             WriteCommand.Create(stdin),
             InvokeCommand.Create(stdin),
             WiresharkCommand.Create(),
+            StudioCommand.Create(),
         };
         return root;
     }
