@@ -66,10 +66,29 @@ public sealed class ProfileStore(string directory, IDataProtectionProvider prote
         {
             var profiles = (await ReadAsync(cancellationToken)).Where(p => p.Settings.Name != settings.Name).Append(saved)
                 .OrderBy(p => p.Settings.Name, StringComparer.OrdinalIgnoreCase).ToList();
-            Directory.CreateDirectory(directory);
-            var temporary = FilePath + ".tmp";
-            await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(profiles, Json), cancellationToken);
-            File.Move(temporary, FilePath, overwrite: true);
+            await WriteAsync(profiles, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Saves <paramref name="script"/> with the profile of <paramref name="settings"/> (by name), keeping its saved
+    /// secrets; a connection without a profile gets one, without secrets.
+    /// </summary>
+    public async Task SaveScriptAsync(ConnectionSettings settings, string script, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var profiles = await ReadAsync(cancellationToken);
+            var existing = profiles.FirstOrDefault(p => p.Settings.Name == settings.Name);
+            profiles.Remove(existing!);
+            profiles.Add((existing ?? new SavedProfile { Settings = settings with { } }) with { Script = script });
+            await WriteAsync([.. profiles.OrderBy(p => p.Settings.Name, StringComparer.OrdinalIgnoreCase)], cancellationToken);
         }
         finally
         {
@@ -83,9 +102,7 @@ public sealed class ProfileStore(string directory, IDataProtectionProvider prote
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var profiles = (await ReadAsync(cancellationToken)).Where(p => p.Settings.Name != name).ToList();
-            Directory.CreateDirectory(directory);
-            await File.WriteAllTextAsync(FilePath, JsonSerializer.Serialize(profiles, Json), cancellationToken);
+            await WriteAsync([.. (await ReadAsync(cancellationToken)).Where(p => p.Settings.Name != name)], cancellationToken);
         }
         finally
         {
@@ -110,6 +127,15 @@ public sealed class ProfileStore(string directory, IDataProtectionProvider prote
         {
             return new ConnectionSecrets();
         }
+    }
+
+    // Written to a temporary file and moved over the old one, so a crash never leaves half a file.
+    private async Task WriteAsync(List<SavedProfile> profiles, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(directory);
+        var temporary = FilePath + ".tmp";
+        await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(profiles, Json), cancellationToken);
+        File.Move(temporary, FilePath, overwrite: true);
     }
 
     private async Task<List<SavedProfile>> ReadAsync(CancellationToken cancellationToken)
