@@ -26,7 +26,7 @@ public sealed class ValueEditingTests
     {
         var node = ValueNode.From(CosemData.FromInt8(0), "time_zone");
         node.Text = "300";
-        var error = Assert.Throws<ValueFormatException>(node.ToData);
+        var error = Assert.Throws<ValueFormatException>(() => node.ToData());
         Assert.Equal("time_zone", error.Field);
     }
 
@@ -81,7 +81,7 @@ public sealed class ValueEditingTests
     {
         var node = ValueNode.From(CosemData.Structure(CosemData.FromInt8(0), CosemData.Boolean(true)), "value");
         node.Children[1].Text = "maybe";
-        Assert.Equal("value[1]", Assert.Throws<ValueFormatException>(node.ToData).Field);
+        Assert.Equal("value[1]", Assert.Throws<ValueFormatException>(() => node.ToData()).Field);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class ValueEditingTests
         node.Text = "1010";
         Assert.Equal("1010", node.ToData().AsBitString().ToString());
         node.Text = "12";
-        Assert.Throws<ValueFormatException>(node.ToData);
+        Assert.Throws<ValueFormatException>(() => node.ToData());
     }
 
     [Fact]
