@@ -80,17 +80,21 @@ public sealed class StudioBrowser : IAsyncLifetime
     public void Open(string path)
     {
         Driver.Navigate().GoToUrl(BaseUrl + path);
-        Wait(d => ((IJavaScriptExecutor)d).ExecuteScript("return window.Blazor !== undefined && document.readyState === 'complete'") is true ? true : (bool?)null);
-        Thread.Sleep(300); // the circuit attaches just after the script runs; events before that are lost
+        // Pages are not prerendered: the layout appears only once the circuit is interactive.
+        Find("header.top");
     }
 
     /// <summary>Replaces an input's text and fires change (Blazor binds on change).</summary>
     public void Type(string css, string text)
     {
-        var input = Find(css);
-        input.Clear();
-        input.SendKeys(text);
-        input.SendKeys(Keys.Tab);
+        // Retried while a re-render replaces the element (Wait ignores stale references).
+        Wait(_ =>
+        {
+            var input = Find(css);
+            input.Clear();
+            input.SendKeys(text + Keys.Tab);
+            return true;
+        });
     }
 
     /// <summary>Chooses an option of a select by its value.</summary>
