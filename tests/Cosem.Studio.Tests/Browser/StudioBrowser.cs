@@ -19,7 +19,8 @@ public sealed class StudioBrowser : IAsyncLifetime
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "cosem-studio-tests-" + Guid.NewGuid().ToString("N"));
     private readonly string _profileDirectory = Path.Combine(Path.GetTempPath(), "cosem-studio-chromium-" + Guid.NewGuid().ToString("N"));
 
-    public SimulatedMeter Simulator { get; } = new();
+    /// <summary>The meter, with 105 days of quarter-hour load profile: 10,080 rows for the chart.</summary>
+    public SimulatedMeter Simulator { get; } = new(historyDays: 105);
 
     public ChromeDriver Driver { get; private set; } = null!;
 

@@ -4,8 +4,13 @@ using Cosem.Studio.Connections;
 namespace Cosem.Studio.Tests.Support;
 
 /// <summary>The reference meter simulator on free loopback ports, and connection settings that reach it.</summary>
-public sealed class SimulatedMeter : IAsyncLifetime
+public sealed class SimulatedMeter(int historyDays) : IAsyncLifetime
 {
+    /// <summary>Two days of quarter-hour load profile rows (192).</summary>
+    public SimulatedMeter() : this(2)
+    {
+    }
+
     /// <summary>The management client's LLS password in the simulator.</summary>
     public const string Password = "12345678";
 
@@ -28,7 +33,7 @@ public sealed class SimulatedMeter : IAsyncLifetime
     };
 
     public async Task InitializeAsync() =>
-        Meter = await ReferenceMeterSimulator.StartAsync(new MeterSimulatorOptions { WrapperPort = 0, HdlcPort = 0, HistoryDays = 2 });
+        Meter = await ReferenceMeterSimulator.StartAsync(new MeterSimulatorOptions { WrapperPort = 0, HdlcPort = 0, HistoryDays = historyDays });
 
     public async Task DisposeAsync() => await Meter.DisposeAsync();
 }
