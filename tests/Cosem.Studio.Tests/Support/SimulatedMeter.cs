@@ -4,12 +4,17 @@ using Cosem.Studio.Connections;
 namespace Cosem.Studio.Tests.Support;
 
 /// <summary>The reference meter simulator on free loopback ports, and connection settings that reach it.</summary>
-public sealed class SimulatedMeter(int historyDays) : IAsyncLifetime
+public sealed class SimulatedMeter : IAsyncLifetime
 {
-    /// <summary>Two days of quarter-hour load profile rows (192).</summary>
+    private readonly int _historyDays;
+
+    /// <summary>Two days of quarter-hour load profile rows (192); xunit fixtures need this one public constructor.</summary>
     public SimulatedMeter() : this(2)
     {
     }
+
+    /// <summary>A meter with <paramref name="historyDays"/> days of quarter-hour load profile rows.</summary>
+    internal SimulatedMeter(int historyDays) => _historyDays = historyDays;
 
     /// <summary>The management client's LLS password in the simulator.</summary>
     public const string Password = "12345678";
@@ -33,7 +38,7 @@ public sealed class SimulatedMeter(int historyDays) : IAsyncLifetime
     };
 
     public async Task InitializeAsync() =>
-        Meter = await ReferenceMeterSimulator.StartAsync(new MeterSimulatorOptions { WrapperPort = 0, HdlcPort = 0, HistoryDays = historyDays });
+        Meter = await ReferenceMeterSimulator.StartAsync(new MeterSimulatorOptions { WrapperPort = 0, HdlcPort = 0, HistoryDays = _historyDays });
 
     public async Task DisposeAsync() => await Meter.DisposeAsync();
 }

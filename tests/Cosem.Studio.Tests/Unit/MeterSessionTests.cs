@@ -32,6 +32,15 @@ public sealed class MeterSessionTests(SimulatedMeter simulator) : IClassFixture<
     }
 
     [Fact]
+    public async Task Hdlc_over_tcp_opens_the_same_meter()
+    {
+        var settings = simulator.Management() with { Link = LinkKind.HdlcOverTcp, Port = simulator.HdlcPort };
+        await using var session = await MeterSession.OpenAsync("h", settings, new ConnectionSecrets { Password = SimulatedMeter.Password }, default);
+        Assert.Equal(17, (await session.ReadObjectListAsync(default)).Objects.Count);
+        Assert.Contains(session.Frames.Snapshot(), f => !f.IsApdu && f.Hex.StartsWith("7E", StringComparison.Ordinal)); // HDLC frames traced
+    }
+
+    [Fact]
     public async Task A_register_shows_its_scaled_value_with_unit_and_access_rights()
     {
         await using var session = await OpenAsync();
