@@ -16,6 +16,8 @@ public sealed partial class CosemGenerator
         private static class DeviceColumns
         {
             private const int ProfileGenericClassId = 7;
+            private const string SdkScalerUnit = "global::Cosem.Sdk.Objects.ScalerUnit";
+            private const string SdkUnit = "global::Cosem.Sdk.Objects.Unit";
 
             public static EquatableArray<DeviceColumnModel> Resolve(DeviceSpec device, DeviceObjectSpec obj, ClassSummary cls, SchemaCatalog catalog,
                 Func<TypeRef, LocationInfo, List<DiagnosticInfo>?, TypeModel?> resolveType, List<DiagnosticInfo> diagnostics)
@@ -73,7 +75,8 @@ public sealed partial class CosemGenerator
                             continue;
                         }
                     }
-                    columns.Add(new DeviceColumnModel(capture.Member, classId, logicalName, capture.Attribute, capture.DataIndex, type, scalerUnit, capture.Summary));
+                    columns.Add(new DeviceColumnModel(capture.Member, classId, logicalName, capture.Attribute, capture.DataIndex, type,
+                        scalerUnit is { Length: > 0 } ? scalerUnit : null, capture.Summary));
                 }
                 return columns.ToEquatableArray();
             }
@@ -107,6 +110,12 @@ public sealed partial class CosemGenerator
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidTypeUsage, capture.Location,
                         "unit '" + unitName + "' of column '" + capture.Member + "' is not a value of the Unit enum"));
                     return null;
+                }
+                // Quantity takes the SDK's ScalerUnit: a compilation that generates the common types in its own
+                // namespace (no SDK types to convert to) gets the raw column only.
+                if (scalerUnit.FullName != SdkScalerUnit || unit.FullName != SdkUnit)
+                {
+                    return "";
                 }
                 return "new " + scalerUnit.FullName + "(" + capture.Scaler!.Value.ToString(CultureInfo.InvariantCulture) + ", " + unit.FullName + "." + member.Member + ")";
             }
