@@ -172,6 +172,35 @@ public sealed class TypedProfileRowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Without_a_device_profile_rows_decode_through_the_shape_of_capture_objects()
+    {
+        await using var client = await ConnectAsync();
+        var proxy = new ProfileGeneric.Proxy(client, ProfileName);
+        var rows = await proxy.ReadRowsAsync(cancellationToken: Timeout).ToListAsync(Timeout);
+        Assert.Equal(RowCount, rows.Count);
+        var shape = rows[0].Shape;
+        Assert.Same(shape, rows[^1].Shape);
+        Assert.Equal(3, rows[7].Count);
+        Assert.Equal(1, shape.IndexOf(ImportName));
+        Assert.Equal(-1, shape.IndexOf(ProfileName));
+        Assert.Equal(CosemDateTime.From(FirstRow.AddMinutes(15 * 7)), rows[7].GetDateTime(0));
+        Assert.Equal(1007, rows[7].GetInt64(1));
+        Assert.Equal(14, rows[7].GetInt64(shape.IndexOf(ExportName)));
+        Assert.Equal(new Quantity(1.007m, Unit.WattHour), rows[7].GetQuantity(1, new ScalerUnit(-3, Unit.WattHour)));
+        Assert.Equal(DataType.DoubleLongUnsigned, rows[7].GetDataType(2));
+        Assert.Equal(Row(7), rows[7].ToData());
+        Assert.Equal(CosemData.FromUInt32(14), rows[7].GetData(2));
+        Assert.Throws<CosemEncodingException>(() => rows[7].GetDateTime(1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => rows[7].GetInt64(3));
+
+        // The second read reuses the shape (capture_objects is not read again) and selective access applies.
+        var some = await proxy.ReadRowsAsync(new EntrySelection(5, 6).ToDescriptor(), Timeout).ToListAsync(Timeout);
+        Assert.Equal([Row(4), Row(5)], some.Select(r => r.ToData()));
+        Assert.Same(shape, some[0].Shape);
+        Assert.Same(shape, ProfileShape.For(shape.Columns.ToArray()));
+    }
+
+    [Fact]
     public void The_row_type_lists_its_declared_capture_objects()
     {
         Assert.Equal(
