@@ -24,38 +24,34 @@ public static class ProfileRowReader
     /// <param name="decodeRow">Reads one row (the structure, header included) from the reader, allocation free for
     /// a value type row.</param>
     /// <param name="cancellationToken">Stops the transfer: no further block is asked for.</param>
+    /// <returns>The rows; the next row of a block already received is handed out synchronously.</returns>
     /// <remarks>The association is busy until the enumeration ends; do not use it from inside the loop (collect the
     /// rows first). Breaking out of the loop early ends the transfer the same way cancellation does.</remarks>
-    public static async IAsyncEnumerable<TRow> ReadAsync<TRow>(ICosemSession session, CosemAttributeDescriptor buffer, SelectiveAccessDescriptor? access,
-        AxdrDecoder<TRow> decodeRow, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public static IAsyncEnumerable<TRow> ReadAsync<TRow>(ICosemSession session, CosemAttributeDescriptor buffer, SelectiveAccessDescriptor? access,
+        AxdrDecoder<TRow> decodeRow, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(decodeRow);
-        using var splitter = new ProfileRowSplitter<TRow>(decodeRow);
-        var rows = new List<TRow>();
-        if (session is CosemClient client)
+        return new ProfileRowStream<TRow>(
+            session is CosemClient client
+                ? token => client.GetChunksAsync(buffer, access, token)
+                : token => WholeAnswerInPiecesAsync(session, buffer, access, token),
+            decodeRow, cancellationToken);
+    }
+
+    // Sessions other than the client hand over the answer whole; it is cut into pieces so the rows decoded ahead of
+    // the caller stay few.
+    private static async IAsyncEnumerable<ReadOnlyMemory<byte>> WholeAnswerInPiecesAsync(ICosemSession session, CosemAttributeDescriptor buffer,
+        SelectiveAccessDescriptor? access, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        const int PieceSize = 4096;
+        AxdrDecoder<byte[]> whole = static (ref AxdrReader reader) => reader.ReadRemaining().ToArray();
+        var bytes = access is null
+            ? await session.GetAsync(buffer, whole, cancellationToken).ConfigureAwait(false)
+            : await session.GetAsync(buffer, access.Value, whole, cancellationToken).ConfigureAwait(false);
+        for (int at = 0; at < bytes.Length; at += PieceSize)
         {
-            await foreach (var piece in client.GetChunksAsync(buffer, access, cancellationToken).ConfigureAwait(false))
-            {
-                splitter.Push(piece.Span, rows);
-                foreach (var row in rows)
-                {
-                    yield return row;
-                }
-            }
+            yield return bytes.AsMemory(at, Math.Min(PieceSize, bytes.Length - at));
         }
-        else
-        {
-            AxdrDecoder<byte[]> whole = static (ref AxdrReader reader) => reader.ReadRemaining().ToArray();
-            var bytes = access is null
-                ? await session.GetAsync(buffer, whole, cancellationToken).ConfigureAwait(false)
-                : await session.GetAsync(buffer, access.Value, whole, cancellationToken).ConfigureAwait(false);
-            splitter.Push(bytes, rows);
-            foreach (var row in rows)
-            {
-                yield return row;
-            }
-        }
-        splitter.Finish();
     }
 }
