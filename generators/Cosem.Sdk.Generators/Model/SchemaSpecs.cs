@@ -90,6 +90,8 @@ internal sealed record DeviceObjectSpec(string Member, string Class, int Version
 /// <param name="Type">How the column's value is encoded.</param>
 /// <param name="Scaler">Declared scaler, when the column also reads as a quantity.</param>
 /// <param name="Unit">Declared unit (a Unit enum name), with <paramref name="Scaler"/>.</param>
+/// <param name="Summary">The schema's summary of the column, or null.</param>
+/// <param name="Location">Where the &lt;capture&gt; is, for diagnostics.</param>
 internal sealed record DeviceCaptureSpec(string Member, string? Object, string? Class, string? LogicalName, int Attribute, int DataIndex, TypeRef Type,
     int? Scaler, string? Unit, string? Summary, LocationInfo Location);
 
