@@ -15,7 +15,7 @@ public sealed partial class CosemGenerator
     /// Joins the per-file specs: builds the compilation-wide catalog of named types and classes, then resolves each
     /// class and device against it into emission models.
     /// </summary>
-    internal static class Resolver
+    internal static partial class Resolver
     {
         private const string FallbackNamespace = "Cosem.Generated";
 
@@ -240,7 +240,10 @@ public sealed partial class CosemGenerator
                     continue;
                 }
                 var cls = candidates[0];
-                objects.Add(new DeviceObjectModel(obj.Member, cls.Name, cls.FullName, cls.ClassId, cls.Version, obj.LogicalName, obj.Summary));
+                objects.Add(new DeviceObjectModel(obj.Member, cls.Name, cls.FullName, cls.ClassId, cls.Version, obj.LogicalName, obj.Summary)
+                {
+                    Columns = DeviceColumns.Resolve(device, obj, cls, catalog, TypeLookup.From(catalog).Resolve, diagnostics),
+                });
             }
             bool hasErrors = diagnostics.Count > 0
                 || file.Diagnostics.Any(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);

@@ -30,13 +30,11 @@ await using (target)
         Console.WriteLine($"Active power import   {await device.ActivePowerImport.GetQuantityAsync()}");
         Console.WriteLine($"Voltage L1            {await device.VoltageL1.GetQuantityAsync()}");
 
-        var energyScale = await device.ActiveEnergyImport.GetScalerUnitAsync();
         var to = now.ToDateTimeOffset();
-        var rows = await device.LoadProfile.GetBufferAsync(CosemDateTime.From(to.AddHours(-2)), now);   // selective access by range
-        Console.WriteLine($"Load profile, last two hours ({rows.Count} rows):");
-        foreach (var row in rows)
+        Console.WriteLine("Load profile, last two hours (typed rows, streamed while the blocks arrive):");
+        await foreach (var row in device.LoadProfile.ReadRangeAsync(to.AddHours(-2), to))   // selective access by range
         {
-            Console.WriteLine($"  {row[0].AsDateTime()}  import {Quantity.From(row[1], energyScale)}  export {Quantity.From(row[2], energyScale)}");
+            Console.WriteLine($"  {row.Time}  import {row.ActiveEnergyImportQuantity}  export {row.ActiveEnergyExportQuantity}");
         }
 
         await meter.ReleaseAsync();

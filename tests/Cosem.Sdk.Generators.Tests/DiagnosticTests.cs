@@ -87,6 +87,20 @@ public class DiagnosticTests
             $"<device {Ns} name=\"Meter\">\n  <object member=\"Clock\" class=\"Clock\" logical-name=\"0.0.1.0.0.255\"/>\n</device>\n"));
 
     [Fact]
+    public void COSEM017_capture_on_an_object_that_is_not_a_profile() =>
+        AssertSingle("COSEM017", "d.cosem.xml", 2,
+            ("r.cosem.xml", $"<interface-class {Ns} name=\"R\" id=\"3\" version=\"0\">\n  <attribute index=\"1\" name=\"logical_name\" type=\"obis\"/>\n</interface-class>\n"),
+            ("d.cosem.xml", $"<device {Ns} name=\"Meter\">\n  <object member=\"Energy\" class=\"R\" logical-name=\"1.0.1.8.0.255\">\n"
+                + "    <capture name=\"time\" class=\"R\" logical-name=\"0.0.1.0.0.255\" attribute=\"2\" type=\"date-time\"/>\n  </object>\n</device>\n"));
+
+    [Fact]
+    public void COSEM017_capture_of_an_object_the_device_does_not_have() =>
+        AssertSingle("COSEM017", "d.cosem.xml", 3,
+            ("p.cosem.xml", $"<interface-class {Ns} name=\"P\" id=\"7\" version=\"1\">\n  <attribute index=\"1\" name=\"logical_name\" type=\"obis\"/>\n</interface-class>\n"),
+            ("d.cosem.xml", $"<device {Ns} name=\"Meter\">\n  <object member=\"Profile\" class=\"P\" logical-name=\"1.0.99.1.0.255\">\n"
+                + "    <capture name=\"time\" object=\"Clock\" attribute=\"2\" type=\"date-time\"/>\n  </object>\n</device>\n"));
+
+    [Fact]
     public void COSEM015_duplicate_enum_value() =>
         AssertSingle("COSEM015", "t.cosem.xml", 4, ("t.cosem.xml",
             $"<types {Ns}>\n  <enum name=\"Mode\">\n    <value n=\"0\" name=\"off\"/>\n    <value n=\"0\" name=\"none\"/>\n  </enum>\n</types>\n"));

@@ -9,13 +9,16 @@ namespace Cosem.Sdk.Generators.Emitting;
 /// <summary>The client side of one interface class, nested in the server base as <c>Proxy</c>.</summary>
 internal static class ClientProxyEmitter
 {
+    private const int ProfileGenericClassId = 7;
+
     /// <summary>Writes the nested <c>Proxy</c> class: typed GET, SET and ACTION over a client session.</summary>
     public static void Write(SourceWriter w, ClassModel model, string codec)
     {
         w.WriteLine();
         w.WriteLine("/// <summary>Client side of " + model.Name + ": typed GET, SET and ACTION on one object of a meter.</summary>");
         w.WriteLine(GeneratedFile.GeneratedCodeAttribute);
-        w.OpenBlock("public sealed partial class Proxy : " + KnownTypes.CosemProxy);
+        // A Profile generic proxy stays open: a device profile that declares the capture objects derives a typed one.
+        w.OpenBlock((model.ClassId == ProfileGenericClassId ? "public partial class Proxy : " : "public sealed partial class Proxy : ") + KnownTypes.CosemProxy);
         w.WriteLine("/// <summary>The client side of one " + Escape(model.Name) + " object (class id " + Int(model.ClassId) + ") of a meter.</summary>");
         w.WriteLine("/// <param name=\"session\">The open association the GET, SET and ACTION requests go through.</param>");
         w.WriteLine("/// <param name=\"logicalName\">Logical name (OBIS code) of the object on the meter.</param>");

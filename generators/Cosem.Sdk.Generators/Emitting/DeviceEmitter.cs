@@ -27,7 +27,7 @@ internal static class DeviceEmitter
         w.WriteLine("Session = session;");
         foreach (var obj in model.Objects)
         {
-            w.WriteLine(obj.Member + " = new " + obj.ClassFullName + ".Proxy(session, " + ObisLiteral(obj.LogicalName) + ");");
+            w.WriteLine(obj.Member + " = new " + ProfileRowEmitter.ProxyType(obj) + "(session, " + ObisLiteral(obj.LogicalName) + ");");
         }
         w.CloseBlock();
         w.WriteLine();
@@ -38,7 +38,7 @@ internal static class DeviceEmitter
             w.WriteLine();
             w.WriteLine("/// <summary>" + (obj.Summary is { } objSummary ? Escape(objSummary) + ": " + obj.ClassName : "Proxy of the " + obj.ClassName + " object") + " " + obj.LogicalName
                 + " (class " + Int(obj.ClassId) + ", version " + Int(obj.Version) + ").</summary>");
-            w.WriteLine("public " + obj.ClassFullName + ".Proxy " + obj.Member + " { get; }");
+            w.WriteLine("public " + ProfileRowEmitter.ProxyType(obj) + " " + obj.Member + " { get; }");
         }
         w.WriteLine();
         w.WriteLine("/// <summary>Every object of the device as a proxy, in declaration order.</summary>");
@@ -55,6 +55,10 @@ internal static class DeviceEmitter
         }
         w.Unindent();
         w.WriteLine("];");
+        foreach (var obj in model.Objects.Where(o => !o.Columns.IsEmpty))
+        {
+            ProfileRowEmitter.Write(w, obj);
+        }
         w.CloseBlock();
         return GeneratedFile.End(w);
     }

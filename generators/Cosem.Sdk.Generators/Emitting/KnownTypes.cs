@@ -93,6 +93,24 @@ internal static class KnownTypes
     /// <summary>Registers the generated classes when the assembly loads.</summary>
     public const string ModuleInitializerAttribute = "global::System.Runtime.CompilerServices.ModuleInitializer";
 
+    /// <summary>A register value scaled by its scaler and unit; typed profile rows offer one per declared column.</summary>
+    public const string Quantity = "global::Cosem.Sdk.Objects.Quantity";
+
+    /// <summary>One capture object of a profile (class, logical name, attribute, data index).</summary>
+    public const string CaptureObjectReference = "global::Cosem.Sdk.Objects.CaptureObjectReference";
+
+    /// <summary>Streams typed rows while a profile's buffer arrives.</summary>
+    public const string ProfileRowReader = "global::Cosem.Sdk.Objects.ProfileRowReader";
+
+    /// <summary>A date-time as COSEM encodes it.</summary>
+    public const string CosemDateTime = "global::Cosem.Sdk.Axdr.CosemDateTime";
+
+    /// <summary>System.DateTimeOffset.</summary>
+    public const string DateTimeOffset = "global::System.DateTimeOffset";
+
+    /// <summary>The stream type of typed profile reads; a type argument in angle brackets follows.</summary>
+    public const string AsyncEnumerable = "global::System.Collections.Generic.IAsyncEnumerable";
+
     /// <summary>Marks every generated type with the generator's name and version.</summary>
     public const string GeneratedCodeAttribute = "global::System.CodeDom.Compiler.GeneratedCode";
 }

@@ -100,7 +100,23 @@ internal sealed record ClassSummary(string Name, string FullName, int ClassId, i
 /// <summary>The named types and classes of the whole compilation, for resolving names across files.</summary>
 internal sealed record SchemaCatalog(string DefaultNamespace, EquatableArray<NamedTypeModel> Types, EquatableArray<ClassSummary> Classes);
 
-internal sealed record DeviceObjectModel(string Member, string ClassName, string ClassFullName, int ClassId, int Version, string LogicalName, string? Summary);
+internal sealed record DeviceObjectModel(string Member, string ClassName, string ClassFullName, int ClassId, int Version, string LogicalName, string? Summary)
+{
+    /// <summary>The columns of a profile's rows, when the device file declares its capture objects; else empty.</summary>
+    public EquatableArray<DeviceColumnModel> Columns { get; init; } = EquatableArray<DeviceColumnModel>.Empty;
+}
+
+/// <summary>A resolved column of a typed profile row.</summary>
+/// <param name="Member">The column's C# name.</param>
+/// <param name="ClassId">Class id of the captured object.</param>
+/// <param name="LogicalName">Logical name of the captured object, dotted.</param>
+/// <param name="Attribute">The captured attribute index.</param>
+/// <param name="DataIndex">The captured data index (0: the whole attribute).</param>
+/// <param name="Type">How the column's value is encoded.</param>
+/// <param name="Summary">The schema's summary of the column, or null.</param>
+/// <param name="ScalerUnit">A C# expression for the declared scaler and unit, or null when none is declared.</param>
+internal sealed record DeviceColumnModel(string Member, int ClassId, string LogicalName, int Attribute, int DataIndex, TypeModel Type,
+    string? ScalerUnit, string? Summary);
 
 internal sealed record DeviceModel(string Namespace, string Name, string? Summary, EquatableArray<DeviceObjectModel> Objects);
 

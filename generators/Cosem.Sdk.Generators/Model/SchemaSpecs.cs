@@ -74,7 +74,26 @@ internal sealed record NamedTypeSpec(
     LocationInfo Location,
     bool FirstBitHigh = false);
 
-internal sealed record DeviceObjectSpec(string Member, string Class, int Version, string LogicalName, string? Summary, LocationInfo Location);
+internal sealed record DeviceObjectSpec(string Member, string Class, int Version, string LogicalName, string? Summary, LocationInfo Location)
+{
+    /// <summary>The capture objects a profile declares (its row's columns, in capture order); empty for other objects.</summary>
+    public EquatableArray<DeviceCaptureSpec> Captures { get; init; } = EquatableArray<DeviceCaptureSpec>.Empty;
+}
+
+/// <summary>One &lt;capture&gt; of a profile in a device file: a column of the profile's rows.</summary>
+/// <param name="Member">The column's C# name.</param>
+/// <param name="Object">The device member the column captures (gives class and logical name), or null.</param>
+/// <param name="Class">Class name or id when <paramref name="Object"/> is not given.</param>
+/// <param name="LogicalName">Logical name when <paramref name="Object"/> is not given.</param>
+/// <param name="Attribute">The captured attribute index.</param>
+/// <param name="DataIndex">The captured data index (0: the whole attribute).</param>
+/// <param name="Type">How the column's value is encoded.</param>
+/// <param name="Scaler">Declared scaler, when the column also reads as a quantity.</param>
+/// <param name="Unit">Declared unit (a Unit enum name), with <paramref name="Scaler"/>.</param>
+/// <param name="Summary">The schema's summary of the column, or null.</param>
+/// <param name="Location">Where the &lt;capture&gt; is, for diagnostics.</param>
+internal sealed record DeviceCaptureSpec(string Member, string? Object, string? Class, string? LogicalName, int Attribute, int DataIndex, TypeRef Type,
+    int? Scaler, string? Unit, string? Summary, LocationInfo Location);
 
 internal sealed record DeviceSpec(string Name, string? Namespace, string? Summary, EquatableArray<DeviceObjectSpec> Objects, LocationInfo Location);
 

@@ -28,6 +28,7 @@ internal static class SchemaAttributes
             "returns", "returns-of", "returns-enum", "returns-flags", "returns-size", "access", "sn-offset", "member", "summary",
         ],
         ["object"] = ["member", "class", "version", "logical-name", "summary"],
+        ["capture"] = ["name", "member", "object", "class", "logical-name", "attribute", "data-index", .. TypeReference, "scaler", "unit", "summary"],
         ["enum"] = ["name", "type", "clr-type", "summary"],
         ["value"] = ["n", "name", "member", "summary"],
         ["flags"] = ["name", "type", "clr-type", "first-bit", "summary"],

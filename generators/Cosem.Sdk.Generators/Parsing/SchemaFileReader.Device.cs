@@ -61,9 +61,69 @@ internal sealed partial class SchemaFileReader
                 Report(DiagnosticDescriptors.DuplicateValue, child, name ?? "(unnamed)", "logical name", logicalName);
                 continue;
             }
-            objects.Add(new DeviceObjectSpec(member, cls, version, logicalName, SummaryOf(child), Locate(child)));
+            objects.Add(new DeviceObjectSpec(member, cls, version, logicalName, SummaryOf(child), Locate(child)) { Captures = ReadCaptures(child) });
         }
         return name is null ? null : new DeviceSpec(name, ns, summary, objects.ToEquatableArray(), Locate(root));
+    }
+
+    /// <summary>
+    /// The &lt;capture&gt; children of a profile object: each a column of its rows, naming a device member
+    /// (<c>object</c>) or a class and logical name, the attribute (and data index), the value's type and, for a
+    /// register, an optional scaler and unit.
+    /// </summary>
+    private EquatableArray<DeviceCaptureSpec> ReadCaptures(XElement obj)
+    {
+        var captures = new List<DeviceCaptureSpec>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var child in SchemaChildren(obj))
+        {
+            if (child.Name.LocalName == "summary")
+            {
+                continue;
+            }
+            if (child.Name.LocalName != "capture")
+            {
+                Report(DiagnosticDescriptors.UnknownElement, child, child.Name.LocalName, obj.Name.LocalName);
+                continue;
+            }
+            string? name = Required(child, "name");
+            string? member = Member(child, name);
+            string? target = Identifier(child, "object", required: false);
+            string? cls = (string?)child.Attribute("class");
+            string? logicalNameText = (string?)child.Attribute("logical-name");
+            string? logicalName = logicalNameText is null ? null : NormalizeObis(logicalNameText);
+            if (logicalNameText is not null && logicalName is null)
+            {
+                Report(DiagnosticDescriptors.InvalidObisCode, child.Attribute("logical-name")!, logicalNameText);
+                continue;
+            }
+            if (target is null && (cls is null || logicalName is null))
+            {
+                Report(DiagnosticDescriptors.MissingAttribute, child, "capture", "object (or class and logical-name)");
+                continue;
+            }
+            int? attribute = Integer(child, "attribute", required: true, min: -128, max: 127);
+            int dataIndex = Integer(child, "data-index", required: false, min: 0, max: ushort.MaxValue) ?? 0;
+            var type = ReadTypeRef(child, "type", "of", "enum", "flags", "size", required: true);
+            int? scaler = Integer(child, "scaler", required: false, min: -128, max: 127);
+            string? unit = (string?)child.Attribute("unit");
+            if ((scaler is null) != (unit is null))
+            {
+                Report(DiagnosticDescriptors.MissingAttribute, child, "capture", scaler is null ? "scaler" : "unit");
+                continue;
+            }
+            if (member is null || attribute is null || type is null)
+            {
+                continue;
+            }
+            if (!names.Add(member))
+            {
+                Report(DiagnosticDescriptors.NameCollision, child, member, (string?)obj.Attribute("member") ?? "(profile)", member, "another column");
+                continue;
+            }
+            captures.Add(new DeviceCaptureSpec(member, target, cls, logicalName, attribute.Value, dataIndex, type, scaler, unit, SummaryOf(child), Locate(child)));
+        }
+        return captures.ToEquatableArray();
     }
 
     /// <summary>"1.0.1.8.0.255", "1-0:1.8.0*255" or "1-0:1.8.0.255" → "1.0.1.8.0.255"; null when not six values 0–255.</summary>

@@ -1,0 +1,107 @@
+using System.Buffers;
+using Cosem.Sdk.Axdr;
+using Cosem.Sdk.Objects;
+
+namespace Cosem.Sdk.Tests.Profiles;
+
+/// <summary>
+/// A profile buffer split at every possible place still yields the same typed rows; a buffer that ends inside a row,
+/// carries bytes after its last row or is not an array is refused with a typed error.
+/// </summary>
+public class ProfileRowSplitterTests
+{
+    private static byte[] Encode(int rows)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        var writer = new AxdrWriter(buffer);
+        CosemData.Array(Enumerable.Range(0, rows).Select(TypedProfileRowTests.Row).ToArray()).Encode(ref writer);
+        writer.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static List<ReferenceMeter.LoadProfileRow> Split(byte[] encoded, IEnumerable<int> pieceSizes)
+    {
+        using var splitter = new ProfileRowSplitter<ReferenceMeter.LoadProfileRow>(ReferenceMeter.LoadProfileRow.Decode);
+        var all = new List<ReferenceMeter.LoadProfileRow>();
+        var rows = new List<ReferenceMeter.LoadProfileRow>();
+        int at = 0;
+        foreach (int size in pieceSizes)
+        {
+            int length = Math.Min(size, encoded.Length - at);
+            splitter.Push(encoded.AsSpan(at, length), rows);
+            all.AddRange(rows);
+            at += length;
+            if (at == encoded.Length)
+            {
+                break;
+            }
+        }
+        splitter.Finish();
+        return all;
+    }
+
+    private static IEnumerable<int> Repeat(int size) => Enumerable.Repeat(size, int.MaxValue);
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(7)]
+    [InlineData(29)]
+    [InlineData(200)]
+    [InlineData(100_000)]
+    public void Rows_split_across_pieces_of_any_size_decode_the_same(int pieceSize)
+    {
+        var encoded = Encode(300);
+        var whole = Split(encoded, [encoded.Length]);
+        Assert.Equal(300, whole.Count);
+        Assert.Equal(whole, Split(encoded, Repeat(pieceSize)));
+    }
+
+    [Fact]
+    public void Pieces_of_random_sizes_decode_the_same()
+    {
+        var encoded = Encode(500);
+        var random = new Random(17);
+        Assert.Equal(Split(encoded, [encoded.Length]), Split(encoded, Enumerable.Range(0, int.MaxValue).Select(_ => random.Next(0, 90))));
+    }
+
+    [Fact]
+    public void A_long_array_length_form_is_read_across_pieces()
+    {
+        var encoded = Encode(200); // 200 rows: length as 0x81 0xC8
+        Assert.Equal(0x81, encoded[1]);
+        Assert.Equal(200, Split(encoded, new[] { 2, 1 }.Concat(Repeat(50))).Count);
+    }
+
+    [Fact]
+    public void A_buffer_that_ends_inside_a_row_is_refused()
+    {
+        var encoded = Encode(10);
+        var error = Assert.Throws<CosemEncodingException>(() => Split(encoded[..^3], Repeat(16)));
+        Assert.Contains("missing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bytes_after_the_last_row_are_refused()
+    {
+        var encoded = Encode(3).Concat(new byte[] { 0x11, 0x05 }).ToArray();
+        Assert.Throws<CosemEncodingException>(() => Split(encoded, Repeat(4)));
+    }
+
+    [Fact]
+    public void A_buffer_that_is_not_an_array_is_refused()
+    {
+        Assert.Throws<CosemEncodingException>(() => Split([0x02, 0x00], [2]));
+    }
+
+    [Fact]
+    public void A_row_of_another_shape_is_refused_at_its_offset()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        var writer = new AxdrWriter(buffer);
+        CosemData.Array([CosemData.Structure(CosemData.FromUInt32(1), CosemData.FromUInt32(2))]).Encode(ref writer);
+        writer.Flush();
+        var error = Assert.Throws<CosemEncodingException>(() => Split(buffer.WrittenSpan.ToArray(), [100]));
+        Assert.True(error.Offset >= 2, $"offset {error.Offset}");
+    }
+}
