@@ -107,10 +107,20 @@ internal sealed partial class MeterGrain(
         return this.RegisterOrUpdateReminder(ReminderName, due, settings.ReadInterval);
     }
 
+    // The one-shot timer is disposed only after the attempt: disposing it cancels the token it hands its callback.
     private async Task RetryAsync(CancellationToken cancellationToken)
     {
-        CancelRetry();
-        await AttemptAsync(cancellationToken);
+        var timer = _retry;
+        _retry = null;
+        _nextRetry = null;
+        try
+        {
+            await AttemptAsync(CancellationToken.None);
+        }
+        finally
+        {
+            timer?.Dispose();
+        }
     }
 
     private void CancelRetry()
