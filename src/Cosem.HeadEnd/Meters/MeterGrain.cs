@@ -100,11 +100,18 @@ internal sealed partial class MeterGrain(
         await AttemptAsync(CancellationToken.None);
     }
 
-    private Task ScheduleAsync(MeterSettings settings)
+    // The reminder is the durable schedule (first tick one interval from now); the first read comes sooner from a
+    // one-shot grain timer, spread at random so a fleet configured at once does not connect at once. Should the
+    // grain lose its silo before the timer fires, the reminder still reads the meter on the next silo.
+    private async Task ScheduleAsync(MeterSettings settings)
     {
-        var spread = runtime.Options.FirstReadSpread;
-        var due = spread <= TimeSpan.Zero ? TimeSpan.Zero : TimeSpan.FromTicks((long)(spread.Ticks * Random.Shared.NextDouble()));
-        return this.RegisterOrUpdateReminder(ReminderName, due, settings.ReadInterval);
+        await this.RegisterOrUpdateReminder(ReminderName, settings.ReadInterval, settings.ReadInterval);
+        if (_retry is null)
+        {
+            var spread = runtime.Options.FirstReadSpread;
+            var due = TimeSpan.FromTicks((long)(spread.Ticks * Random.Shared.NextDouble()));
+            _retry = this.RegisterGrainTimer(RetryAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan));
+        }
     }
 
     // The one-shot timer is disposed only after the attempt: disposing it cancels the token it hands its callback.
