@@ -74,9 +74,11 @@ internal sealed partial class MeterGrain(
         state.State.PushesReceived++;
         LogPush(logger, MeterId, notification.Body.Length);
         await SaveAsync();
-        if (_settings is { ReadOnPush: true } && _retry is null)
+        if (_settings is { ReadOnPush: true })
         {
-            // Read in a turn of its own, so the listener's call returns at once.
+            // Read now (replacing a pending first read or back-off), in a turn of its own, so the listener's call
+            // returns at once.
+            _retry?.Dispose();
             _retry = this.RegisterGrainTimer(RetryAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         }
     }

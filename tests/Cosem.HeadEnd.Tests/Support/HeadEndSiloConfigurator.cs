@@ -18,7 +18,11 @@ public sealed class HeadEndSiloConfigurator : ISiloConfigurator
         siloBuilder.AddMemoryGrainStorage(HeadEndStorage.Name);
         siloBuilder.AddReminders();
         siloBuilder.Services.AddSingleton<IReminderTable>(environment.Reminders);
-        siloBuilder.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        siloBuilder.Configure<ReminderOptions>(o =>
+        {
+            o.MinimumReminderPeriod = TimeSpan.FromSeconds(1);
+            o.RefreshReminderListPeriod = TimeSpan.FromSeconds(2);    // a stopped silo's reminders are taken over quickly
+        });
         siloBuilder.Services.AddSingleton(environment.Store);
         siloBuilder.Services.AddSingleton<IMeterCatalog>(environment.Catalog);
         siloBuilder.AddCosemHeadEnd(o =>
