@@ -82,7 +82,7 @@ internal sealed partial class ServerSession
                 state.AnswerInBlocks = true; // the other party follows: a request in blocks is answered in blocks
                 await handler.HandleAsync(association, incoming.Data, _response, cancellationToken).ConfigureAwait(false);
                 return;
-            case GbtAcceptance.Violation:
+            case GbtAcceptance.Violation or GbtAcceptance.TooLarge:
                 _refusals.Record(RefusalReasons.IncomingBlocksTooLong, $"general-block-transfer: {problem}");
                 RefuseBlock(state, RequestRefusal.Other($"general-block-transfer: {problem}"));
                 return;
