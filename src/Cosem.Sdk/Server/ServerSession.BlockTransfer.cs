@@ -144,12 +144,21 @@ internal sealed partial class ServerSession
         }
     }
 
-    private ValueTask SendAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken)
+    private async ValueTask SendAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken)
     {
         if (_logger.IsEnabled(LogLevel.Trace))
         {
             ServerLog.Sent(_logger, _id, ApduRedaction.ToHex(apdu.Span));
         }
-        return _channel.SendAsync(apdu, cancellationToken);
+        // An unsolicited report (ServerSession.Unsolicited.cs) may be sent from another thread: one APDU at a time.
+        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _channel.SendAsync(apdu, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
     }
 }
