@@ -23,6 +23,10 @@ public class BlockTransferBenchmarks
     [Params(1024)]
     public ushort MaxPdu { get; set; }
 
+    /// <summary>Delay added before each client send (one per round trip): 0 = loopback, 2 ms = a fast LAN-like link.</summary>
+    [Params(0, 2)]
+    public int RoundTripMs { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -34,7 +38,10 @@ public class BlockTransferBenchmarks
 
     private Objects.ProfileGeneric.Proxy Connect(int window)
     {
-        var client = CosemClient.ConnectAsync(ClientTransport.Tcp("127.0.0.1", _meter.Port), new AssociationOptions
+        var transport = ClientTransport.Custom($"127.0.0.1:{_meter.Port} +{RoundTripMs} ms", async (_, cancellationToken) =>
+            new DelayedChannel(await Transport.Wrapper.WrapperChannel.ConnectTcpAsync("127.0.0.1", _meter.Port, cancellationToken: cancellationToken),
+                TimeSpan.FromMilliseconds(RoundTripMs)));
+        var client = CosemClient.ConnectAsync(transport, new AssociationOptions
         {
             ClientAddress = 16,
             MaxReceivePduSize = MaxPdu,

@@ -190,6 +190,11 @@ public sealed partial class CosemClient
                 return whole;
             case GbtAcceptance.Violation:
                 throw new CosemProtocolException($"General block transfer: {problem}.");
+            case GbtAcceptance.TooLarge:
+                // The same bound, and the same error, as an answer in service-specific blocks.
+                throw new CosemAnswerLimitException(
+                    $"General block transfer: {problem} (AssociationOptions.MaxAnswerBytes) in block {block.BlockNumber}.",
+                    block.BlockNumber, incoming.Length + block.BlockData.Length);
             case GbtAcceptance.Gap:
                 ClientLog.BlockTransferRecovery(_logger, $"block {block.BlockNumber} arrived after block {incoming.LastInSequence}; dropped");
                 break;

@@ -136,17 +136,33 @@ public sealed partial class CosemClient
         }
         _request.ResetWrittenCount();
         new WriteRequest(variables, data).Encode(_request);
-        // Long values would go as write-data-block-access; this client sends what fits one APDU.
-        EnsureFits(_request.WrittenCount, "The Write request");
-        using var answer = await ExchangeAsync(_request.WrittenMemory, ApduTag.WriteResponse, AnyInvokeId, protect: true, cancellationToken).ConfigureAwait(false);
-        var results = Decode<WriteResponse>(answer.Memory, ApduTag.WriteResponse).Results;
-        if (results.Count != variables.Count)
+        if (_request.WrittenCount > RequestLimit)
         {
-            throw new CosemProtocolException($"Writing {what}: the meter answered {results.Count} results for {variables.Count} variables.");
+            Require(Conformance.BlockTransferWithSetOrWrite,
+                $"a Write request of {_request.WrittenCount} bytes (the meter accepts requests of at most {ServerMaxReceivePduSize} bytes)");
+            return await WriteInBlocksAsync(variables.Count, what, cancellationToken).ConfigureAwait(false);
+        }
+        using var answer = await ExchangeAsync(_request.WrittenMemory, ApduTag.WriteResponse, AnyInvokeId, protect: true, cancellationToken).ConfigureAwait(false);
+        // A caller sending write-data-block-access blocks itself gets the meter's block-number acknowledgements.
+        var ownBlocks = variables.Any(variable => variable.Kind == VariableAccessKind.WriteDataBlockAccess);
+        return CheckWriteResults(Decode<WriteResponse>(answer.Memory, ApduTag.WriteResponse).Results, variables.Count, what, ownBlocks);
+    }
+
+    private static WriteResult[] CheckWriteResults(IReadOnlyList<WriteResult> results, int expected, object what, bool blockNumbersExpected = false)
+    {
+        if (results.Count != expected)
+        {
+            throw new CosemProtocolException($"Writing {what}: the meter answered {results.Count} results for {expected} variables.");
+        }
+        foreach (var result in results)
+        {
+            if (result.Kind == WriteResultKind.BlockNumber && !blockNumbersExpected)
+            {
+                throw new CosemProtocolException($"Writing {what}: the meter acknowledged block {result.BlockNumber} of a Write that was not sent in blocks.");
+            }
         }
         return [.. results];
     }
-
     /// <summary>Sends an unconfirmed request: protected like any other, no answer awaited.</summary>
     private async ValueTask SendOnlyAsync(ReadOnlyMemory<byte> request, CancellationToken cancellationToken)
     {

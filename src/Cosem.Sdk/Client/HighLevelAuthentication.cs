@@ -9,12 +9,15 @@ namespace Cosem.Sdk.Client;
 /// <summary>
 /// High level security, mechanisms 3–7 (IEC 62056-5-3 §9.2.7.4): pass 1 sends the CtoS challenge in the AARQ, pass 2
 /// brings StoC in the AARE, pass 3 answers it with f(StoC) through reply_to_HLS_authentication (Association LN
-/// method 1 on the current association 0.0.40.0.0.255), pass 4 checks the meter's f(CtoS) in the ACTION result.
+/// method 1 on the current association 0.0.40.0.0.255; under SN referencing Association SN method 8 at 0xFA58), pass 4 checks the meter's f(CtoS) in the ACTION result.
 /// </summary>
 internal sealed class HighLevelAuthentication : Authentication
 {
     /// <summary>reply_to_HLS_authentication of the current association (Blue Book §4.4.4).</summary>
     private static readonly CosemMethodDescriptor ReplyMethod = new(15, new ObisCode(0, 0, 40, 0, 0, 255), 1);
+
+    /// <summary>reply_to_HLS_authentication of the current Association SN (Blue Book §4.4.3, method 8): under SN referencing.</summary>
+    private static readonly CosemMethodDescriptor ShortNameReplyMethod = new(12, new ObisCode(0, 0, 40, 0, 0, 255), 8);
 
     // The CtoS of the association being opened, per async flow so one instance may open several at once.
     private readonly AsyncLocal<byte[]?> _challenge = new();
@@ -87,7 +90,8 @@ internal sealed class HighLevelAuthentication : Authentication
         byte[] reply;
         try
         {
-            reply = await session.InvokeAsync(ReplyMethod, answer,
+            var method = session is CosemClient { IsShortName: true } ? ShortNameReplyMethod : ReplyMethod;
+            reply = await session.InvokeAsync(method, answer,
                 static (ref AxdrWriter writer, byte[] data) => writer.WriteOctetString(data),
                 static (ref AxdrReader reader) => reader.ReadOctetString().ToArray(), cancellationToken).ConfigureAwait(false);
         }

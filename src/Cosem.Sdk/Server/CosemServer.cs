@@ -19,7 +19,7 @@ namespace Cosem.Sdk.Server;
 /// most the request (answered with the matching data-access-result, action-result or exception-response) or the
 /// connection it came on, never the server or another client.
 /// </remarks>
-public sealed class CosemServer : IAsyncDisposable
+public sealed partial class CosemServer : IAsyncDisposable
 {
     private readonly Dictionary<CosemAddress, LogicalDevice> _devices = [];
     private readonly LogicalDevice[] _deviceList;

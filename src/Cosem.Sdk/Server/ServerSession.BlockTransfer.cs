@@ -82,7 +82,7 @@ internal sealed partial class ServerSession
                 state.AnswerInBlocks = true; // the other party follows: a request in blocks is answered in blocks
                 await handler.HandleAsync(association, incoming.Data, _response, cancellationToken).ConfigureAwait(false);
                 return;
-            case GbtAcceptance.Violation:
+            case GbtAcceptance.Violation or GbtAcceptance.TooLarge:
                 _refusals.Record(RefusalReasons.IncomingBlocksTooLong, $"general-block-transfer: {problem}");
                 RefuseBlock(state, RequestRefusal.Other($"general-block-transfer: {problem}"));
                 return;
@@ -144,12 +144,21 @@ internal sealed partial class ServerSession
         }
     }
 
-    private ValueTask SendAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken)
+    private async ValueTask SendAsync(ReadOnlyMemory<byte> apdu, CancellationToken cancellationToken)
     {
         if (_logger.IsEnabled(LogLevel.Trace))
         {
             ServerLog.Sent(_logger, _id, ApduRedaction.ToHex(apdu.Span));
         }
-        return _channel.SendAsync(apdu, cancellationToken);
+        // An unsolicited report (ServerSession.Unsolicited.cs) may be sent from another thread: one APDU at a time.
+        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _channel.SendAsync(apdu, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
     }
 }

@@ -74,7 +74,7 @@ internal sealed partial class ServerSession
                 {
                     // HDLC DISC: the data link is gone and with it every association over it (IEC 62056-46 §6.4.4.4.3.3).
                     CosemTelemetry.ActiveAssociations.Add(-_associations.Count);
-                    _associations.Clear();
+                    ForgetAll();
                     continue;
                 }
                 catch (CosemTransportException ex)
@@ -142,7 +142,7 @@ internal sealed partial class ServerSession
         {
             CosemTelemetry.ActiveAssociations.Add(-_associations.Count);
             _refusals.Flush();
-            _associations.Clear();
+            ForgetAll();
             ServerLog.SessionClosed(_logger, _id, reason);
             try
             {
@@ -211,7 +211,12 @@ internal sealed partial class ServerSession
                     message.Memory, device, _server.Devices, (CosemAddress)message.SourceAddress, _server.Options, _response, _refusals, _logger, cancellationToken).ConfigureAwait(false);
                 if (established is not null)
                 {
+                    if (_associations.TryGetValue(key, out var replaced))
+                    {
+                        _server.ForgetAssociation(replaced);
+                    }
                     _associations[key] = established;
+                    Track(established);
                 }
                 return true;
             case ApduTag.Rlrq:
@@ -222,6 +227,7 @@ internal sealed partial class ServerSession
                 var hadAssociation = _associations.Remove(key, out var released);
                 if (hadAssociation)
                 {
+                    _server.ForgetAssociation(released!);
                     ServerLog.Released(_logger, _id, released!.ClientAddress.Value, released.ServerAddress.Value);
                 }
                 AssociationNegotiator.Release(message.Memory, _response);

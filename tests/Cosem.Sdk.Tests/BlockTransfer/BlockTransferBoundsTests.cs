@@ -70,8 +70,9 @@ public class BlockTransferBoundsTests
             _ => [],
         });
         await using var client = await ConnectAsync(meter);
-        var error = await Assert.ThrowsAsync<CosemProtocolException>(() => client.GetDataAsync(Clock).AsTask());
+        var error = await Assert.ThrowsAsync<CosemAnswerLimitException>(() => client.GetDataAsync(Clock).AsTask());
         Assert.Contains("4096 bytes", error.Message);
+        Assert.True(error.Bytes > 4096, $"{error.Bytes} bytes");
     }
 
     [Fact]
@@ -81,8 +82,9 @@ public class BlockTransferBoundsTests
             ? Enumerable.Range(1, 100).Select(n => Block((ushort)n, streaming: true))
             : []);
         await using var client = await ConnectAsync(meter);
-        var error = await Assert.ThrowsAsync<CosemProtocolException>(() => client.GetDataAsync(Clock).AsTask());
+        var error = await Assert.ThrowsAsync<CosemAnswerLimitException>(() => client.GetDataAsync(Clock).AsTask());
         Assert.Contains("4096 bytes", error.Message);
+        Assert.True(error.Bytes > 4096, $"{error.Bytes} bytes");
     }
 
     [Fact]

@@ -20,6 +20,9 @@ public class ClassRegistryVersionTests
     [InlineData(15, 2, typeof(AssociationLnV2))]
     [InlineData(15, 3, typeof(AssociationLn))]
     [InlineData(12, 0, typeof(AssociationSnV0))]
+    [InlineData(12, 1, typeof(AssociationSnV1))]
+    [InlineData(12, 2, typeof(AssociationSnV2))]
+    [InlineData(12, 3, typeof(AssociationSnV3))]
     [InlineData(12, 4, typeof(AssociationSn))]
     [InlineData(7, 0, typeof(ProfileGenericV0))]
     [InlineData(7, 1, typeof(ProfileGeneric))]
@@ -31,6 +34,8 @@ public class ClassRegistryVersionTests
     [InlineData(70, 0, typeof(DisconnectControlV0))]
     [InlineData(72, 0, typeof(MBusClientV0))]
     [InlineData(72, 1, typeof(MBusClient))]
+    [InlineData(151, 0, typeof(LteMonitoringV0))]
+    [InlineData(151, 1, typeof(LteMonitoring))]
     public void Every_declared_version_resolves_to_its_own_class(ushort classId, byte version, Type expected)
     {
         var info = CosemClassRegistry.Default.Resolve(classId, version);
@@ -56,11 +61,11 @@ public class ClassRegistryVersionTests
     [Fact]
     public void A_version_older_than_every_known_one_falls_back_to_the_lowest_known_above_it()
     {
-        // LTE monitoring is defined from version 1 only.
+        // IEC local port setup is defined from version 1 only.
         using var log = new CapturingLoggerProvider(LogLevel.Warning);
-        var info = CosemClassRegistry.Default.Resolve(151, 0, log.CreateLogger("test"));
+        var info = CosemClassRegistry.Default.Resolve(19, 0, log.CreateLogger("test"));
 
-        Assert.Equal(nameof(LteMonitoring), info?.Name);
+        Assert.Equal(nameof(IecLocalPortSetup), info?.Name);
         Assert.Equal((byte?)1, info?.Version);
         Assert.Single(log.Lines);
     }

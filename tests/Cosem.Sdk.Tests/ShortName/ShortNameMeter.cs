@@ -32,7 +32,7 @@ internal sealed class ShortNameMeter : IAsyncDisposable
     private readonly ServerEndPoint _udp;
     private readonly ServerEndPoint _hdlc;
 
-    public ShortNameMeter(int profileRows = 96, ushort? clockBaseName = null)
+    public ShortNameMeter(int profileRows = 96, ushort? clockBaseName = null, CosemServerOptions? options = null)
     {
         Clock = new Clock(LoopbackMeter.ClockName) { Time = CosemDateTime.From(LoopbackMeter.Now) };
         Energy = new ResettableRegister(LoopbackMeter.EnergyName)
@@ -67,7 +67,7 @@ internal sealed class ShortNameMeter : IAsyncDisposable
             new AssociationSnServer(new ObisCode(0, 0, 40, 0, 3, 255), CipheredClient) { Security = Security },
             new AssociationLnServer(new ObisCode(0, 0, 40, 0, 4, 255), LogicalNameClient),
         };
-        Server = new CosemServer(Device)
+        Server = new CosemServer(Device, options)
             .Listen(ServerTransport.Tcp(new IPEndPoint(IPAddress.Loopback, 0)), out _tcp)
             .Listen(ServerTransport.Udp(new IPEndPoint(IPAddress.Loopback, 0)), out _udp)
             .Listen(ServerTransport.HdlcOverTcp(new IPEndPoint(IPAddress.Loopback, 0)), out _hdlc);
@@ -89,9 +89,9 @@ internal sealed class ShortNameMeter : IAsyncDisposable
 
     public CosemServer Server { get; }
 
-    public static async Task<ShortNameMeter> StartAsync(int profileRows = 96, ushort? clockBaseName = null)
+    public static async Task<ShortNameMeter> StartAsync(int profileRows = 96, ushort? clockBaseName = null, CosemServerOptions? options = null)
     {
-        var meter = new ShortNameMeter(profileRows, clockBaseName);
+        var meter = new ShortNameMeter(profileRows, clockBaseName, options);
         await meter.Server.StartAsync();
         return meter;
     }

@@ -110,9 +110,9 @@ public class ShortNameRobustnessTests
         // A short name inside an object's range that names neither an attribute nor a method (Clock: 0x48..0x58).
         var gap = await raw.RequestAsync<ReadResponse>(new ReadRequest([VariableAccessSpecification.ByName(0x0100 + 0x50)]));
         Assert.Equal(ReadResult.FromError(DataAccessResult.ObjectUndefined), gap.Results[0]);
-        // Write-data-block-access (long writes) is not served: refused per variable, not hung.
+        // A write data block whose data is not the octet-string slice of a request: refused, not joined.
         var longWrite = await raw.RequestAsync<WriteResponse>(new WriteRequest([VariableAccessSpecification.WriteDataBlockAccess(false, 1)], [new byte[] { 0x11, 0x01 }]));
-        Assert.Equal(WriteResult.FromError(DataAccessResult.OtherReason), longWrite.Results[0]);
+        Assert.Equal(WriteResult.FromError(DataAccessResult.TypeUnmatched), longWrite.Results[0]);
     }
 
     [Fact]

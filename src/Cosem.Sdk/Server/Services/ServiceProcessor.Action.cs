@@ -165,7 +165,7 @@ internal sealed partial class ServiceProcessor
         }
         var pendingHls = association.Status != AssociationStatus.Associated;
         var allowed = pendingHls
-            ? (ReferenceEquals(target, association.DefinitionObject) && descriptor.MethodId == 1 ? ActionResult.Success : ActionResult.ReadWriteDenied)
+            ? (ReferenceEquals(target, association.DefinitionObject) && descriptor.MethodId == HlsReplyMethod(target.ClassId) ? ActionResult.Success : ActionResult.ReadWriteDenied)
             : CheckInvoke(association.Definition.AccessRights.GetMethodAccess(target, descriptor.MethodId));
         if (allowed != ActionResult.Success)
         {

@@ -32,9 +32,9 @@ internal sealed partial class ServiceProcessor
             RefuseShortName(response, tag, unconfirmed, ServiceErrorKind.Service, (byte)ServiceError.Other, $"malformed {tag}: {ex.Message}");
             return;
         }
-        if (association.Status != AssociationStatus.Associated)
+        if (association.Status != AssociationStatus.Associated && !IsShortNameHlsReply(association, request))
         {
-            // SN associations are opened without HLS here; nothing may pass before the association is established.
+            // HLS pending: only reply_to_HLS_authentication of the association itself may pass (§9.2.7.2.4).
             RefuseShortName(response, tag, unconfirmed, ServiceErrorKind.Access, (byte)AccessError.ScopeOfAccessViolated, "association pending authentication");
             return;
         }
@@ -58,6 +58,26 @@ internal sealed partial class ServiceProcessor
                 await HandleShortNameWriteAsync(association, write, unconfirmed ? new NullBufferWriter() : response, unconfirmed, cancellationToken).ConfigureAwait(false);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="request"/> is pass 3 of HLS over SN: one variable, the short name of the association
+    /// object's reply_to_HLS_authentication, invoked by a Read with parameterized access or by a Write.
+    /// </summary>
+    private bool IsShortNameHlsReply(AssociationState association, Apdu.Apdu request)
+    {
+        var variable = request switch
+        {
+            ReadRequest { Variables: [{ Kind: VariableAccessKind.ParameterizedAccess } read] } => read,
+            WriteRequest { Variables: [{ Kind: VariableAccessKind.VariableName } write] } => write,
+            _ => (VariableAccessSpecification?)null,
+        };
+        return variable is { } named
+            && TryResolveShortName(association, named.VariableName, out _, out var method, out var isMethod)
+            && isMethod
+            && method.ClassId == association.Definition.ClassId
+            && method.InstanceId == association.Definition.LogicalName
+            && method.MethodId == HlsReplyMethod(method.ClassId);
     }
 
     /// <summary>

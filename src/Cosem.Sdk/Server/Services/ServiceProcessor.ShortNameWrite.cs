@@ -4,14 +4,20 @@ using Cosem.Sdk.Apdu;
 namespace Cosem.Sdk.Server;
 
 // SN Write and UnconfirmedWrite (IEC 62056-5-3 §9.5): one value per variable; an attribute is written with the SET
-// checks, a method invoked with the value as its parameters (the ACTION checks). Long values (write-data-block-
-// access) are not accepted: they are answered other-reason.
+// checks, a method invoked with the value as its parameters (the ACTION checks). A WriteRequest too long for one
+// APDU arrives in write-data-block-access blocks (ServiceProcessor.ShortNameWriteBlocks.cs).
 internal sealed partial class ServiceProcessor
 {
     private async ValueTask HandleShortNameWriteAsync(AssociationState association, ShortNameWriteApdu request, IBufferWriter<byte> response,
         bool unconfirmed, CancellationToken cancellationToken)
     {
         association.PendingRead = null;
+        if (!unconfirmed && request.Variables is [{ Kind: VariableAccessKind.WriteDataBlockAccess } block])
+        {
+            await HandleWriteBlockAsync(association, block, request.Data, response, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        association.PendingWrite = null;
         var tag = unconfirmed ? ApduTag.UnconfirmedWriteRequest : ApduTag.WriteRequest;
         if (request.Variables.Count != request.Data.Count)
         {

@@ -135,6 +135,9 @@ internal sealed partial class ServiceProcessor : IRequestHandler
     } || apdu.Length >= 1 && (ApduTag)apdu[0] == ApduTag.UnconfirmedWriteRequest; // SN: unconfirmed by its service
 
     /// <summary>While HLS is pending only reply_to_HLS_authentication of this association may be invoked (IEC 62056-5-3 §9.2.7.2.4).</summary>
+    /// <summary>reply_to_HLS_authentication: method 1 of Association LN (15), method 8 of Association SN (12).</summary>
+    private static int HlsReplyMethod(ushort associationClassId) => associationClassId == 12 ? 8 : 1;
+
     private static bool IsHlsReply(AssociationState association, Apdu.Apdu request) =>
         request is ActionRequestNormal { MethodDescriptor: { MethodId: 1 } method }
         && method.ClassId == association.Definition.ClassId

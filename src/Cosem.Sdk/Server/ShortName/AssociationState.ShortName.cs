@@ -12,4 +12,7 @@ public sealed partial class AssociationState
 
     /// <summary>A long Read result being sent block by block (data-block-result), one at a time per association.</summary>
     internal OutgoingBlocks? PendingRead { get; set; }
+
+    /// <summary>A long WriteRequest being received in write-data-block-access blocks, one at a time per association.</summary>
+    internal ShortNameWriteBlocks? PendingWrite { get; set; }
 }

@@ -18,8 +18,11 @@ internal enum GbtAcceptance
     /// <summary>A block after a missing one: dropped; the sender must resend from the last block in sequence.</summary>
     Gap,
 
-    /// <summary>Beyond the bounds (too many bytes or blocks): the transfer cannot go on.</summary>
+    /// <summary>Block numbering that cannot go on (a non-last block at the highest block-number).</summary>
     Violation,
+
+    /// <summary>The joined APDU would grow beyond the receiver's byte bound: the transfer cannot go on.</summary>
+    TooLarge,
 }
 
 /// <summary>
@@ -52,6 +55,9 @@ internal sealed class GbtIncoming
 
     /// <summary>Whether no block of this APDU has been kept yet.</summary>
     public bool IsEmpty => LastInSequence == 0;
+
+    /// <summary>The bytes joined so far.</summary>
+    public int Length => _data.WrittenCount;
 
     /// <summary>The reassembled APDU so far.</summary>
     public ReadOnlyMemory<byte> Data => _data.WrittenMemory;
@@ -94,7 +100,7 @@ internal sealed class GbtIncoming
         if (_data.WrittenCount + block.BlockData.Length > _maxBytes)
         {
             violation = $"the APDU in blocks grows beyond {_maxBytes} bytes";
-            return GbtAcceptance.Violation;
+            return GbtAcceptance.TooLarge;
         }
         if (!block.LastBlock && number == ushort.MaxValue)
         {

@@ -44,9 +44,10 @@ internal sealed class SecureLoopbackMeter : IAsyncDisposable
     public static readonly byte[] Key256 = Convert.FromHexString("000102030405060708090A0B0C0D0E0F101112131415161718191A1B1C1D1E1F");
     public static readonly byte[] AuthKey256 = Convert.FromHexString("D0D1D2D3D4D5D6D7D8D9DADBDCDDDEDFE0E1E2E3E4E5E6E7E8E9EAEBECEDEEEF");
 
-    public SecureLoopbackMeter(Mechanism mechanism, SecuritySuite suite, SecurityPolicy policy, CosemServerOptions? options = null)
+    public SecureLoopbackMeter(Mechanism mechanism, SecuritySuite suite, SecurityPolicy policy, CosemServerOptions? options = null, bool shortName = false)
     {
         Mechanism = mechanism;
+        ShortName = shortName;
         Suite = suite;
         Policy = policy;
         if (mechanism == Mechanism.Ecdsa)
@@ -63,27 +64,30 @@ internal sealed class SecureLoopbackMeter : IAsyncDisposable
             Blob,
             new InvocationCounterData(Security),
             new AssociationLnServer(new ObisCode(0, 0, 40, 0, 1, 255), 16) { Access = AccessLevel.ReadOnly },
-            new AssociationLnServer(new ObisCode(0, 0, 40, 0, 2, 255), 1)
-            {
-                Authentication = mechanism switch
-                {
-                    Mechanism.None => AssociationAuthentication.None,
-                    Mechanism.Low => AssociationAuthentication.Low(Password),
-                    Mechanism.Md5 => AssociationAuthentication.High(HlsMechanism.Md5, HlsSecret),
-                    Mechanism.Sha1 => AssociationAuthentication.High(HlsMechanism.Sha1, HlsSecret),
-                    Mechanism.Sha256 => AssociationAuthentication.High(HlsMechanism.Sha256, HlsSecret),
-                    Mechanism.Gmac => AssociationAuthentication.HighGmac(),
-                    _ => AssociationAuthentication.HighEcdsa(ClientKey!.PublicKey),
-                },
-                Security = Security,
-            },
         };
+        var authentication = mechanism switch
+        {
+            Mechanism.None => AssociationAuthentication.None,
+            Mechanism.Low => AssociationAuthentication.Low(Password),
+            Mechanism.Md5 => AssociationAuthentication.High(HlsMechanism.Md5, HlsSecret),
+            Mechanism.Sha1 => AssociationAuthentication.High(HlsMechanism.Sha1, HlsSecret),
+            Mechanism.Sha256 => AssociationAuthentication.High(HlsMechanism.Sha256, HlsSecret),
+            Mechanism.Gmac => AssociationAuthentication.HighGmac(),
+            _ => AssociationAuthentication.HighEcdsa(ClientKey!.PublicKey),
+        };
+        // The management association: LN, or SN (class 12) for the short-name tests of the same mechanisms.
+        Device.Add(shortName
+            ? new AssociationSnServer(new ObisCode(0, 0, 40, 0, 2, 255), 1) { Authentication = authentication, Security = Security }
+            : new AssociationLnServer(new ObisCode(0, 0, 40, 0, 2, 255), 1) { Authentication = authentication, Security = Security });
         Server = new CosemServer(Device, options)
             .Listen(ServerTransport.Tcp(new IPEndPoint(IPAddress.Loopback, 0)), out _wrapper)
             .Listen(ServerTransport.HdlcOverTcp(new IPEndPoint(IPAddress.Loopback, 0)), out _hdlc);
     }
 
     public Mechanism Mechanism { get; }
+
+    /// <summary>Whether the management association (client 1) is an Association SN.</summary>
+    public bool ShortName { get; }
 
     public SecuritySuite Suite { get; }
 
@@ -109,9 +113,9 @@ internal sealed class SecureLoopbackMeter : IAsyncDisposable
         : new CipheringKeys(suite, Key128, AuthKey128);
 
     public static async Task<SecureLoopbackMeter> StartAsync(Mechanism mechanism, SecuritySuite suite, SecurityPolicy policy,
-        CosemServerOptions? options = null)
+        CosemServerOptions? options = null, bool shortName = false)
     {
-        var meter = new SecureLoopbackMeter(mechanism, suite, policy, options);
+        var meter = new SecureLoopbackMeter(mechanism, suite, policy, options, shortName);
         await meter.Server.StartAsync();
         return meter;
     }
@@ -150,6 +154,7 @@ internal sealed class SecureLoopbackMeter : IAsyncDisposable
         GeneralBlockTransferWindow = gbtWindow,
         MaxReceivePduSize = maxReceivePdu,
         ClientAddress = 1,
+        Referencing = ShortName ? Referencing.ShortName : Referencing.LogicalName,
         Authentication = Mechanism switch
         {
             Mechanism.None => Authentication.None,
