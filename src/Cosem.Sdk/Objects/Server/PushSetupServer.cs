@@ -82,7 +82,14 @@ public partial class PushSetupServer : PushSetup
             var previous = _background;
             var next = Task.Run(async () =>
             {
-                await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                try
+                {
+                    await previous.ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The previous push was cancelled; this one still runs.
+                }
                 return await PushNowAsync(cancellationToken).ConfigureAwait(false);
             }, CancellationToken.None);
             _background = next;
