@@ -17,6 +17,7 @@ public static class FuzzTargets
         new TranslatorTextTarget(),
         new SchemaTarget(),
         new ServerSessionTarget(),
+        new PushTarget(),
     ];
 
     /// <summary>The target called <paramref name="name"/>, or null.</summary>

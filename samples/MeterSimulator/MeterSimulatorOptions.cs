@@ -52,6 +52,16 @@ public sealed class MeterSimulatorOptions
 
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
 
+    /// <summary>Where the meter pushes its readings and alarms ("host:port"); null: the Push setups exist but have no
+    /// destination, and nothing is pushed.</summary>
+    public string? PushDestination { get; init; }
+
+    /// <summary>Whether pushes go over the UDP wrapper instead of the TCP wrapper.</summary>
+    public bool PushOverUdp { get; init; }
+
+    /// <summary>How often the readings are pushed once started; null pushes them only when asked (push method).</summary>
+    public TimeSpan? PushInterval { get; init; }
+
     /// <summary>
     /// Settings of the meter's server (time-outs, connection and buffer limits); null for the defaults with
     /// <see cref="LoggerFactory"/>. When set, it is used as given, its own logger factory included.

@@ -17,7 +17,7 @@ namespace Cosem.Samples.MeterSimulator;
 /// await using var meter = await ReferenceMeterSimulator.StartAsync(new MeterSimulatorOptions { WrapperPort = 0, HdlcPort = 0 });
 /// var port = meter.WrapperEndPoint!.Port;
 /// </code></example>
-public sealed class ReferenceMeterSimulator : IAsyncDisposable
+public sealed partial class ReferenceMeterSimulator : IAsyncDisposable
 {
     public static readonly ObisCode ClockName = new(0, 0, 1, 0, 0, 255);
     public static readonly ObisCode LogicalDeviceNameName = new(0, 0, 42, 0, 0, 255);
@@ -89,6 +89,7 @@ public sealed class ReferenceMeterSimulator : IAsyncDisposable
         {
             Device.Add(new InvocationCounterData(security));
         }
+        (ReadingsPush, AlarmPush) = AddPushSetups(options);
         FillHistory(options.HistoryDays);
         LogEvent(MeterEvent.PowerUp, model.Now);
     }
@@ -143,6 +144,7 @@ public sealed class ReferenceMeterSimulator : IAsyncDisposable
         }
         meter.Server = server;
         meter._captureLoop = meter.CaptureLoopAsync(meter._stop.Token);
+        meter._pushLoop = meter.PushLoopAsync(meter._stop.Token);
         return meter;
     }
 
@@ -156,6 +158,7 @@ public sealed class ReferenceMeterSimulator : IAsyncDisposable
     {
         _eventCode.Value = CosemData.FromUInt8((byte)code);
         EventLog.Append(CosemData.Structure(CosemData.DateTime(CosemDateTime.From(at, Model.Zone)), CosemData.FromUInt8((byte)code)));
+        PushAlarm();
     }
 
     private void FillHistory(int days)
@@ -192,6 +195,7 @@ public sealed class ReferenceMeterSimulator : IAsyncDisposable
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         await _captureLoop.ConfigureAwait(false);
+        await _pushLoop.ConfigureAwait(false);
         if (Server is { } server)
         {
             await server.DisposeAsync().ConfigureAwait(false);

@@ -16,6 +16,7 @@ internal static class CommandSelection
     {
         ["read"] = stdin => ReadCommand.Create(stdin),
         ["simulate"] = stdin => SimulateCommand.Create(stdin),
+        ["listen"] = stdin => ListenCommand.Create(stdin),
         ["translate"] = stdin => TranslateCommand.Create(stdin),
         ["list"] = stdin => ListCommand.Create(stdin),
         ["write"] = stdin => WriteCommand.Create(stdin),

@@ -65,6 +65,7 @@ public static class Program
         {
             TranslateCommand.Create(stdin),
             SimulateCommand.Create(stdin),
+            ListenCommand.Create(stdin),
             ReadCommand.Create(stdin),
             ListCommand.Create(stdin),
             WriteCommand.Create(stdin),

@@ -39,13 +39,14 @@ public static class SimulateCommand
         };
         profile.AcceptOnlyFromAmong(ReferenceProfile, BlueBookProfile);
         var limits = new ServerLimitOptions();
+        var push = new SimulatePushOptions();
         var referencing = ReferencingOption.Create(
             "ln (Association LN, the default) or sn (Association SN: clients 16 and 1 associate with short names; auth none or low).");
         var command = new Command("simulate", "Run simulated reference meters on 127.0.0.1 (wrapper 4059, HDLC 4060).")
         {
             wrapperPort, hdlcPort, meters, verbose, referencing, profile,
         };
-        foreach (var option in security.All.Concat(limits.All))
+        foreach (var option in security.All.Concat(limits.All).Concat(push.All))
         {
             command.Options.Add(option);
         }
@@ -72,6 +73,12 @@ public static class SimulateCommand
             if (wrapper != 0 && hdlc != 0 && wrapper < hdlc + count && hdlc < wrapper + count)
             {
                 error.WriteLine($"error: the wrapper ports {wrapper}.. and the HDLC ports {hdlc}.. overlap for {count} meters.");
+                return BadArguments;
+            }
+            var (pushTo, pushInterval, pushUdp, pushError) = push.Resolve(parse);
+            if (pushError is not null)
+            {
+                error.WriteLine("error: " + pushError);
                 return BadArguments;
             }
             if (limits.Validate(parse) is { } limitError)
@@ -145,6 +152,9 @@ public static class SimulateCommand
                             : null,
                         LoggerFactory = loggers,
                         ServerOptions = limits.CreateServerOptions(parse, loggers),
+                        PushDestination = pushTo,
+                        PushOverUdp = pushUdp,
+                        PushInterval = pushInterval,
                     }, cancellationToken);
                     running.Add(meter);
                     output.WriteLine($"meter {i + 1}: " + string.Join(", ", meter.Server!.EndPoints));

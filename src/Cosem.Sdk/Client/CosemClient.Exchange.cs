@@ -144,6 +144,7 @@ public sealed partial class CosemClient
             case ApduTag.EventNotificationRequest or ApduTag.DataNotification or ApduTag.InformationReportRequest:
                 SkipUnsolicited(tag, invokeId);
                 DeliverUnsolicited(tag, apdu);
+                DeliverNotification(apdu);
                 return false;
             default:
                 throw new CosemProtocolException($"The meter answered with {Describe(tag)} where {expected} was expected.");

@@ -1,0 +1,16 @@
+using Cosem.Sdk.Security;
+
+namespace Cosem.Sdk.Client;
+
+/// <summary>
+/// Finds a meter's keys by its system title, for a push listener opening its notifications. Called for every
+/// protected notification, possibly from many connections at once, so it must be thread-safe and fast (a dictionary
+/// lookup, a cache); return the same <see cref="CipheringKeys"/> instance while the keys are unchanged so the
+/// listener can keep its ciphers.
+/// </summary>
+public interface IPushKeyProvider
+{
+    /// <summary>The keys of the meter with <paramref name="systemTitle"/> (global unicast key, authentication key, and
+    /// the broadcast key if it broadcasts), or null when the meter is unknown.</summary>
+    CipheringKeys? GetKeys(SystemTitle systemTitle);
+}

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Logging;
+
+namespace Cosem.Sdk.Objects;
+
+internal static partial class PushSetupLog
+{
+    [LoggerMessage(EventId = 150, Level = LogLevel.Information, Message = "Push {LogicalName}: attempt {Attempt} failed: {Reason}")]
+    public static partial void AttemptFailed(ILogger logger, string logicalName, int attempt, string reason);
+
+    [LoggerMessage(EventId = 151, Level = LogLevel.Warning, Message = "Push {LogicalName} not sent: {Reason}")]
+    public static partial void Abandoned(ILogger logger, string logicalName, string reason);
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+
+namespace Cosem.Cli.Tests;
+
+/// <summary><c>cosem listen</c> receiving what <c>cosem simulate --push-to</c> pushes, ciphered or not, over TCP and
+/// UDP; and its argument checks.</summary>
+public class ListenCommandTests
+{
+    private const string Key = "000102030405060708090A0B0C0D0E0F";
+    private const string AuthKey = "D0D1D2D3D4D5D6D7D8D9DADBDCDDDEDF";
+
+    private static int FreePort(SocketType type = SocketType.Stream)
+    {
+        using var probe = new Socket(type, type == SocketType.Stream ? ProtocolType.Tcp : ProtocolType.Udp);
+        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)probe.LocalEndPoint!).Port;
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public async Task Listen_prints_the_readings_simulate_pushes(bool udp, bool ciphered)
+    {
+        var listenPort = FreePort(udp ? SocketType.Dgram : SocketType.Stream);
+        string[] keys = ["--block-cipher-key", Key, "--authentication-key", AuthKey];
+        string[] security = ciphered ? ["--auth", "hls-gmac", "--security", "auth-enc", "--suite", "0", .. keys] : [];
+        string[] transport = udp ? ["--udp"] : [];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var listen = CliRunner.RunAsync(timeout.Token,
+            ["listen", "--address", "127.0.0.1", "--port", listenPort.ToString(), "--count", "2", "--format", "json", .. transport,
+             .. ciphered ? [.. keys, "--require-protection"] : Array.Empty<string>()]);
+        await Task.Delay(500);
+        using var stop = new CancellationTokenSource();
+        var simulate = CliRunner.RunAsync(stop.Token,
+            ["simulate", "--wrapper-port", "0", "--hdlc-port", "0", "--push-to", $"127.0.0.1:{listenPort}", "--push-interval", "1",
+             .. udp ? ["--push-udp"] : Array.Empty<string>(), .. security]);
+        var (exit, output, error) = await listen;
+        stop.Cancel();
+        await simulate;
+
+        Assert.True(exit == 0, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        foreach (var line in lines)
+        {
+            var json = JsonNode.Parse(line)!;
+            Assert.Equal("data-notification", (string?)json["kind"]);
+            Assert.Equal(ciphered ? "general-glo" : "plain", (string?)json["protection"]);
+            Assert.Equal(1, (int)json["sourceWPort"]!);
+            var body = json["body"]!["items"]!.AsArray();
+            Assert.Equal(5, body.Count); // push id, clock, energy import and export, voltage
+            Assert.Equal("0000190900FF", (string?)body[0]!["value"]);
+        }
+        Assert.Contains("2 delivered, 0 rejected", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Listen_prints_one_table_line_per_notification_and_refuses_a_wrong_key()
+    {
+        var listenPort = FreePort();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(6)); // Ctrl+C after a few refused pushes
+        var listen = CliRunner.RunAsync(timeout.Token,
+            ["listen", "--address", "127.0.0.1", "--port", listenPort.ToString(), "--count", "1", "--block-cipher-key", "0F0E0D0C0B0A09080706050403020100", "--authentication-key", AuthKey]);
+        await Task.Delay(500);
+        using var stop = new CancellationTokenSource();
+        var simulate = CliRunner.RunAsync(stop.Token,
+            ["simulate", "--wrapper-port", "0", "--hdlc-port", "0", "--push-to", $"127.0.0.1:{listenPort}", "--push-interval", "1",
+             "--auth", "hls-gmac", "--security", "auth-enc", "--suite", "0", "--block-cipher-key", Key, "--authentication-key", AuthKey]);
+        var (exit, output, error) = await listen;
+        stop.Cancel();
+        await simulate;
+
+        Assert.True(exit == 0, error);
+        Assert.Equal("", output);
+        Assert.Contains("rejected: AuthenticationFailed", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--port", "70000")]
+    [InlineData("--count", "0")]
+    [InlineData("--block-cipher-key", "0011")]
+    [InlineData("--address", "nowhere")]
+    public async Task Bad_arguments_exit_2_with_one_line(string option, string value)
+    {
+        var (exit, _, error) = await CliRunner.RunAsync(null, "listen", option, value);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error:", error, StringComparison.Ordinal);
+    }
+}
