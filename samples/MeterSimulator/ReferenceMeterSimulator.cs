@@ -17,7 +17,7 @@ namespace Cosem.Samples.MeterSimulator;
 /// await using var meter = await ReferenceMeterSimulator.StartAsync(new MeterSimulatorOptions { WrapperPort = 0, HdlcPort = 0 });
 /// var port = meter.WrapperEndPoint!.Port;
 /// </code></example>
-public sealed class ReferenceMeterSimulator : IAsyncDisposable
+public sealed partial class ReferenceMeterSimulator : IAsyncDisposable
 {
     public static readonly ObisCode ClockName = new(0, 0, 1, 0, 0, 255);
     public static readonly ObisCode LogicalDeviceNameName = new(0, 0, 42, 0, 0, 255);
@@ -70,7 +70,7 @@ public sealed class ReferenceMeterSimulator : IAsyncDisposable
             clock,
             new Data(LogicalDeviceNameName) { Value = CosemData.OctetString(Encoding.ASCII.GetBytes(serial)) },
             new Data(SerialNumberName) { Value = CosemData.VisibleString(options.SerialNumber.ToString("D8", System.Globalization.CultureInfo.InvariantCulture)) },
-            new Data(FirmwareVersionName) { Value = CosemData.VisibleString("Cosem.Sdk simulator 1.0") },
+            FirmwareVersion,
             energyImport,
             energyExport,
             new MeasuredRegister(ActivePowerImportName, new ScalerUnit(0, Unit.Watt), () => CosemData.FromInt32((int)model.ImportPowerW(model.Now))),
@@ -85,6 +85,7 @@ public sealed class ReferenceMeterSimulator : IAsyncDisposable
             SimulatorAssociations.Public(PublicAssociationName, options),
             SimulatorAssociations.Management(ManagementAssociationName, options),
         };
+        AddFirmwareTransfer();
         if (options.ManagementSecurity is { } security)
         {
             Device.Add(new InvocationCounterData(security));

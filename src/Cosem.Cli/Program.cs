@@ -69,6 +69,7 @@ public static class Program
             ListCommand.Create(stdin),
             WriteCommand.Create(stdin),
             InvokeCommand.Create(stdin),
+            FirmwareCommand.Create(stdin),
             WiresharkCommand.Create(),
         };
         return root;
