@@ -86,6 +86,7 @@ public sealed partial class ReferenceMeterSimulator : IAsyncDisposable
             SimulatorAssociations.Management(ManagementAssociationName, options),
         };
         AddFirmwareTransfer();
+        AddCompactReadings(clock, energyImport, energyExport);
         if (options.ManagementSecurity is { } security)
         {
             Device.Add(new InvocationCounterData(security));

@@ -92,6 +92,18 @@ public sealed class FirmwareCommandTests : IAsyncLifetime
         Assert.Contains("does not exist", error);
     }
 
+    [Fact]
+    public async Task The_simulator_serves_compact_readings_decoded_by_the_client()
+    {
+        await using var client = await Cosem.Sdk.Client.CosemClient.ConnectAsync(
+            Cosem.Sdk.Client.ClientTransport.Tcp("127.0.0.1", _meter.WrapperEndPoint!.Port), new Cosem.Sdk.Client.AssociationOptions { ClientAddress = 16 });
+        var reading = await new CompactData.Proxy(client, ReferenceMeterSimulator.CompactReadingsName).ReadCompactAsync();
+        Assert.Equal(3, reading.Values.Count);
+        Assert.Equal(ReferenceMeterSimulator.ActiveEnergyImportName, reading.CaptureObjects[1].LogicalName);
+        Assert.Equal(Cosem.Sdk.Axdr.DataType.DoubleLongUnsigned, reading.Values[1].Type);
+        Assert.True(reading.Values[1].AsUInt64() > 1_000_000);
+    }
+
     private uint FirstMissingBlock()
     {
         var status = _meter.FirmwareTransfer;
