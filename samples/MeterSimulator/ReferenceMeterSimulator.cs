@@ -70,7 +70,7 @@ public sealed partial class ReferenceMeterSimulator : IAsyncDisposable
             clock,
             new Data(LogicalDeviceNameName) { Value = CosemData.OctetString(Encoding.ASCII.GetBytes(serial)) },
             new Data(SerialNumberName) { Value = CosemData.VisibleString(options.SerialNumber.ToString("D8", System.Globalization.CultureInfo.InvariantCulture)) },
-            new Data(FirmwareVersionName) { Value = CosemData.VisibleString("Cosem.Sdk simulator 1.0") },
+            FirmwareVersion,
             energyImport,
             energyExport,
             new MeasuredRegister(ActivePowerImportName, new ScalerUnit(0, Unit.Watt), () => CosemData.FromInt32((int)model.ImportPowerW(model.Now))),
@@ -85,6 +85,8 @@ public sealed partial class ReferenceMeterSimulator : IAsyncDisposable
             SimulatorAssociations.Public(PublicAssociationName, options),
             SimulatorAssociations.Management(ManagementAssociationName, options),
         };
+        AddFirmwareTransfer();
+        AddCompactReadings(clock, energyImport, energyExport);
         if (options.ManagementSecurity is { } security)
         {
             Device.Add(new InvocationCounterData(security));

@@ -21,6 +21,7 @@ internal static class CommandSelection
         ["list"] = stdin => ListCommand.Create(stdin),
         ["write"] = stdin => WriteCommand.Create(stdin),
         ["invoke"] = stdin => InvokeCommand.Create(stdin),
+        ["firmware"] = stdin => FirmwareCommand.Create(stdin),
         ["wireshark"] = _ => WiresharkCommand.Create(),
         ["studio"] = _ => StudioCommand.Create(),
     };

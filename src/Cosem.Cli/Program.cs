@@ -70,6 +70,7 @@ public static class Program
             ListCommand.Create(stdin),
             WriteCommand.Create(stdin),
             InvokeCommand.Create(stdin),
+            FirmwareCommand.Create(stdin),
             WiresharkCommand.Create(),
             StudioCommand.Create(),
         };
