@@ -28,6 +28,7 @@ public sealed class SiloStopTests
     private static async Task StopASiloMidwayAsync(IReadingStore store)
     {
         const int meters = 200;
+        await store.InitializeAsync();    // the runtime creates the table on its first write; the test counts before that
         await using var farm = await SimulatedMeterFarm.StartAsync(new SimulatedMeterFarmOptions
         {
             Meters = meters,

@@ -142,6 +142,8 @@ public abstract class CosemObject
     }
 
     /// <summary>Generated: reads attribute <paramref name="index"/> (2 and above; the index is known to exist).</summary>
+    /// <remarks>The parameters of <paramref name="access"/> point into the request buffer, which the session reuses once
+    /// the call returns: copy them to keep them.</remarks>
     protected abstract ValueTask<DataAccessResult> ReadAttributeCoreAsync(
         int index, SelectiveAccessDescriptor? access, RequestContext context, IBufferWriter<byte> output, CancellationToken cancellationToken);
 

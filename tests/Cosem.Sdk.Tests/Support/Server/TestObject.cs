@@ -57,7 +57,8 @@ internal sealed class TestObject : CosemObject
         {
             throw new InvalidOperationException("A defect in the application object.");
         }
-        LastSelection = access;
+        // The parameters point into the request buffer, which the session reuses once the call returns: keep a copy.
+        LastSelection = access is { } a ? new SelectiveAccessDescriptor(a.Selector, a.Parameters.ToArray()) : null;
         output.Write(index == 2 ? Value : [(byte)DataType.Unsigned, (byte)index]);
         return new(DataAccessResult.Success);
     }
