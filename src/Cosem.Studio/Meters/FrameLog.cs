@@ -1,3 +1,5 @@
+using Cosem.Sdk.Apdu;
+using Cosem.Sdk.Security;
 using Cosem.Sdk.Translation;
 using Cosem.Sdk.Translation.Frames;
 
@@ -31,14 +33,27 @@ public sealed class FrameLog
     /// <summary>Raised after an entry is added (on the thread that traced it).</summary>
     public event Action? Changed;
 
-    private PduTranslator _apdus = PduTranslator.Default;
-    private PduTranslator _frames = new(StandardFrameCodecs.All);
+    private ApduDecryptor? _keys;
+    private Translators _sent = Translators.Plain;
+    private Translators _received = Translators.Plain;
 
-    /// <summary>Decrypts ciphered APDUs in the XML when the connection's keys are known; null shows them ciphered.</summary>
-    public IPayloadDecryptor? Decryptor
+    /// <summary>
+    /// Decrypts ciphered APDUs in the XML when the connection's keys are known; null shows them ciphered. Its system
+    /// title is the studio's own, the sender of what it sent; what the meter sent is opened with the meter's title,
+    /// learned from the AARE's responding-AP-title as it is logged (until then the AARE's own AP-title is used).
+    /// </summary>
+    public ApduDecryptor? Decryptor
     {
-        get => _apdus.Decryptor;
-        set => (_apdus, _frames) = (new PduTranslator([], value), new PduTranslator(StandardFrameCodecs.All, value));
+        get => _keys;
+        set
+        {
+            lock (_lock)
+            {
+                _keys = value;
+                _sent = Translators.With(value);
+                _received = Translators.With(value is null ? null : WithSystemTitle(value, null));
+            }
+        }
     }
 
     /// <summary>A copy of the entries, oldest first.</summary>
@@ -58,6 +73,10 @@ public sealed class FrameLog
     {
         lock (_lock)
         {
+            if (!sent && _keys is not null && layer == "APDU" && hex.StartsWith("61", StringComparison.Ordinal))
+            {
+                LearnMeterTitle(hex);
+            }
             _entries.Enqueue(new FrameEntry(++_next, DateTimeOffset.Now, sent, layer, hex));
             while (_entries.Count > Capacity)
             {
@@ -91,11 +110,53 @@ public sealed class FrameLog
         try
         {
             var bytes = Convert.FromHexString(entry.Hex);
-            return (entry.IsApdu ? _apdus : _frames).ToXml(bytes);
+            Translators translators;
+            lock (_lock)
+            {
+                translators = entry.Sent ? _sent : _received;
+            }
+            return (entry.IsApdu ? translators.Apdus : translators.Frames).ToXml(bytes);
         }
         catch (Exception e) when (e is FormatException or Cosem.Sdk.CosemException or PduTextException or ArgumentException)
         {
             return $"<!-- not decoded: {System.Security.SecurityElement.Escape(e.Message)} -->";
         }
+    }
+
+    // Called under the lock with an AARE's hex: its responding-AP-title is the meter's system title, the sender of
+    // every glo- APDU it answers with. A masked or undecodable AARE leaves the title as it was.
+    private void LearnMeterTitle(string hex)
+    {
+        try
+        {
+            if (ApduDecoder.Decode(Convert.FromHexString(hex)) is AareApdu { RespondingApTitle: { Length: SystemTitle.Length } title })
+            {
+                _received = Translators.With(WithSystemTitle(_keys!, new SystemTitle(title.Span)));
+            }
+        }
+        catch (Exception e) when (e is FormatException or Cosem.Sdk.CosemException)
+        {
+            // Not an AARE the translator could show either; the XML of that entry says why.
+        }
+    }
+
+    private static ApduDecryptor WithSystemTitle(ApduDecryptor keys, SystemTitle? title) => new()
+    {
+        BlockCipherKey = keys.BlockCipherKey,
+        BroadcastKey = keys.BroadcastKey,
+        AuthenticationKey = keys.AuthenticationKey,
+        DedicatedKey = keys.DedicatedKey,
+        Keyring = keys.Keyring,
+        SystemTitle = title,
+    };
+
+    /// <summary>The APDU and link-frame translators of one direction, with that direction's decryptor.</summary>
+    private sealed record Translators(PduTranslator Apdus, PduTranslator Frames)
+    {
+        public static Translators Plain { get; } = new(PduTranslator.Default, new PduTranslator(StandardFrameCodecs.All));
+
+        public static Translators With(ApduDecryptor? decryptor) => decryptor is null
+            ? Plain
+            : new(new PduTranslator([], decryptor), new PduTranslator(StandardFrameCodecs.All, decryptor));
     }
 }

@@ -1,4 +1,6 @@
+using System.Net;
 using Cosem.Samples.MeterSimulator;
+using Cosem.Sdk.Server;
 using Cosem.Studio.Connections;
 
 namespace Cosem.Studio.Tests.Support;
@@ -25,6 +27,9 @@ public sealed class SimulatedMeter : IAsyncLifetime
 
     public int HdlcPort => Meter.HdlcEndPoint!.Port;
 
+    /// <summary>The UDP wrapper port: the simulator only listens on TCP, so the fixture adds this listener to its server.</summary>
+    public int UdpPort { get; private set; }
+
     /// <summary>The management client (1, LLS) over the wrapper.</summary>
     public ConnectionSettings Management() => new()
     {
@@ -37,8 +42,13 @@ public sealed class SimulatedMeter : IAsyncLifetime
         TimeoutSeconds = 5,
     };
 
-    public async Task InitializeAsync() =>
+    public async Task InitializeAsync()
+    {
         Meter = await ReferenceMeterSimulator.StartAsync(new MeterSimulatorOptions { WrapperPort = 0, HdlcPort = 0, HistoryDays = _historyDays });
+        // A started server accepts on a listener added later, so the same meter answers over UDP too.
+        Meter.Server!.Listen(ServerTransport.Udp(new IPEndPoint(IPAddress.Loopback, 0)), out var udp);
+        UdpPort = udp.EndPoint!.Port;
+    }
 
     public async Task DisposeAsync() => await Meter.DisposeAsync();
 }

@@ -44,6 +44,21 @@ public sealed class MeterSessionTests(SimulatedMeter simulator) : IClassFixture<
     }
 
     [Fact]
+    public async Task Udp_wrapper_opens_the_same_meter_and_reads_a_register()
+    {
+        var settings = simulator.Management() with { Link = LinkKind.UdpWrapper, Port = simulator.UdpPort };
+        await using var session = await MeterSession.OpenAsync("u", settings, new ConnectionSecrets { Password = SimulatedMeter.Password }, default);
+        await using var overWrapper = await OpenAsync();
+        var expected = (await overWrapper.ReadObjectListAsync(default)).Objects.Select(o => o.LogicalName).Order().ToArray();
+        Assert.True(expected.Length > 10);
+        Assert.Equal(expected, (await session.ReadObjectListAsync(default)).Objects.Select(o => o.LogicalName).Order().ToArray());
+        var voltage = await ViewAsync(session, "1.0.32.7.0.255");
+        await session.ReadObjectAsync(voltage, default);
+        Assert.Matches(@"^\d+(\.\d)? V  \(raw \d+\)$", voltage.Attributes.Single(r => r.Index == 2).Text);
+        Assert.Contains(session.Frames.Snapshot(), f => f.IsApdu && !f.Sent && f.Hex.StartsWith("C4", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_register_shows_its_scaled_value_with_unit_and_access_rights()
     {
         await using var session = await OpenAsync();
