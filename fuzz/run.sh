@@ -41,6 +41,11 @@ seconds=${1:-60}
 shift || true
 build || { echo "fuzzing: build failed"; exit 1; }
 mapfile -t targets < <("$publish/Cosem.Sdk.Fuzzing" --list)
+# A target list that failed or came out empty would fuzz nothing and pass: that is a failure.
+if [ ${#targets[@]} -eq 0 ] || ! "$publish/Cosem.Sdk.Fuzzing" --list >/dev/null 2>&1; then
+  echo "fuzzing: the target list could not be read (Cosem.Sdk.Fuzzing --list failed)"
+  exit 1
+fi
 mkdir -p "$out/findings"
 : >"$out/summary.tsv"
 failures=0
@@ -67,4 +72,4 @@ for line in "${targets[@]}"; do
   fi
 done
 echo "fuzzing: $total executions, $failures target(s) failed"
-[ "$failures" -eq 0 ]
+[ "$failures" -eq 0 ] && [ "$total" -gt 0 ]

@@ -10,11 +10,6 @@ namespace Cosem.Sdk.Fuzzing.Targets;
 /// </summary>
 public sealed class PushTarget : IFuzzTarget
 {
-    private static readonly CipheringKeys Keys = new(SecuritySuite.Suite0,
-        Convert.FromHexString("000102030405060708090A0B0C0D0E0F"), Convert.FromHexString("D0D1D2D3D4D5D6D7D8D9DADBDCDDDEDF"));
-
-    private static readonly SystemTitle Meter = SystemTitle.Parse("4D4D4D0000BC614E");
-
     /// <inheritdoc />
     public string Name => "push";
 
@@ -22,8 +17,8 @@ public sealed class PushTarget : IFuzzTarget
     public void Run(ReadOnlySpan<byte> input)
     {
         // A fresh decoder per input: the replay window of one input must not hide the next one's paths.
-        var decoder = new PushNotificationDecoder(new PushListenerOptions { Keys = new InMemoryPushKeyProvider().Add(Meter, Keys) });
-        if (decoder.TryDecode(input.ToArray(), new PushOrigin(null, 1, 102, Meter), out var notification, out var rejection))
+        var decoder = new PushNotificationDecoder(new PushListenerOptions { Keys = new InMemoryPushKeyProvider().Add(Material.Meter, Material.Keys) });
+        if (decoder.TryDecode(input.ToArray(), new PushOrigin(null, 1, 102, Material.Meter), out var notification, out var rejection))
         {
             _ = notification.Body.ToString();
         }
@@ -31,5 +26,15 @@ public sealed class PushTarget : IFuzzTarget
         {
             _ = rejection.ToString();
         }
+    }
+
+    // Built on first use, not when the target list is built: `--list` runs outside libFuzzer, where touching an
+    // instrumented SDK type (SharpFuzz's module initializer) needs the driver's shared memory and crashes.
+    private static class Material
+    {
+        public static readonly CipheringKeys Keys = new(SecuritySuite.Suite0,
+            Convert.FromHexString("000102030405060708090A0B0C0D0E0F"), Convert.FromHexString("D0D1D2D3D4D5D6D7D8D9DADBDCDDDEDF"));
+
+        public static readonly SystemTitle Meter = SystemTitle.Parse("4D4D4D0000BC614E");
     }
 }
