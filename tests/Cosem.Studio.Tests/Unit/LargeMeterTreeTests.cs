@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Cosem.Samples.MeterSimulator;
 using Cosem.Samples.MeterSimulator.BlueBook;
 using Cosem.Studio.Connections;
@@ -14,7 +13,7 @@ namespace Cosem.Studio.Tests.Unit;
 public sealed class LargeMeterTreeTests
 {
     [Fact]
-    public async Task The_tree_of_a_meter_with_over_fifty_objects_appears_within_a_second_of_connecting()
+    public async Task The_tree_of_a_meter_with_over_fifty_objects_groups_every_object_by_class()
     {
         await using var meter = await BlueBookSimulator.StartAsync(new MeterSimulatorOptions { WrapperPort = 0, HdlcPort = 0 });
         var settings = new ConnectionSettings
@@ -29,20 +28,13 @@ public sealed class LargeMeterTreeTests
         };
         var catalog = SchemaCatalog.Load(null);
 
-        // The first connection of the process pays for JIT and the schema catalog; the bound is for a running studio.
-        await using (var warmUp = await MeterSession.OpenAsync("w", settings, new ConnectionSecrets(), default))
-        {
-            _ = MeterSession.Views(await warmUp.ReadObjectListAsync(default), catalog);
-        }
-
-        var watch = Stopwatch.StartNew();
+        // The one-second bound on this tree is a benchmark figure (StudioTreeBenchmarks), not a timed unit test.
         await using var session = await MeterSession.OpenAsync("b", settings, new ConnectionSecrets(), default);
         var views = MeterSession.Views(await session.ReadObjectListAsync(default), catalog);
         var groups = MeterSession.GroupByClass(views);
-        watch.Stop();
 
         Assert.True(views.Count >= 50, $"only {views.Count} objects");
         Assert.True(groups.Count >= 50, $"only {groups.Count} class groups");
-        Assert.True(watch.ElapsedMilliseconds < 1000, $"connect and object tree took {watch.ElapsedMilliseconds} ms");
+        Assert.All(views, view => Assert.True(view.Schema is not null, $"{view.Entry.LogicalName} (class {view.Entry.ClassId}) has no schema names"));
     }
 }

@@ -20,15 +20,12 @@ public sealed class MeterSessionTests(SimulatedMeter simulator) : IClassFixture<
         MeterSession.Views(session.ObjectList ?? await session.ReadObjectListAsync(default), Catalog).Single(v => v.Entry.LogicalName == ObisCode.Parse(obis));
 
     [Fact]
-    public async Task The_object_tree_is_grouped_by_class_with_names_and_versions_within_a_second()
+    public async Task The_object_tree_is_grouped_by_class_with_names_and_versions()
     {
         await using var session = await OpenAsync();
-        var watch = Stopwatch.StartNew();
         var groups = MeterSession.GroupByClass(MeterSession.Views(await session.ReadObjectListAsync(default), Catalog));
-        watch.Stop();
         Assert.Contains(groups, g => g.Key == "Register (class 3 v0)" && g.Count() == 6);
         Assert.Contains(groups, g => g.Key == "DisconnectControl (class 70 v1)");
-        Assert.True(watch.ElapsedMilliseconds < 1000, $"object tree took {watch.ElapsedMilliseconds} ms");
     }
 
     [Fact]

@@ -44,13 +44,10 @@ public sealed class ProfileTests
     public void Ten_thousand_rows_decimate_to_the_charts_width_and_keep_their_peaks()
     {
         var table = Rows(10_000);
-        var watch = Stopwatch.StartNew();
         var points = ChartSeries.Decimate(table, 2, 0, table.RowCount, 500);
-        watch.Stop();
         Assert.InRange(points.Count, 500, 1000);
         Assert.Equal(100, points.Count(p => p.Value == 5000)); // every spike survives
         Assert.True(points.Zip(points.Skip(1)).All(pair => pair.First.Row < pair.Second.Row), "points in row order");
-        Assert.True(watch.ElapsedMilliseconds < 500, $"decimation took {watch.ElapsedMilliseconds} ms");
     }
 
     [Fact]
