@@ -81,8 +81,7 @@ public class AssociationLnServer : AssociationLn, IAssociationObject
     }
 
     /// <summary>The live association of the client asking, when it came through this object.</summary>
-    private AssociationState? LiveAssociation(RequestContext context) =>
-        context is ServerRequestContext { Association: var association } && ReferenceEquals(association.Definition, this) ? association : null;
+    private AssociationState? LiveAssociation(RequestContext context) => AssociationServerMethods.LiveAssociation(this, context);
 
     /// <summary>object_list: the objects of the client's logical device visible through this association.</summary>
     protected override ValueTask<IReadOnlyList<ObjectListElement>> GetObjectListAsync(RequestContext context, CancellationToken cancellationToken)
@@ -143,30 +142,13 @@ public class AssociationLnServer : AssociationLn, IAssociationObject
         ValueTask.FromException(new CosemServiceException(DataAccessResult.ReadWriteDenied, "association_status follows the association."));
 
     /// <summary>Passes 3 and 4 of HLS: verifies the client's f(StoC) and answers f(CtoS) (IEC 62056-5-3 §9.2.7.2.4).</summary>
-    protected override async ValueTask<ReadOnlyMemory<byte>> ReplyToHlsAuthenticationAsync(
-        ReadOnlyMemory<byte> parameter, RequestContext context, CancellationToken cancellationToken)
-    {
-        if (LiveAssociation(context) is not { } association)
-        {
-            // Only the client being authenticated may answer its own challenge.
-            throw new CosemServiceException(ActionResult.ReadWriteDenied, "Only the client of this association may answer its challenge.");
-        }
-        var reply = await Authentication.ReplyToChallengeAsync(parameter, association, cancellationToken).ConfigureAwait(false);
-        if (reply is not { } serverResponse)
-        {
-            // f(StoC) not verified: the association is not established.
-            association.Status = AssociationStatus.NonAssociated;
-            throw new CosemServiceException(ActionResult.OtherReason, "The client's reply to the challenge did not verify.");
-        }
-        association.Status = AssociationStatus.Associated;
-        return serverResponse;
-    }
+    protected override ValueTask<ReadOnlyMemory<byte>> ReplyToHlsAuthenticationAsync(
+        ReadOnlyMemory<byte> parameter, RequestContext context, CancellationToken cancellationToken) =>
+        AssociationServerMethods.ReplyToHlsAuthenticationAsync(this, Authentication, parameter, context, cancellationToken);
 
     /// <summary>change_HLS_secret: the new secret for the HLS mechanisms that keep one (3, 4, 6).</summary>
     protected override ValueTask ChangeHlsSecretAsync(ReadOnlyMemory<byte> parameter, RequestContext context, CancellationToken cancellationToken) =>
-        Authentication.TryChangeSecret(parameter.Span)
-            ? ValueTask.CompletedTask
-            : ValueTask.FromException(new CosemServiceException(ActionResult.ReadWriteDenied, "This mechanism keeps no changeable secret."));
+        AssociationServerMethods.ChangeSecret(Authentication, parameter);
 
     /// <summary>add_user: appends to user_list (a user id already listed is replaced).</summary>
     protected override ValueTask AddUserAsync(UserEntry parameter, RequestContext context, CancellationToken cancellationToken)

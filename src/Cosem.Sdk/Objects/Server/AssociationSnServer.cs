@@ -175,40 +175,19 @@ public class AssociationSnServer : AssociationSn, IShortNameAssociation
         }
     }
 
-    /// <summary>The live association of the client asking, when it came through this object.</summary>
-    private AssociationState? LiveAssociation(RequestContext context) =>
-        context is ServerRequestContext { Association: var association } && ReferenceEquals(association.Definition, this) ? association : null;
-
     /// <summary>
     /// Passes 3 and 4 of HLS over SN (IEC 62056-5-3 §9.2.7.2.4; method 8 of class 12): verifies the client's
     /// f(StoC) and answers f(CtoS); the association is established only when the reply verifies.
     /// </summary>
-    protected override async ValueTask<ReadOnlyMemory<byte>> ReplyToHlsAuthenticationAsync(
-        ReadOnlyMemory<byte> parameter, RequestContext context, CancellationToken cancellationToken)
-    {
-        if (LiveAssociation(context) is not { } association)
-        {
-            throw new CosemServiceException(ActionResult.ReadWriteDenied, "Only the client of this association may answer its challenge.");
-        }
-        var reply = await Authentication.ReplyToChallengeAsync(parameter, association, cancellationToken).ConfigureAwait(false);
-        if (reply is not { } serverResponse)
-        {
-            association.Status = AssociationStatus.NonAssociated;
-            throw new CosemServiceException(ActionResult.OtherReason, "The client's reply to the challenge did not verify.");
-        }
-        association.Status = AssociationStatus.Associated;
-        return serverResponse;
-    }
+    protected override ValueTask<ReadOnlyMemory<byte>> ReplyToHlsAuthenticationAsync(
+        ReadOnlyMemory<byte> parameter, RequestContext context, CancellationToken cancellationToken) =>
+        AssociationServerMethods.ReplyToHlsAuthenticationAsync(this, Authentication, parameter, context, cancellationToken);
 
     /// <summary>change_HLS_secret: the new secret for the HLS mechanisms that keep one (3, 4, 6).</summary>
     protected override ValueTask ChangeHlsSecretAsync(ReadOnlyMemory<byte> parameter, RequestContext context, CancellationToken cancellationToken) =>
-        Authentication.TryChangeSecret(parameter.Span)
-            ? ValueTask.CompletedTask
-            : ValueTask.FromException(new CosemServiceException(ActionResult.ReadWriteDenied, "This mechanism keeps no changeable secret."));
+        AssociationServerMethods.ChangeSecret(Authentication, parameter);
 
     /// <summary>change_LLS_secret: the new LLS password, when the mechanism keeps one.</summary>
     protected override ValueTask ChangeLlsSecretAsync(ReadOnlyMemory<byte> parameter, RequestContext context, CancellationToken cancellationToken) =>
-        Authentication.TryChangeSecret(parameter.Span)
-            ? ValueTask.CompletedTask
-            : ValueTask.FromException(new CosemServiceException(ActionResult.ReadWriteDenied, "This mechanism keeps no changeable secret."));
+        AssociationServerMethods.ChangeSecret(Authentication, parameter);
 }
