@@ -33,7 +33,10 @@ public sealed partial class MeterSession
             {
                 var member = schema?.Attribute(index);
                 view.Attributes.Add(new AttributeRow(index, member?.Name ?? info?.Attributes.FirstOrDefault(a => a.Index == index)?.Name ?? $"attribute {index}",
-                    list.AttributeAccessOf(entry, index), member));
+                    list.AttributeAccessOf(entry, index), member)
+                {
+                    Type = catalog.TypeOf(member),
+                });
             }
             var methods = entry.AccessRights.MethodAccess.Select(m => m.MethodId).Union(info?.Methods.Select(m => (sbyte)m.Index) ?? []).Order();
             foreach (var index in methods)
@@ -42,7 +45,7 @@ public sealed partial class MeterSession
                 view.Methods.Add(new MethodRow(index, member?.Name ?? info?.Methods.FirstOrDefault(m => m.Index == index)?.Name ?? $"method {index}",
                     list.MethodAccessOf(entry, index), member)
                 {
-                    Parameter = ValueNode.From(ParameterTemplate(member), "parameter"),
+                    Parameter = ParameterEditor(member, catalog),
                 });
             }
             views.Add(view);
@@ -91,11 +94,14 @@ public sealed partial class MeterSession
         UpdateScaledText(view);
     }
 
-    /// <summary>Opens the typed editor of a row: the value read, else the class's default value as the template.</summary>
+    /// <summary>
+    /// Opens the typed editor of a row: the value read, else the class's default value, else the schema type's
+    /// default, shaped and named by the schema's declared type when there is one.
+    /// </summary>
     public static ValueNode EditorFor(ObjectView view, AttributeRow row)
     {
-        var template = row.Value ?? Template(view, row.Index) ?? CosemData.Null;
-        return ValueNode.From(template, row.Name, row.Member, view.Schema);
+        var template = row.Value ?? Template(view, row.Index) ?? row.Type?.DefaultValue() ?? CosemData.Null;
+        return row.Type is { } type ? ValueNode.FromType(template, row.Name, type) : ValueNode.From(template, row.Name, row.Member, view.Schema);
     }
 
     /// <summary>
@@ -216,26 +222,11 @@ public sealed partial class MeterSession
         }
     }
 
-    /// <summary>A parameter value of the schema's simple type, with its default; other types are edited as hex A-XDR.</summary>
-    private static CosemData ParameterTemplate(MemberSchema? member)
-    {
-        var text = member?.Default ?? "0";
-        long.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var number);
-        return member?.Type switch
-        {
-            "integer" => CosemData.FromInt8((sbyte)number),
-            "long" => CosemData.FromInt16((short)number),
-            "double-long" => CosemData.FromInt32((int)number),
-            "long64" => CosemData.FromInt64(number),
-            "unsigned" => CosemData.FromUInt8((byte)number),
-            "long-unsigned" => CosemData.FromUInt16((ushort)number),
-            "double-long-unsigned" => CosemData.FromUInt32((uint)number),
-            "long64-unsigned" => CosemData.FromUInt64((ulong)number),
-            "boolean" => CosemData.Boolean(number != 0),
-            "enum" => CosemData.Enum((byte)number),
-            "octet-string" => CosemData.OctetString([]),
-            "visible-string" => CosemData.VisibleString(""),
-            _ => CosemData.Null,
-        };
-    }
+    /// <summary>
+    /// The parameter editor of a method: the schema's parameter type with its default (structures field by field,
+    /// arrays empty), or null-data when the schema gives none. Types no schema defines are edited as hex A-XDR.
+    /// </summary>
+    public static ValueNode ParameterEditor(MemberSchema? member, SchemaCatalog catalog) => catalog.TypeOf(member) is { } type
+        ? ValueNode.FromType(type.DefaultValue(member!.Default), "parameter", type)
+        : ValueNode.From(CosemData.Null, "parameter");
 }

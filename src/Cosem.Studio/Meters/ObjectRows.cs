@@ -47,6 +47,9 @@ public sealed class AttributeRow(sbyte index, string name, AttributeAccess acces
     /// <summary>The schema entry (type, enum, flags names), when known.</summary>
     public MemberSchema? Member { get; } = member;
 
+    /// <summary>The declared type, resolved through the schema's named types, when the schema gives one.</summary>
+    public SchemaType? Type { get; init; }
+
     /// <summary>The last value read, when the last read succeeded.</summary>
     public CosemData? Value { get; set; }
 

@@ -20,9 +20,10 @@ public sealed record ClassSchema(ushort ClassId, byte Version, string Name,
         member.FlagsName is { } name && Flags.TryGetValue(name, out var bits) ? bits : null;
 }
 
-/// <summary>An attribute or a method: index, schema name, type (attribute) or parameter type (method), and the
-/// schema's default value text (methods: the parameter sent when none is given).</summary>
-public sealed record MemberSchema(int Index, string Name, string? Type, string? EnumName, string? FlagsName, string? Access, string? Default = null);
+/// <summary>An attribute or a method: index, schema name, type (attribute) or parameter type (method), the
+/// schema's default value text (methods: the parameter sent when none is given) and, for an array, its item type.</summary>
+public sealed record MemberSchema(int Index, string Name, string? Type, string? EnumName, string? FlagsName, string? Access, string? Default = null,
+    string? Of = null);
 
 /// <summary>Numbered names: the values of an enumeration or the bits of a flags type.</summary>
 public sealed record NamedValues(string Name, IReadOnlyList<KeyValuePair<long, string>> Values)

@@ -5,10 +5,11 @@ namespace Cosem.Studio.Schema;
 
 /// <summary>
 /// The interface classes the studio can name: the SDK's schema files (embedded) and a user's own (<c>--schema DIR</c>),
-/// read with LINQ to XML for names only — types, shapes and encodings come from the generated classes in the SDK's
-/// class registry, so a class is never read two ways.
+/// read with LINQ to XML for names and, where no value has been read (method parameters, empty arrays), the declared
+/// shape of a type (<see cref="TypeOf"/>). The SDK's generated metadata carries names and access but not member types
+/// at run time; values read keep their own A-XDR types and the schema only names and shapes them.
 /// </summary>
-public sealed class SchemaCatalog
+public sealed partial class SchemaCatalog
 {
     private static readonly XNamespace Ns = "urn:cosem-sdk:schema:1";
     private readonly Dictionary<(ushort, byte), ClassSchema> _classes = [];
@@ -63,6 +64,10 @@ public sealed class SchemaCatalog
     public void Add(XDocument document)
     {
         var root = document.Root;
+        if (root is not null && root.Name.Namespace == Ns)
+        {
+            AddNamedTypes(root);
+        }
         if (root is null || root.Name != Ns + "interface-class")
         {
             return;
@@ -71,13 +76,13 @@ public sealed class SchemaCatalog
         var flags = Named(root.Descendants(Ns + "flags"), "bit");
         var schema = new ClassSchema(
             (ushort)(int)root.Attribute("id")!, (byte)((int?)root.Attribute("version") ?? 0), (string)root.Attribute("name")!,
-            [.. root.Elements(Ns + "attribute").Select(a => Member(a, "type", enums, flags))],
-            [.. root.Elements(Ns + "method").Select(m => Member(m, "parameter", enums, flags))],
+            [.. root.Elements(Ns + "attribute").Select(a => Member(a, "type", "of", enums, flags))],
+            [.. root.Elements(Ns + "method").Select(m => Member(m, "parameter", "parameter-of", enums, flags))],
             enums, flags);
         _classes[(schema.ClassId, schema.Version)] = schema;
     }
 
-    private static MemberSchema Member(XElement element, string typeAttribute, Dictionary<string, NamedValues> enums,
+    private static MemberSchema Member(XElement element, string typeAttribute, string ofAttribute, Dictionary<string, NamedValues> enums,
         Dictionary<string, NamedValues> flags)
     {
         var type = (string?)element.Attribute(typeAttribute);
@@ -89,7 +94,7 @@ public sealed class SchemaCatalog
         }
         var flagsName = (string?)element.Attribute("flags") ?? (type is not null && flags.ContainsKey(type) ? type : null);
         return new MemberSchema((int)element.Attribute("index")!, (string)element.Attribute("name")!, type, enumName, flagsName,
-            (string?)element.Attribute("access"), (string?)element.Attribute("default"));
+            (string?)element.Attribute("access"), (string?)element.Attribute("default"), (string?)element.Attribute(ofAttribute));
     }
 
     private static Dictionary<string, NamedValues> Named(IEnumerable<XElement> types, string item)

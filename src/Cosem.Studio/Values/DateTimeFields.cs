@@ -5,10 +5,14 @@ namespace Cosem.Studio.Values;
 
 /// <summary>
 /// A COSEM date-time (12 bytes, IEC 62056-6-2 §4.1.6.1) as editable fields, each of which may be "*" (not specified):
-/// date, time, deviation from UTC in minutes and the clock status byte.
+/// date, time, deviation from UTC in minutes and the clock status byte. A date alone (5 bytes) or a time alone
+/// (4 bytes) uses the same fields, only its own.
 /// </summary>
 public sealed class DateTimeFields
 {
+    /// <summary>Whether this is a date-time, a date or a time (which fields are edited, how many bytes are written).</summary>
+    public DateTimeShape Shape { get; init; } = DateTimeShape.DateTime;
+
     /// <summary>yyyy-MM-dd, each part a number or "*" (e.g. "*-12-25" every year).</summary>
     public string Date { get; set; } = "*-*-*";
 
@@ -21,12 +25,21 @@ public sealed class DateTimeFields
     /// <summary>Clock status as two hex digits (80 = daylight saving), or "*".</summary>
     public string Status { get; set; } = "*";
 
-    /// <summary>The fields of 12 encoded bytes.</summary>
+    /// <summary>The fields of 12 encoded bytes (a date-time), 5 (a date) or 4 (a time).</summary>
     public static DateTimeFields From(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length != 12)
+        switch (bytes.Length)
         {
-            throw new ArgumentException("A COSEM date-time has 12 bytes.", nameof(bytes));
+            case 5:
+                var date = From([.. bytes, 0xFF, 0xFF, 0xFF, 0xFF, 0x80, 0x00, 0xFF]);
+                return new DateTimeFields { Shape = DateTimeShape.Date, Date = date.Date };
+            case 4:
+                var time = From([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, .. bytes, 0x80, 0x00, 0xFF]);
+                return new DateTimeFields { Shape = DateTimeShape.Time, Time = time.Time };
+            case 12:
+                break;
+            default:
+                throw new ArgumentException("A COSEM date-time has 12 bytes, a date 5 and a time 4.", nameof(bytes));
         }
         var year = BinaryPrimitives.ReadUInt16BigEndian(bytes);
         var deviation = BinaryPrimitives.ReadInt16BigEndian(bytes[9..11]);
@@ -39,8 +52,16 @@ public sealed class DateTimeFields
         };
     }
 
-    /// <summary>The 12 bytes; a field that is neither a number in range nor "*" throws <see cref="FormatException"/>.</summary>
-    public byte[] ToBytes()
+    /// <summary>The 12 bytes (5 for a date, 4 for a time); a field that is neither a number in range nor "*" throws
+    /// <see cref="FormatException"/>.</summary>
+    public byte[] ToBytes() => Shape switch
+    {
+        DateTimeShape.Date => DateTimeBytes()[..5],
+        DateTimeShape.Time => DateTimeBytes()[5..9],
+        _ => DateTimeBytes(),
+    };
+
+    private byte[] DateTimeBytes()
     {
         var bytes = new byte[12];
         var date = Split(Date, '-', "date (yyyy-MM-dd)");
@@ -58,6 +79,10 @@ public sealed class DateTimeFields
         bytes[6] = (byte)Number(time[1], 0, 59, "minute", 0xFF);
         bytes[7] = (byte)Number(time[2], 0, 59, "second", 0xFF);
         bytes[8] = 0xFF;
+        if (Shape != DateTimeShape.DateTime)
+        {
+            return bytes; // a date or a time alone has no deviation or status
+        }
         var deviation = Deviation.Trim() == "*" ? unchecked((short)0x8000) : (short)Number(Deviation, -720, 720, "deviation", 0);
         BinaryPrimitives.WriteInt16BigEndian(bytes.AsSpan(9), deviation);
         if (Status.Trim() == "*")
@@ -94,4 +119,17 @@ public sealed class DateTimeFields
             ? value
             : throw new FormatException($"The {what} '{text}' is not a number from {min} to {max} or *.");
     }
+}
+
+/// <summary>Which COSEM date/time type a <see cref="DateTimeFields"/> edits.</summary>
+public enum DateTimeShape
+{
+    /// <summary>date-time: 12 bytes with deviation and clock status.</summary>
+    DateTime,
+
+    /// <summary>date: 5 bytes (year, month, day, day of week).</summary>
+    Date,
+
+    /// <summary>time: 4 bytes (hour, minute, second, hundredths).</summary>
+    Time,
 }

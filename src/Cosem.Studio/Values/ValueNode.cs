@@ -9,8 +9,9 @@ namespace Cosem.Studio.Values;
 /// The typed editor of one value, nested for structures and arrays: built from the value read (or the class's default
 /// value as a template), edited in the page as text, choices and check boxes, and turned back into
 /// <see cref="CosemData"/> of the same A-XDR types. Bad input throws <see cref="FormatException"/> naming the field.
+/// With a <see cref="SchemaType"/> (ValueNode.Typed.cs) fields are named and arrays grow even when empty.
 /// </summary>
-public sealed class ValueNode
+public sealed partial class ValueNode
 {
     private ValueNode(string label, DataType type, EditorKind kind)
     {
@@ -18,7 +19,7 @@ public sealed class ValueNode
     }
 
     /// <summary>What the field is called in the page ("value", "[2]", "script_selector").</summary>
-    public string Label { get; }
+    public string Label { get; private set; }
 
     /// <summary>The A-XDR type written back.</summary>
     public DataType Type { get; }
@@ -32,8 +33,8 @@ public sealed class ValueNode
     /// <summary>The named choices of an enumeration, or the named bits of a bit-string; null when unnamed.</summary>
     public NamedValues? Names { get; init; }
 
-    /// <summary>The date-time fields of a <see cref="EditorKind.DateTime"/> editor.</summary>
-    public DateTimeFields? DateTime { get; init; }
+    /// <summary>The date-time (or date, or time) fields of a <see cref="EditorKind.DateTime"/> editor.</summary>
+    public DateTimeFields? DateTime { get; private set; }
 
     /// <summary>Nested editors of a structure or array.</summary>
     public List<ValueNode> Children { get; } = [];
@@ -42,12 +43,19 @@ public sealed class ValueNode
     private bool _taggedDateTime;
 
     /// <summary>Whether this array can add items (it knows what an item looks like).</summary>
-    public bool CanAddItem => Kind == EditorKind.Array && !_itemTemplate.IsNull;
+    public bool CanAddItem => Kind == EditorKind.Array && (_itemType is not null || !_itemTemplate.IsNull);
 
     /// <summary>The editor tree for <paramref name="value"/>; <paramref name="member"/> and <paramref name="schema"/> name enums and flags.</summary>
     public static ValueNode From(CosemData value, string label, MemberSchema? member = null, ClassSchema? schema = null, CosemData itemTemplate = default)
     {
         var names = member is null || schema is null ? null : schema.EnumOf(member) ?? schema.FlagsOf(member);
+        var format = member?.Type is "date-time" or "date" or "time" or "obis" ? member.Type : null;
+        return Build(value, label, names, format, itemTemplate);
+    }
+
+    // The untyped editor: the value's own A-XDR types, with the names and octet-string format the caller knows.
+    private static ValueNode Build(CosemData value, string label, NamedValues? names, string? format, CosemData itemTemplate = default)
+    {
         switch (value.Type)
         {
             case DataType.NullData:
@@ -66,15 +74,16 @@ public sealed class ValueNode
                 return new ValueNode(label, value.Type, EditorKind.Text) { Text = value.AsString() };
             case DataType.BitString:
                 return new ValueNode(label, value.Type, EditorKind.Bits) { Text = value.AsBitString().ToString(), Names = names };
-            case DataType.DateTime:
+            case DataType.DateTime or DataType.Date or DataType.Time:
                 return new ValueNode(label, value.Type, EditorKind.DateTime) { DateTime = DateTimeFields.From(value.AsBytes().Span), _taggedDateTime = true };
             case DataType.OctetString:
                 var bytes = value.AsBytes().Span;
-                if (bytes.Length == 12 && (member?.Type is "date-time" || Sdk.Translation.CosemDateTimeText.IsPlausibleDateTime(bytes)))
+                if (bytes.Length == 12 && (format is "date-time" || (format is null && Sdk.Translation.CosemDateTimeText.IsPlausibleDateTime(bytes)))
+                    || (bytes.Length == 5 && format is "date") || (bytes.Length == 4 && format is "time"))
                 {
                     return new ValueNode(label, value.Type, EditorKind.DateTime) { DateTime = DateTimeFields.From(bytes) };
                 }
-                if (bytes.Length == ObisCode.Length && member?.Type is "obis")
+                if (bytes.Length == ObisCode.Length && format is "obis")
                 {
                     return new ValueNode(label, value.Type, EditorKind.Obis) { Text = value.AsObisCode().ToString() };
                 }
@@ -83,7 +92,7 @@ public sealed class ValueNode
                 var structure = new ValueNode(label, value.Type, EditorKind.Structure);
                 for (var i = 0; i < value.Count; i++)
                 {
-                    structure.Children.Add(From(value[i], $"[{i}]"));
+                    structure.Children.Add(Build(value[i], $"[{i}]", null, null));
                 }
                 return structure;
             case DataType.Array:
@@ -93,14 +102,17 @@ public sealed class ValueNode
                 };
                 for (var i = 0; i < value.Count; i++)
                 {
-                    array.Children.Add(From(value[i], $"[{i}]"));
+                    array.Children.Add(Build(value[i], $"[{i}]", null, null));
                 }
                 return array;
             default:
-                // Other types (compact arrays, date/time alone, …) are edited as their hex A-XDR encoding.
-                return new ValueNode(label, DataType.DontCare, EditorKind.Hex) { Text = Convert.ToHexString(Encode(value)) };
+                return Axdr(value, label);
         }
     }
+
+    // Other types (compact arrays, "data" of an unknown shape, …) are edited as their hex A-XDR encoding.
+    private static ValueNode Axdr(CosemData value, string label) =>
+        new(label, DataType.DontCare, EditorKind.Hex) { Text = Convert.ToHexString(Encode(value)) };
 
     /// <summary>Appends an item shaped like the array's first item.</summary>
     public void AddItem()
@@ -109,17 +121,29 @@ public sealed class ValueNode
         {
             throw new InvalidOperationException("This array has no item to copy the shape from.");
         }
-        Children.Add(From(_itemTemplate, $"[{Children.Count}]"));
+        var label = $"[{Children.Count}]";
+        Children.Add(_itemType is { } type ? FromType(_itemTemplate, label, type) : Build(_itemTemplate, label, null, null));
     }
 
-    /// <summary>Removes the item at <paramref name="index"/>.</summary>
-    public void RemoveItem(int index) => Children.RemoveAt(index);
+    /// <summary>Removes the item at <paramref name="index"/>; the items after it are renumbered.</summary>
+    public void RemoveItem(int index)
+    {
+        Children.RemoveAt(index);
+        for (var i = index; i < Children.Count; i++)
+        {
+            Children[i].Label = $"[{i}]";
+        }
+    }
 
     /// <summary>The edited value; throws <see cref="FormatException"/> naming the field when the input is not valid.</summary>
     public CosemData ToData() => ToData(Label);
 
     private CosemData ToData(string path)
     {
+        if (AxdrEditor is { } raw)
+        {
+            return raw.ToData(path);
+        }
         try
         {
             return Kind switch
@@ -135,12 +159,12 @@ public sealed class ValueNode
                 EditorKind.Number => Number(Type, Text.Trim()),
                 EditorKind.Text => Type == DataType.Utf8String ? CosemData.Utf8String(Text) : CosemData.VisibleString(Text),
                 EditorKind.Bits => CosemData.BitString(BitString.Parse(Text.Trim())),
-                EditorKind.DateTime => _taggedDateTime ? CosemData.DateTimeTagged(new CosemDateTime(DateTime!.ToBytes())) : CosemData.OctetString(DateTime!.ToBytes()),
+                EditorKind.DateTime => _taggedDateTime ? CosemData.Decode([(byte)Type, .. DateTime!.ToBytes()]) : CosemData.OctetString(DateTime!.ToBytes()),
                 EditorKind.Obis => CosemData.LogicalName(ObisCode.Parse(Text.Trim())),
                 EditorKind.Hex when Type == DataType.DontCare => CosemData.Decode(Hex(Text)),
                 EditorKind.Hex => CosemData.OctetString(Hex(Text)),
-                EditorKind.Structure => CosemData.Structure([.. Children.Select(c => c.ToData($"{path}{c.Label}"))]),
-                _ => CosemData.Array([.. Children.Select(c => c.ToData($"{path}{c.Label}"))]),
+                EditorKind.Structure => CosemData.Structure([.. Children.Select(c => c.ToData(Join(path, c.Label)))]),
+                _ => CosemData.Array([.. Children.Select(c => c.ToData(Join(path, c.Label)))]),
             };
         }
         catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or Sdk.CosemException && e is not ValueFormatException)
@@ -148,6 +172,9 @@ public sealed class ValueNode
             throw new ValueFormatException(path, e.Message);
         }
     }
+
+    // value[2], send_destination_and_method.destination
+    private static string Join(string path, string label) => label.StartsWith('[') ? path + label : $"{path}.{label}";
 
     private static CosemData Number(DataType type, string text)
     {
