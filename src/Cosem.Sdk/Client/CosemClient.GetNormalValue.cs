@@ -4,8 +4,9 @@ namespace Cosem.Sdk.Client;
 
 // GET-Response-Normal for a caller that decodes the value at once (GetAsync): the value is taken as the rest of the
 // APDU, not walked first to find where it ends. Get-Data-Result is the last field of Get-Response-Normal
-// (IEC 62056-5-3 §9.5), and the caller's decode reads the value whole and checks that nothing follows it, so the walk
-// finds nothing that decode does not. For a long answer joined from general-block-transfer blocks (a 10,000-row
+// (IEC 62056-5-3 §9.5), and the caller's decode (DecodeValue) reads the value whole and checks that nothing follows
+// it, so the walk finds nothing that decode does not; a value joined from service-specific blocks is checked the same
+// way, by that decode alone. For a long answer joined from general-block-transfer blocks (a 10,000-row
 // profile: 360 KB, 60,000 values) the walk was a second pass over the data that service-specific blocks never make,
 // since their raw-data is an octet-string with its length.
 public sealed partial class CosemClient
