@@ -46,6 +46,9 @@ public class BlockTransferBenchmarks
             ClientAddress = 16,
             MaxReceivePduSize = MaxPdu,
             GeneralBlockTransferWindow = window,
+            // A GBT read is one exchange, so the time-out bounds all ≈ 355 round trips; on a loaded machine the 2 ms
+            // link (Task.Delay) took ≈ 28 ms a round trip and window 1 passed the default 10 s.
+            RequestTimeout = TimeSpan.FromMinutes(1),
         }).GetAwaiter().GetResult();
         _clients.Add(client);
         return new Objects.ProfileGeneric.Proxy(client, BenchmarkMeter.ProfileName);

@@ -40,7 +40,7 @@ public sealed partial class CosemClient
             var invoke = NextInvokeId();
             _request.ResetWrittenCount();
             new GetRequestNormal(invoke, attribute, access).Encode(_request);
-            using var answer = await SendGetAsync(invoke, attribute, cancellationToken).ConfigureAwait(false);
+            using var answer = await SendGetAsync(invoke, attribute, cancellationToken, decodesValue: true).ConfigureAwait(false);
             switch (answer.Response)
             {
                 case null:
@@ -62,15 +62,18 @@ public sealed partial class CosemClient
     /// <summary>
     /// Sends the GET request in <see cref="_request"/> and returns its answer: a normal or with-list response, or,
     /// when the meter answered in blocks, a null response with the reassembled data in <see cref="_blocks"/>.
+    /// <paramref name="decodesValue"/>: the caller decodes a normal answer's value whole at once, so it is not walked
+    /// here first (<see cref="TryReadNormalValue"/>).
     /// </summary>
-    private async ValueTask<GetAnswer> SendGetAsync(InvokeIdAndPriority invoke, object what, CancellationToken cancellationToken, int listCount = 0)
+    private async ValueTask<GetAnswer> SendGetAsync(InvokeIdAndPriority invoke, object what, CancellationToken cancellationToken, int listCount = 0,
+        bool decodesValue = false)
     {
         EnsureFits(_request.WrittenCount, "The GET request");
         using var exchange = StartExchange();
         var message = await ExchangeAsync(_request.WrittenMemory, ApduTag.GetResponse, invoke.InvokeId, protect: true, cancellationToken).ConfigureAwait(false);
         try
         {
-            var response = DecodeGetResponse(message.Memory, listCount);
+            var response = decodesValue && TryReadNormalValue(message.Memory, out var normal) ? normal : DecodeGetResponse(message.Memory, listCount);
             if (response is not GetResponseWithDataBlock first)
             {
                 var answer = new GetAnswer(message, response);
