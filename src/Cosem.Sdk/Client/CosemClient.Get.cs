@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Axdr;
@@ -21,6 +22,8 @@ public sealed partial class CosemClient
     public ValueTask<CosemData> GetDataAsync(CosemAttributeDescriptor attribute, CancellationToken cancellationToken = default) =>
         GetCoreAsync(attribute, null, CosemData.Decode, cancellationToken);
 
+    // Pooled: this runs once per request, and a pending await would otherwise allocate its state machine box.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<T> GetCoreAsync<T>(CosemAttributeDescriptor attribute, SelectiveAccessDescriptor? access, AxdrDecoder<T> decode,
         CancellationToken cancellationToken)
     {
@@ -63,6 +66,8 @@ public sealed partial class CosemClient
     /// Sends the GET request in <see cref="_request"/> and returns its answer: a normal or with-list response, or,
     /// when the meter answered in blocks, a null response with the reassembled data in <see cref="_blocks"/>.
     /// </summary>
+    // Pooled: this runs once per request, and a pending await would otherwise allocate its state machine box.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<GetAnswer> SendGetAsync(InvokeIdAndPriority invoke, object what, CancellationToken cancellationToken, int listCount = 0)
     {
         EnsureFits(_request.WrittenCount, "The GET request");
