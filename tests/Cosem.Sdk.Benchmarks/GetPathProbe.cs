@@ -90,6 +90,8 @@ internal static class GetPathProbe
 
         // The per-association cost: connect, AARQ/AARE, release, one after another against the same server.
         var associations = Math.Max(50, requests / 20);
+        using var associationSampler = new AllocationSampler();
+        associationSampler.Start();
         var associationBefore = GC.GetTotalAllocatedBytes(precise: true);
         var associationStart = Stopwatch.GetTimestamp();
         for (var i = 0; i < associations; i++)
@@ -100,6 +102,10 @@ internal static class GetPathProbe
         var perAssociation = Stopwatch.GetElapsedTime(associationStart).TotalMicroseconds / associations;
         Console.WriteLine($"association (connect + AARQ + release), {associations} in a row: {perAssociation:F0} us and "
             + $"{(GC.GetTotalAllocatedBytes(precise: true) - associationBefore) / (double)associations:F0} B each (client and server)");
+        foreach (var (type, samples) in associationSampler.Stop())
+        {
+            Console.WriteLine($"  allocation samples {samples,5}  {type}");
+        }
         echoClient.Shutdown(SocketShutdown.Both);
         await echo;
     }
