@@ -30,15 +30,15 @@ def read_table(path):
     rows = [line.rstrip("\n") for line in open(path, encoding="utf-8") if line.startswith("|")]
     cells = [[cell.strip() for cell in row.strip("|").split("|")] for row in rows]
     header, body = cells[0], [row for row in cells[2:] if any(row)]
-    keep = [i for i, name in enumerate(header) if name not in DROPPED]
     mean = header.index("Mean") if "Mean" in header else None
     body = [row for row in body if mean is None or row[mean] not in ("NA", "")]
-    return [header[i] for i in keep], [[row[i] for i in keep] for row in body]
+    return header, body
 
 
 def render(header, body):
-    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join("---" for _ in header) + " |"]
-    lines += ["| " + " | ".join(row) + " |" for row in body]
+    keep = [i for i, name in enumerate(header) if name not in DROPPED]
+    lines = ["| " + " | ".join(header[i] for i in keep) + " |", "| " + " | ".join("---" for _ in keep) + " |"]
+    lines += ["| " + " | ".join(row[i] for i in keep) + " |" for row in body]
     return lines
 
 
@@ -46,7 +46,13 @@ def notes(name, header, body, log_dir):
     out = []
     if "P50" in header and "Ratio" in header:
         p50, ratio = header.index("P50"), header.index("Ratio")
+        # The Ratio column is a mean of per-iteration ratios, so the baseline's own can read 1.18; its allocation
+        # ratio is exactly 1.00, and BenchmarkDotNet lists it first otherwise.
         baseline = next((row for row in body if row[ratio].replace("*", "") in ("1.00", "1.0")), None)
+        if baseline is None and "Alloc Ratio" in header:
+            alloc = header.index("Alloc Ratio")
+            baseline = next((row for row in body if row[alloc] in ("1.00", "1.0")), None)
+        baseline = baseline or body[0]
         if baseline and micros(baseline[p50]):
             for row in body:
                 if row is not baseline and micros(row[p50]):
