@@ -24,8 +24,8 @@ dotnet build -c Release tests/Cosem.Sdk.Benchmarks -v quiet -nologo
 load_before=$(uptime)
 for name in "${CLASSES[@]}"; do
   extra=(--inProcess)
-  if [ "$name" = GetRoundTrip ]; then
-    extra=() # its per-request job pins the in-process toolchain itself; --inProcess would add a second job
+  if [ "$name" = GetRoundTrip ] || [ "$name" = MeterLoad ]; then
+    extra=() # their jobs pin the in-process toolchain themselves; --inProcess would add a second job
   fi
   dotnet run -c Release --no-build --project tests/Cosem.Sdk.Benchmarks -- \
     --filter "*.${name}Benchmarks.*" "${extra[@]}" --exporters GitHub JSON --artifacts "$artifacts" \

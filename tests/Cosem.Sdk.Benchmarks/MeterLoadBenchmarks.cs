@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Cosem.Sdk.Axdr;
 using Cosem.Sdk.Objects;
 
@@ -14,9 +17,17 @@ namespace Cosem.Sdk.Benchmarks;
 /// working set of the process (servers and clients together) is printed at the end. Targets: under 300 MiB;
 /// 4,000 meters/s.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[Config(typeof(Config))]
 public class MeterLoadBenchmarks
 {
+    // In-process (a build of its own times out on a loaded machine), pinned here so that eng/benchmarks.sh need not
+    // pass --inProcess, which would add a second job.
+    private sealed class Config : ManualConfig
+    {
+        public Config() => AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1)
+            .WithIterationCount(5).WithToolchain(InProcessEmitToolchain.Instance).WithId("Monitoring"));
+    }
+
     private const int Meters = 1000;
     private BenchmarkMeter[] _meters = [];
 
