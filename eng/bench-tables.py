@@ -28,7 +28,7 @@ def micros(cell):
 
 def read_table(path):
     rows = [line.rstrip("\n") for line in open(path, encoding="utf-8") if line.startswith("|")]
-    cells = [[cell.strip() for cell in row.strip("|").split("|")] for row in rows]
+    cells = [[cell.strip().replace("**", "") for cell in row.strip("|").split("|")] for row in rows]
     header, body = cells[0], [row for row in cells[2:] if any(row)]
     mean = header.index("Mean") if "Mean" in header else None
     body = [row for row in body if mean is None or row[mean] not in ("NA", "")]
