@@ -78,7 +78,6 @@ def main():
     results, page, before, after = sys.argv[1:5]
     log_dir = sys.argv[5] if len(sys.argv) > 5 else None
     text = open(page, encoding="utf-8").read()
-    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     replaced = []
     for report in sorted(glob.glob(os.path.join(results, "*-report-github.md"))):
         cls = os.path.basename(report).split("-report-github.md")[0].split(".")[-1]
@@ -91,6 +90,7 @@ def main():
         if not body:
             print(f"{name}: no measured rows; region left as it was", file=sys.stderr)
             continue
+        stamp = datetime.datetime.fromtimestamp(os.path.getmtime(report), datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         block = [f"`{cls}`, run {stamp}; load before: `{before.strip()}`; after: `{after.strip()}`.", ""]
         block += render(header, body)
         extra = notes(name, header, body, log_dir)
