@@ -5,6 +5,7 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Axdr;
 using Cosem.Sdk.Client;
@@ -14,7 +15,9 @@ namespace Cosem.Sdk.Benchmarks;
 /// <summary>
 /// One GET round trip over the loopback wrapper, client and server in this process: every iteration is a single
 /// GET-Request-Normal / GET-Response-Normal of a double-long-unsigned register value, so the P50 and P99 columns are
-/// percentiles of single requests. Target: P50 under 25 µs.
+/// percentiles of single requests. The job runs in-process (a build of its own times out on a loaded machine).
+/// Targets: P50 within 1.3× the raw socket echo's P50 of the same run; at most 1 KB allocated per GET, client and server
+/// together (both run in this process, and the memory diagnoser counts every thread).
 /// </summary>
 [Config(typeof(Config))]
 [MemoryDiagnoser]
@@ -34,7 +37,7 @@ public class GetRoundTripBenchmarks
         public Config()
         {
             AddJob(Job.Default.WithStrategy(RunStrategy.Throughput).WithInvocationCount(1).WithUnrollFactor(1)
-                .WithWarmupCount(200).WithIterationCount(3000).WithId("PerRequest"));
+                .WithWarmupCount(200).WithIterationCount(3000).WithToolchain(InProcessEmitToolchain.Instance).WithId("PerRequest"));
             AddColumn(StatisticColumn.Median, new PercentileColumn(50), new PercentileColumn(99));
             WithOptions(ConfigOptions.DisableOptimizationsValidator);
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Diagnostics;
@@ -16,6 +17,8 @@ public sealed partial class CosemClient
     }
 
     /// <summary>Waits for the gate and checks the association is usable for a service request.</summary>
+    // Pooled: this runs once per request, and a pending await would otherwise allocate its state machine box.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask EnterAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -41,6 +44,8 @@ public sealed partial class CosemClient
     /// skipped; an EXCEPTION-Response or confirmed-service-error is returned for the caller to raise. The caller owns
     /// the returned message.
     /// </summary>
+    // Pooled: this runs once per request, and a pending await would otherwise allocate its state machine box.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<ApduMessage> ExchangeAsync(ReadOnlyMemory<byte> request, ApduTag expected, int invokeId, bool protect,
         CancellationToken cancellationToken)
     {
@@ -62,7 +67,11 @@ public sealed partial class CosemClient
             await SendApduAsync(request, token).ConfigureAwait(false);
             while (true)
             {
-                var message = await ReceiveApduAsync(token).ConfigureAwait(false);
+                // Without GBT the channel's answer is the APDU: skipping the GBT receive loop saves its (large)
+                // state machine box per request.
+                var message = UsesGeneralBlockTransfer
+                    ? await ReceiveApduAsync(token).ConfigureAwait(false)
+                    : await _channel.ReceiveAsync(token).ConfigureAwait(false);
                 if (protect && Options.Protection is { } opener)
                 {
                     var plain = Unprotect(opener, message);

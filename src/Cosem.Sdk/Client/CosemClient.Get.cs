@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Axdr;
@@ -21,6 +22,8 @@ public sealed partial class CosemClient
     public ValueTask<CosemData> GetDataAsync(CosemAttributeDescriptor attribute, CancellationToken cancellationToken = default) =>
         GetCoreAsync(attribute, null, CosemData.Decode, cancellationToken);
 
+    // Pooled: this runs once per request, and a pending await would otherwise allocate its state machine box.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<T> GetCoreAsync<T>(CosemAttributeDescriptor attribute, SelectiveAccessDescriptor? access, AxdrDecoder<T> decode,
         CancellationToken cancellationToken)
     {
@@ -65,6 +68,8 @@ public sealed partial class CosemClient
     /// <paramref name="decodesValue"/>: the caller decodes a normal answer's value whole at once, so it is not walked
     /// here first (<see cref="TryReadNormalValue"/>).
     /// </summary>
+    // Pooled: this runs once per request, and a pending await would otherwise allocate its state machine box.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<GetAnswer> SendGetAsync(InvokeIdAndPriority invoke, object what, CancellationToken cancellationToken, int listCount = 0,
         bool decodesValue = false)
     {

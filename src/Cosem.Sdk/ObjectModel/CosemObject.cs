@@ -36,11 +36,13 @@ public abstract class CosemObject
     /// none (the association then grants no access).</summary>
     public CosemAttributeInfo? FindAttribute(int index)
     {
-        foreach (var attribute in Attributes)
+        // Indexed rather than foreach: the list is an interface, and its enumerator would be allocated on every request.
+        var attributes = Attributes;
+        for (var i = 0; i < attributes.Count; i++)
         {
-            if (attribute.Index == index)
+            if (attributes[i].Index == index)
             {
-                return attribute;
+                return attributes[i];
             }
         }
         return null;
@@ -50,11 +52,12 @@ public abstract class CosemObject
     /// none.</summary>
     public CosemMethodInfo? FindMethod(int index)
     {
-        foreach (var method in Methods)
+        var methods = Methods;
+        for (var i = 0; i < methods.Count; i++)
         {
-            if (method.Index == index)
+            if (methods[i].Index == index)
             {
-                return method;
+                return methods[i];
             }
         }
         return null;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Diagnostics;
 using Cosem.Sdk.Apdu;
@@ -184,6 +185,8 @@ internal sealed partial class ServerSession
     /// Serves one APDU; true when it was useful (an AARQ, an RLRQ that released an association, or a request reaching
     /// an association), which restarts the inactivity time-out.
     /// </summary>
+    // Pooled: this runs once per request, and a pending await would otherwise allocate its state machine box.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> HandleAsync(ApduMessage message, CancellationToken cancellationToken)
     {
         if (message.Length == 0)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Cosem.Sdk.Transport;
 
 /// <summary>
@@ -93,6 +94,8 @@ internal sealed class OperationGuard
 
     // Only a pending operation reaches these: the state (often a tuple of the call's arguments) is not kept in the
     // async state machine, which keeps the per-call allocation at what the operation's own awaits need.
+    // Pooled: this runs once per request, and a pending await would otherwise allocate its state machine box.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask AwaitAsync(ValueTask pending, OperationScope scope, Action<CosemTransportException>? onTransportError)
     {
         try
@@ -114,6 +117,8 @@ internal sealed class OperationGuard
         }
     }
 
+    // Pooled: this runs once per request, and a pending await would otherwise allocate its state machine box.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<TResult> AwaitAsync<TResult>(ValueTask<TResult> pending, OperationScope scope,
         Action<CosemTransportException>? onTransportError)
     {

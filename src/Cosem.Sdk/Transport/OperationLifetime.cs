@@ -22,6 +22,8 @@ internal sealed class OperationLifetime
     private readonly CancellationTokenSource _closing = new();
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Action _release;
+    private CancellationTokenSource? _spareLinked;
+    private CancellationTokenSource? _otherSpareLinked;
     private int _references = 1;
     private int _closed;
 
@@ -74,18 +76,39 @@ internal sealed class OperationLifetime
     }
 
     /// <summary>
-    /// A token for one operation: <see cref="Token"/> joined with the caller's. The source, when one had to be
-    /// created, must be disposed by the caller when the operation ends.
+    /// A token for one operation: <see cref="Token"/> joined with the caller's. The caller must release
+    /// <paramref name="linked"/> when the operation ends.
     /// </summary>
-    public CancellationToken Link(CancellationToken cancellationToken, out CancellationTokenSource? linked)
+    public CancellationToken Link(CancellationToken cancellationToken, out LinkedCancellation linked)
     {
         if (!cancellationToken.CanBeCanceled)
         {
-            linked = null;
+            linked = default;
             return Token;
         }
-        linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, Token);
-        return linked.Token;
+        // A channel runs at most one send and one receive at a time: two spare sources cover it.
+        var source = Interlocked.Exchange(ref _spareLinked, null) ?? Interlocked.Exchange(ref _otherSpareLinked, null)
+            ?? new CancellationTokenSource();
+        var fromCaller = cancellationToken.UnsafeRegister(LinkedCancellation.Cancel, source);
+        var fromClosing = Token.UnsafeRegister(LinkedCancellation.Cancel, source);
+        linked = new LinkedCancellation(this, source, fromCaller, fromClosing);
+        return source.Token;
+    }
+
+    /// <summary>Keeps a source whose operation ended for the next one, unless it was cancelled.</summary>
+    public void ReturnLinked(CancellationTokenSource source)
+    {
+        // TryReset also drops registrations the operation's awaits left behind.
+        if (!source.TryReset())
+        {
+            source.Dispose();
+            return;
+        }
+        if (Interlocked.CompareExchange(ref _spareLinked, source, null) is not null
+            && Interlocked.CompareExchange(ref _otherSpareLinked, source, null) is not null)
+        {
+            source.Dispose();
+        }
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace Cosem.Sdk.Transport;
 internal readonly struct OperationScope : IDisposable
 {
     private readonly OperationLifetime _lifetime;
-    private readonly CancellationTokenSource? _linked;
+    private readonly LinkedCancellation _linked;
     private readonly CancellationToken _caller;
 
     private OperationScope(OperationLifetime lifetime, CancellationToken caller)
@@ -53,7 +53,7 @@ internal readonly struct OperationScope : IDisposable
 
     public void Dispose()
     {
-        _linked?.Dispose();
+        _linked.Release();
         _lifetime.Exit();
     }
 }

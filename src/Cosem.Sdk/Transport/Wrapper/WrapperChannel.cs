@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
@@ -97,6 +98,8 @@ public sealed class WrapperChannel : IApduChannel
             static (s, ct) => s.Channel.SendCoreAsync(s.Apdu, s.Source, s.Destination, ct), cancellationToken);
     }
 
+    // Pooled: this runs once per request, and a pending await would otherwise allocate its state machine box.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask SendCoreAsync(ReadOnlyMemory<byte> apdu, ushort sourceWPort, ushort destinationWPort,
         CancellationToken cancellationToken)
     {
@@ -132,6 +135,8 @@ public sealed class WrapperChannel : IApduChannel
     public ValueTask<ApduMessage> ReceiveAsync(CancellationToken cancellationToken = default) =>
         _operations.RunAsync(this, static (channel, ct) => channel.ReceiveCoreAsync(ct), cancellationToken);
 
+    // Pooled: this runs once per request, and a pending await would otherwise allocate its state machine box.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<ApduMessage> ReceiveCoreAsync(CancellationToken cancellationToken)
     {
         var input = _pipe.Input;
