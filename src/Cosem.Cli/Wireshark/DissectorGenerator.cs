@@ -38,6 +38,7 @@ internal static class DissectorGenerator
         lua.AppendLine();
         LuaSchemaWriter.Write(catalog, lua);
         WriteClassNames(lua);
+        WriteResultNames(lua);
         LuaGrammarWriter.Write(lua);
         foreach (string part in RuntimeParts)
         {
@@ -61,8 +62,26 @@ internal static class DissectorGenerator
         lua.AppendLine();
     }
 
+    // Names of data-access-result and action-result, for the values the runtime decodes outside the grammar
+    // (results inside rejoined blocks).
+    private static void WriteResultNames(StringBuilder lua)
+    {
+        lua.AppendLine("local RESULT_NAMES = {");
+        foreach (var (key, names) in new[] { ("data_access", EnumeratedNames.DataAccessResults), ("action", EnumeratedNames.ActionResults) })
+        {
+            lua.Append("  ").Append(key).Append(" = {");
+            foreach (var pair in names.OrderBy(p => p.Key))
+            {
+                lua.Append(" [").Append(LuaText.Number(pair.Key)).Append("] = ").Append(LuaText.Quote(pair.Value)).Append(',');
+            }
+            lua.AppendLine(" },");
+        }
+        lua.AppendLine("}");
+        lua.AppendLine();
+    }
+
     // One Lua chunk in this order: later parts use the locals of earlier ones.
-    private static readonly string[] RuntimeParts = ["runtime.lua", "data.lua", "ber.lua", "apdu.lua", "framing.lua"];
+    private static readonly string[] RuntimeParts = ["runtime.lua", "data.lua", "ber.lua", "blocks.lua", "apdu.lua", "framing.lua"];
 
     private static string Resource(string name)
     {

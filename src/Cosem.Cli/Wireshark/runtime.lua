@@ -20,7 +20,8 @@ for _, name in ipairs(FIELD_NAMES) do
   PDU[name] = ProtoField.string("cosem.pdu." .. name, name)
   fields[#fields + 1] = PDU[name]
 end
-p_cosem.fields = fields
+-- p_cosem.fields is assigned once, in blocks.lua, after the block fields join these (a second assignment would
+-- register every field twice).
 local E_MALFORMED = ProtoExpert.new("cosem.malformed", "Malformed APDU", expert.group.MALFORMED, expert.severity.ERROR)
 p_cosem.experts = { E_MALFORMED }
 
@@ -137,6 +138,7 @@ local function on_invoke_id(ctx, v)
     end
     if types then
       for i, t in ipairs(types) do ctx.queue[i] = t end
+      ctx.request_service = types.service
     end
   end
 end
@@ -151,6 +153,7 @@ function R.uint(tvb, off, lim, tree, ctx, label, size, names, as_hex)
   if names then text = text .. " (" .. (names[size == 8 and tonumber(tostring(v)) or v] or "reserved") .. ")" end
   local item = leaf(tree, tvb, off, size, label, text)
   describe_member(ctx, label, v, item, tvb(off, size))
+  if label == "BlockNumber" and ctx.block_number == nil then ctx.block_number = v end
   return off + size
 end
 
@@ -175,6 +178,7 @@ function R.flags(tvb, off, lim, tree, ctx, label, size, bitfields)
     local b = bits(v, f[2], f[3])
     item:add(PDU[f[1]], rng(tvb, off, size), f[4] and (b ~= 0 and f[4] or f[5]) or tostring(b))
     if f[1] == "InvokeId" then on_invoke_id(ctx, b) end
+    if f[1] == "LastBlock" then ctx.last_block = b == 1 end
   end
   return off + size
 end
@@ -182,6 +186,7 @@ end
 function R.boolean(tvb, off, lim, tree, ctx, label)
   need(off, 1, lim)
   local b = tvb(off, 1):uint()
+  if label == "LastBlock" then ctx.last_block = b ~= 0 end
   leaf(tree, tvb, off, 1, label, b == 0 and "false" or (b == 0xFF and "true" or string.format("true (0x%02X)", b)))
   return off + 1
 end
@@ -195,6 +200,7 @@ function R.octets(tvb, off, lim, tree, ctx, label)
   local n, p = length(tvb, off, lim)
   need(p, n, lim)
   leaf(tree, tvb, off, p - off + n, label, hex(tvb, p, n))
+  if label == "RawData" or label == "BlockData" then ctx.raw_off, ctx.raw_len = p, n end
   return p + n
 end
 
