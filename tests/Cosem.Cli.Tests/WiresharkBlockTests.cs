@@ -40,7 +40,6 @@ public sealed class WiresharkBlockTests : IAsyncLifetime
     public async Task Service_specific_blocks_are_rejoined_and_typed_on_the_last_block()
     {
         string pcap = await Tshark.WritePcapAsync(_directory, "datablocks", await RecordSessionAsync(gbtWindow: 0), 4059);
-        File.Copy(pcap, "/tmp/ws/datablocks.pcap", true); // TEMP
         // Two passes, as Wireshark's GUI does: the first collects the blocks, the second links every block to the end.
         string tree = await Tshark.DissectAsync(_lua, pcap, "-2", "-V", "-O", "cosem");
         Assert.DoesNotContain("Malformed", tree);
@@ -79,7 +78,6 @@ public sealed class WiresharkBlockTests : IAsyncLifetime
     public async Task General_block_transfer_blocks_are_rejoined_into_the_apdu_they_carry()
     {
         string pcap = await Tshark.WritePcapAsync(_directory, "gbt", await RecordSessionAsync(gbtWindow: 4), 4059);
-        File.Copy(pcap, "/tmp/ws/gbt4.pcap", true); // TEMP
         string tree = await Tshark.DissectAsync(_lua, pcap, "-2", "-V", "-O", "cosem");
         Assert.DoesNotContain("Malformed", tree);
         Assert.Contains("GeneralBlockTransfer", tree);
