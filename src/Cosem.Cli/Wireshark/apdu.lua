@@ -16,7 +16,7 @@ local function dissect_apdu(tvb, pinfo, tree, depth)
   -- where it starts in its data source, its length and nesting.
   local seq = tvb:offset() .. "/" .. tvb:len() .. "/" .. depth
   local ctx = { tvb = tvb, queue = {}, record = {}, summary = {}, inner = {}, frame = number, seq = seq,
-    conversation = conversation(pinfo), depth = depth }
+    conversation = conversation(pinfo), depth = depth, visited = pinfo.visited }
   local sub = tree:add(p_cosem, tvb())
   local ok, err = pcall(APDU, tvb, 0, tvb:len(), sub, ctx, nil)
   if not ok then

@@ -92,12 +92,14 @@ end
 local PENDING = {}   -- conversation .. invoke id -> types of the request's descriptors (first pass)
 local RESOLVED = {}  -- frame and APDU number -> the types a response was given (later passes)
 
+local SN = {} -- short-name references (shortnames.lua)
+
 local function named(t) return t and t.n and TYPES[t.n] or nil end
 
 -- What the next Data value of this APDU is ({ t = type, name = attribute or method }), from the descriptors seen
 -- so far or from the request this APDU answers.
 local function take_type(ctx, label)
-  if label == "AccessParameters" then return nil end
+  if label == "AccessParameters" or label == "Parameter" then return nil end
   return table.remove(ctx.queue, 1)
 end
 
@@ -123,6 +125,8 @@ local function describe_member(ctx, label, v, item, range)
     end
     ctx.queue[#ctx.queue + 1] = { t = m and m.param, name = m and (m.name .. " parameter") }
     ctx.record[#ctx.record + 1] = { t = m and m.ret, name = m and (m.name .. " result") }
+  elseif label == "VariableName" then
+    SN.describe(ctx, v, item, range)
   end
 end
 
@@ -324,6 +328,8 @@ function R.choice(tvb, off, lim, tree, ctx, label, what, alternatives)
       ctx.is_response = name:find("Response", 1, true) ~= nil or name == "Aare" or name == "Rlre"
       ctx.is_request = not ctx.is_response and name:find("Request", 1, true) ~= nil
       sub:add(F.apdu, rng(tvb, off, 1), name)
+      -- SN services have no invoke id: a response answers the conversation's last request.
+      if SN.CONFIRMED[name] then on_invoke_id(ctx, "sn") end
     else
       ctx.inner[#ctx.inner + 1] = name
     end
@@ -332,6 +338,8 @@ function R.choice(tvb, off, lim, tree, ctx, label, what, alternatives)
     ctx.service = name
     sub:add(F.service, rng(tvb, off, 1), name)
   end
+  -- A result without data still answers one request item: keep the types of the next ones in step.
+  if (what == "Get-Data-Result" or what == "ReadResponse item") and name ~= "Data" then take_type(ctx, nil) end
   local body = N[alt[2]]
   local p = body(tvb, off + 1, lim, sub, ctx, alt[3] and name or nil)
   sub:set_len(p - off)
