@@ -95,6 +95,37 @@ public sealed class WiresharkBlockTests : IAsyncLifetime
         Assert.Matches(@"GeneralBlockTransfer \[reassembled \d+ blocks\] GetResponseNormal", info);
     }
 
+    [TsharkFact]
+    public async Task A_missing_block_or_a_refused_block_is_named_and_nothing_is_rejoined()
+    {
+        // GET of the clock's time answered in blocks by hand: block 1, then block 3 (block 2 lost), then a block that
+        // carries a data-access-result instead of raw data.
+        RecordedPacket[] packets =
+        [
+            Frame(true, "C0 01 C1 0008 0000010000FF 02 00"),
+            Frame(false, "C4 02 C1 00 00000001 00 03 090C07"),
+            Frame(true, "C0 02 C1 00000001"),
+            Frame(false, "C4 02 C1 01 00000003 00 02 EA01"),
+            Frame(false, "C4 02 C1 01 00000002 01 03"),
+        ];
+        string pcap = await Tshark.WritePcapAsync(_directory, "gap", packets, 4059);
+        string tree = await Tshark.DissectAsync(_lua, pcap, "-2", "-V", "-O", "cosem");
+        Assert.DoesNotContain("Malformed", tree);
+        Assert.Contains("Block 1 of reassembly (GetResponseWithDatablock)", tree);
+        Assert.Contains("Block state: block 2 missing", tree);
+        Assert.DoesNotContain("Reassembled data", tree);
+        Assert.DoesNotContain("Reassembled in", tree);
+        Assert.Equal(5, (await Tshark.DissectAsync(_lua, pcap, "-2")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    // A wrapper frame between the public client (16) and the management logical device (1).
+    private static RecordedPacket Frame(bool fromClient, string apdu)
+    {
+        byte[] body = Convert.FromHexString(apdu.Replace(" ", ""));
+        byte[] header = [0, 1, 0, (byte)(fromClient ? 16 : 1), 0, (byte)(fromClient ? 1 : 16), (byte)(body.Length >> 8), (byte)body.Length];
+        return new RecordedPacket(fromClient, [.. header, .. body]);
+    }
+
     // A management-client session where both sides accept 256-byte APDUs: long answers and long requests go in blocks.
     private static async Task<IReadOnlyList<RecordedPacket>> RecordSessionAsync(int gbtWindow)
     {

@@ -71,6 +71,13 @@ public sealed class WiresharkShortNameTests : IAsyncLifetime
         Assert.Contains("VariableName: 0x2188 (Clock 0.0.1.0.0.255 shift_time)", tree);
         Assert.Contains("shift_time parameter (long): 30", tree);
 
+        // The same map as the dissector's preference, with a plug-in generated without it.
+        string plain = await GenerateAsync();
+        string viaPreference = await Tshark.DissectAsync(plain, pcap, "-o", "cosem.sn_map_file:" + map, "-V", "-O", "cosem");
+        Assert.Contains("VariableName: 0x2008 (Register 1.0.1.8.0.255 value)", viaPreference);
+        Assert.Contains("VariableName: 0x2188 (Clock 0.0.1.0.0.255 shift_time)", viaPreference);
+        Assert.DoesNotContain("(Register", await Tshark.DissectAsync(plain, pcap, "-V", "-O", "cosem"));
+
         await File.WriteAllTextAsync(map, "0x2000 three 1.0.1.8.0.255\n");
         var (exit, _, error) = await CliRunner.RunAsync(null, "wireshark", "--output", Path.Combine(_directory, "bad.lua"), "--sn-map", map);
         Assert.Equal(2, exit);

@@ -27,7 +27,16 @@ local function dissect_apdu(tvb, pinfo, tree, depth)
     ctx.record.service = ctx.service
     PENDING[ctx.conversation .. "/" .. ctx.invoke] = ctx.record
   end
-  local block_words = ok and handle_block(tvb, pinfo, sub, ctx, dissect_apdu) or nil
+  local block_words
+  if ok then
+    local handled, words_or_error = pcall(handle_block, tvb, pinfo, sub, ctx, dissect_apdu)
+    if handled then
+      block_words = words_or_error
+    else
+      local message = type(words_or_error) == "table" and words_or_error[2] or tostring(words_or_error)
+      sub:add_proto_expert_info(E_MALFORMED, "Malformed block: " .. message)
+    end
+  end
   local words = { ctx.service or ctx.apdu or "APDU" }
   for _, name in ipairs(ctx.inner) do words[#words + 1] = "(" .. name .. ")" end
   for _, s in ipairs(ctx.summary) do words[#words + 1] = s end

@@ -120,6 +120,8 @@ local function handle_block(tvb, pinfo, tree, ctx, dissect)
   local kind = KINDS[ctx.service or ""]
   local gbt = ctx.apdu == "GeneralBlockTransfer"
   if not kind and not gbt then return nil end
+  -- a block that carries a data-access-result instead of raw data ends nothing we can rejoin; GBT in GBT is nonsense
+  if ctx.raw_off == nil or ctx.block_number == nil or (gbt and ctx.depth > 0) then return nil end
   local key = ctx.frame .. ":" .. ctx.seq
   if not pinfo.visited then
     if gbt and ctx.raw_len == 0 and not ctx.last_block then
