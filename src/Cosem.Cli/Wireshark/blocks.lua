@@ -124,17 +124,18 @@ local function handle_block(tvb, pinfo, tree, ctx, dissect)
   if ctx.raw_off == nil or ctx.block_number == nil or (gbt and ctx.depth > 0) then return nil end
   local key = ctx.frame .. ":" .. ctx.seq
   if not pinfo.visited then
-    if gbt and ctx.raw_len == 0 and not ctx.last_block then
+    local stream_key = (gbt and "GBT" or kind.key) .. "|" .. direction(pinfo) .. "|" .. (gbt and "" or tostring(ctx.invoke))
+    -- a GBT block without data acknowledges the peer's blocks, unless it is the (empty) last block of a stream
+    if gbt and ctx.raw_len == 0 and not (ctx.last_block and STREAMS[stream_key]) then
       BLOCK_OF[key] = { number = ctx.block_number, state = "acknowledgement (no data)" }
     else
-      local stream_key = (gbt and "GBT" or kind.key) .. "|" .. direction(pinfo) .. "|" .. (gbt and "" or tostring(ctx.invoke))
       BLOCK_OF[key] = collect(tvb, pinfo, ctx, stream_key, kind)
     end
   end
   local record = BLOCK_OF[key]
   if not record then return nil end
   local stream = record.stream
-  local item = tree:add(B.number, rng(tvb, ctx.raw_off or 0, ctx.raw_len or 0), record.number)
+  local item = tree:add(B.number, rng(tvb, ctx.raw_off, ctx.raw_len), record.number)
   item:set_text(string.format("Block %d of reassembly%s", record.number,
     stream and (" (" .. (gbt and "general block transfer" or stream.apdu) .. ")") or ""))
   item:add(B.state, rng(tvb, 0, 1), record.state)
