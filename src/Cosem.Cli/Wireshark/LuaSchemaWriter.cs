@@ -27,7 +27,7 @@ internal static class LuaSchemaWriter
             foreach (var attribute in cls.Attributes.OrderBy(a => a.Index))
             {
                 lua.Append("      [").Append(LuaText.Number(attribute.Index)).Append("] = { name = ").Append(LuaText.Quote(attribute.Name))
-                    .Append(", type = ").Append(Type(attribute.Type)).AppendLine(" },");
+                    .Append(", type = ").Append(Type(attribute.Type)).Append(ShortNameOffset(attribute.ShortNameOffset)).AppendLine(" },");
             }
             lua.AppendLine("    },");
             lua.AppendLine("    methods = {");
@@ -42,6 +42,7 @@ internal static class LuaSchemaWriter
                 {
                     lua.Append(", ret = ").Append(Type(returns));
                 }
+                lua.Append(ShortNameOffset(method.ShortNameOffset));
                 lua.AppendLine(" },");
             }
             lua.AppendLine("    },");
@@ -78,6 +79,9 @@ internal static class LuaSchemaWriter
         lua.AppendLine("}");
         lua.AppendLine();
     }
+
+    // The sn-offset the schema gives (short-name referencing), or nothing when it gives none (-1).
+    private static string ShortNameOffset(int offset) => offset >= 0 ? ", sn = " + LuaText.Number(offset) : "";
 
     // { k = "date-time" }, { k = "array", el = {...} }, { k = "named", n = "ClockBase" }, { k = "unsigned", n = "ClockStatus" }.
     private static string Type(TypeRef type)

@@ -126,5 +126,7 @@ end
 
 function R.data(tvb, off, lim, tree, ctx, label)
   local entry = take_type(ctx, label)
-  return decode_data(tvb, off, lim, tree, ctx, entry and entry.name or label or "Data", entry and entry.t, 0)
+  local p = decode_data(tvb, off, lim, tree, ctx, entry and entry.name or label or "Data", entry and entry.t, 0)
+  if entry and entry.learn and not ctx.visited then SN.learn(ctx, tvb, off, p) end
+  return p
 end

@@ -20,7 +20,8 @@ for _, name in ipairs(FIELD_NAMES) do
   PDU[name] = ProtoField.string("cosem.pdu." .. name, name)
   fields[#fields + 1] = PDU[name]
 end
-p_cosem.fields = fields
+-- p_cosem.fields is assigned once, in blocks.lua, after the block fields join these (a second assignment would
+-- register every field twice).
 local E_MALFORMED = ProtoExpert.new("cosem.malformed", "Malformed APDU", expert.group.MALFORMED, expert.severity.ERROR)
 p_cosem.experts = { E_MALFORMED }
 
@@ -91,12 +92,14 @@ end
 local PENDING = {}   -- conversation .. invoke id -> types of the request's descriptors (first pass)
 local RESOLVED = {}  -- frame and APDU number -> the types a response was given (later passes)
 
+local SN = {} -- short-name references (shortnames.lua)
+
 local function named(t) return t and t.n and TYPES[t.n] or nil end
 
 -- What the next Data value of this APDU is ({ t = type, name = attribute or method }), from the descriptors seen
 -- so far or from the request this APDU answers.
 local function take_type(ctx, label)
-  if label == "AccessParameters" then return nil end
+  if label == "AccessParameters" or label == "Parameter" then return nil end
   return table.remove(ctx.queue, 1)
 end
 
@@ -122,6 +125,8 @@ local function describe_member(ctx, label, v, item, range)
     end
     ctx.queue[#ctx.queue + 1] = { t = m and m.param, name = m and (m.name .. " parameter") }
     ctx.record[#ctx.record + 1] = { t = m and m.ret, name = m and (m.name .. " result") }
+  elseif label == "VariableName" then
+    SN.describe(ctx, v, item, range)
   end
 end
 
@@ -137,6 +142,7 @@ local function on_invoke_id(ctx, v)
     end
     if types then
       for i, t in ipairs(types) do ctx.queue[i] = t end
+      ctx.request_service = types.service
     end
   end
 end
@@ -151,6 +157,7 @@ function R.uint(tvb, off, lim, tree, ctx, label, size, names, as_hex)
   if names then text = text .. " (" .. (names[size == 8 and tonumber(tostring(v)) or v] or "reserved") .. ")" end
   local item = leaf(tree, tvb, off, size, label, text)
   describe_member(ctx, label, v, item, tvb(off, size))
+  if label == "BlockNumber" and ctx.block_number == nil then ctx.block_number = v end
   return off + size
 end
 
@@ -175,6 +182,7 @@ function R.flags(tvb, off, lim, tree, ctx, label, size, bitfields)
     local b = bits(v, f[2], f[3])
     item:add(PDU[f[1]], rng(tvb, off, size), f[4] and (b ~= 0 and f[4] or f[5]) or tostring(b))
     if f[1] == "InvokeId" then on_invoke_id(ctx, b) end
+    if f[1] == "LastBlock" then ctx.last_block = b == 1 end
   end
   return off + size
 end
@@ -182,6 +190,7 @@ end
 function R.boolean(tvb, off, lim, tree, ctx, label)
   need(off, 1, lim)
   local b = tvb(off, 1):uint()
+  if label == "LastBlock" then ctx.last_block = b ~= 0 end
   leaf(tree, tvb, off, 1, label, b == 0 and "false" or (b == 0xFF and "true" or string.format("true (0x%02X)", b)))
   return off + 1
 end
@@ -195,6 +204,7 @@ function R.octets(tvb, off, lim, tree, ctx, label)
   local n, p = length(tvb, off, lim)
   need(p, n, lim)
   leaf(tree, tvb, off, p - off + n, label, hex(tvb, p, n))
+  if label == "RawData" or label == "BlockData" then ctx.raw_off, ctx.raw_len = p, n end
   return p + n
 end
 
@@ -318,6 +328,8 @@ function R.choice(tvb, off, lim, tree, ctx, label, what, alternatives)
       ctx.is_response = name:find("Response", 1, true) ~= nil or name == "Aare" or name == "Rlre"
       ctx.is_request = not ctx.is_response and name:find("Request", 1, true) ~= nil
       sub:add(F.apdu, rng(tvb, off, 1), name)
+      -- SN services have no invoke id: a response answers the conversation's last request.
+      if SN.CONFIRMED[name] then on_invoke_id(ctx, "sn") end
     else
       ctx.inner[#ctx.inner + 1] = name
     end
@@ -326,6 +338,8 @@ function R.choice(tvb, off, lim, tree, ctx, label, what, alternatives)
     ctx.service = name
     sub:add(F.service, rng(tvb, off, 1), name)
   end
+  -- A result without data still answers one request item: keep the types of the next ones in step.
+  if (what == "Get-Data-Result" or what == "ReadResponse item") and name ~= "Data" then take_type(ctx, nil) end
   local body = N[alt[2]]
   local p = body(tvb, off + 1, lim, sub, ctx, alt[3] and name or nil)
   sub:set_len(p - off)
