@@ -150,7 +150,7 @@ public ref struct BerReader
     {
         tag = ReadTag(field);
         int length = ReadLength(field);
-        return Take(length, field);
+        return Take(length);
     }
 
     /// <summary>Consumes the next value and returns it whole, identifier and length included.</summary>
@@ -169,7 +169,7 @@ public ref struct BerReader
     {
         ExpectTag(expected, field);
         int length = ReadLength(field);
-        return Take(length, field);
+        return Take(length);
     }
 
     /// <summary>
@@ -181,7 +181,7 @@ public ref struct BerReader
         ExpectTag(expected.AsConstructed(), field);
         int length = ReadLength(field);
         int contentsAt = AbsolutePosition;
-        return new BerReader(Take(length, field), contentsAt);
+        return new BerReader(Take(length), contentsAt);
     }
 
     // ---- Typed primitives (ISO/IEC 8825-1 §8.2-8.19) ------------------------------------------------------------
@@ -282,23 +282,21 @@ public ref struct BerReader
     {
         if ((uint)_position >= (uint)_buffer.Length)
         {
-            ThrowTruncated(1, field);
+            ThrowTruncated(field);
         }
         return _buffer[_position++];
     }
 
-    private ReadOnlySpan<byte> Take(int count, string field)
+    // Every caller passes a length that ReadLength has already checked against what is left, so no second check
+    // (it could never fail, and mutation testing showed it as code no input reaches).
+    private ReadOnlySpan<byte> Take(int count)
     {
-        if ((uint)count > (uint)(_buffer.Length - _position))
-        {
-            ThrowTruncated(count, field);
-        }
         var span = _buffer.Slice(_position, count);
         _position += count;
         return span;
     }
 
     [DoesNotReturn]
-    private readonly void ThrowTruncated(int needed, string field) =>
-        throw new CosemEncodingException($"Truncated: {needed} byte(s) needed, {_buffer.Length - _position} left.", AbsolutePosition, field);
+    private readonly void ThrowTruncated(string field) =>
+        throw new CosemEncodingException($"Truncated: 1 byte(s) needed, {_buffer.Length - _position} left.", AbsolutePosition, field);
 }
