@@ -39,13 +39,13 @@ public sealed class PushOverHdlcTests
             HdlcLink = link,
         };
         var destination = new SendDestinationAndMethod(PushTransportService.Hdlc, ReadOnlyMemory<byte>.Empty, PushMessageType.AXdrEncodedXdlmsApdu);
-        Func<Task<PushResult>> push = version == 0
+        Func<CancellationToken, Task<PushResult>> push = version == 0
             ? new PushSetupV0Server(PushName, device, options) { SendDestinationAndMethod = destination }.Push(energy).PushNowAsync
             : new PushSetupServer(PushName, device, options) { SendDestinationAndMethod = destination }.Push(energy).PushNowAsync;
         var meter = Task.Run(async () =>
         {
             (await link.ReceiveAsync()).Dispose();                       // polled by the client: its turn to speak
-            return await push();
+            return await push(default);
         });
 
         await using var client = await HdlcClientLink.ConnectAsync(a);

@@ -53,14 +53,14 @@ public sealed class PushSetupTimingTests
         var time = new CountingTimeProvider(Start);
         var recorder = new Recorder(time);
         var windows = new[] { new CommunicationWindow(At(TimeSpan.FromMinutes(30)), At(TimeSpan.FromMinutes(60))) };
-        Func<Task<PushResult>> push = version switch
+        Func<CancellationToken, Task<PushResult>> push = version switch
         {
             0 => new PushSetupV0Server(PushName, Device(), Options(time, recorder)) { CommunicationWindow = windows }.PushNowAsync,
             1 => new PushSetupV1Server(PushName, Device(), Options(time, recorder)) { CommunicationWindow = windows }.PushNowAsync,
             _ => new PushSetupServer(PushName, Device(), Options(time, recorder)) { CommunicationWindow = windows }.PushNowAsync,
         };
 
-        var pending = push();
+        var pending = push(default);
         await time.WaitForTimersAsync(1);
         time.Advance(TimeSpan.FromMinutes(29));
         var earlyAttempts = recorder.Attempts.Count;
@@ -115,14 +115,14 @@ public sealed class PushSetupTimingTests
     {
         var time = new CountingTimeProvider(Start);
         var recorder = new Recorder(time);
-        Func<Task<PushResult>> push = version switch
+        Func<CancellationToken, Task<PushResult>> push = version switch
         {
             0 => new PushSetupV0Server(PushName, Device(), Options(time, recorder, 0.25)) { RandomisationStartInterval = 100 }.PushNowAsync,
             1 => new PushSetupV1Server(PushName, Device(), Options(time, recorder, 0.25)) { RandomisationStartInterval = 100 }.PushNowAsync,
             _ => new PushSetupServer(PushName, Device(), Options(time, recorder, 0.25)) { RandomisationStartInterval = 100 }.PushNowAsync,
         };
 
-        var pending = push();
+        var pending = push(default);
         await time.WaitForTimersAsync(1);
         time.Advance(TimeSpan.FromSeconds(24));
         var early = recorder.Attempts.Count;
@@ -141,11 +141,11 @@ public sealed class PushSetupTimingTests
     {
         var time = new CountingTimeProvider(Start);
         var recorder = new Recorder(time, failures: 2);
-        Func<Task<PushResult>> push = version == 0
+        Func<CancellationToken, Task<PushResult>> push = version == 0
             ? new PushSetupV0Server(PushName, Device(), Options(time, recorder)) { NumberOfRetries = 3, RepetitionDelay = 60 }.PushNowAsync
             : new PushSetupV1Server(PushName, Device(), Options(time, recorder)) { NumberOfRetries = 3, RepetitionDelay = 60 }.PushNowAsync;
 
-        var pending = push();
+        var pending = push(default);
         for (var retry = 1; retry <= 2; retry++)
         {
             await time.WaitForTimersAsync(retry);
