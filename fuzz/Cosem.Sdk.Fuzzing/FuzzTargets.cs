@@ -18,6 +18,7 @@ public static class FuzzTargets
         new SchemaTarget(),
         new ServerSessionTarget(),
         new PushTarget(),
+        new CompactDataTarget(),
     ];
 
     /// <summary>The target called <paramref name="name"/>, or null.</summary>

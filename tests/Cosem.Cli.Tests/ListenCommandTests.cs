@@ -58,6 +58,54 @@ public class ListenCommandTests
         Assert.Contains("2 delivered, 0 rejected", error, StringComparison.Ordinal);
     }
 
+    private const string ReadingsList = "40/0.0.25.9.0.255/1,8/0.0.1.0.0.255/2,3/1.0.1.8.0.255/2,3/1.0.2.8.0.255/2,3/1.0.32.7.0.255/2";
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Listen_with_objects_prints_the_readings_typed_entry_by_entry(bool json)
+    {
+        var listenPort = FreePort();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        // The alarm list (3 entries) never fits the 5-element readings; the readings list names its push setup.
+        var listen = CliRunner.RunAsync(timeout.Token,
+            ["listen", "--address", "127.0.0.1", "--port", listenPort.ToString(), "--count", "1",
+             "--objects", "40/0.1.25.9.0.255/1,8/0.0.1.0.0.255/2,1/0.0.96.11.0.255/2", "--objects", ReadingsList,
+             .. json ? ["--format", "json"] : Array.Empty<string>()]);
+        await Task.Delay(500);
+        using var stop = new CancellationTokenSource();
+        var simulate = CliRunner.RunAsync(stop.Token,
+            ["simulate", "--wrapper-port", "0", "--hdlc-port", "0", "--push-to", $"127.0.0.1:{listenPort}", "--push-interval", "1"]);
+        var (exit, output, error) = await listen;
+        stop.Cancel();
+        await simulate;
+
+        Assert.True(exit == 0, error);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        if (json)
+        {
+            var values = JsonNode.Parse(line)!["values"]!.AsArray();
+            Assert.Equal(5, values.Count);
+            Assert.Equal("40/0.0.25.9.0.255/1", (string?)values[0]!["object"]);
+            Assert.Equal("3/1.0.1.8.0.255/2", (string?)values[2]!["object"]);
+            Assert.Equal("double-long-unsigned", (string?)values[2]!["value"]!["type"]);
+        }
+        else
+        {
+            Assert.Contains("3/1.0.1.8.0.255/2=", line, StringComparison.Ordinal);
+            Assert.Contains("3/1.0.32.7.0.255/2=", line, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_malformed_objects_entry_exits_2_with_one_line()
+    {
+        var (exit, _, error) = await CliRunner.RunAsync(null, "listen", "--objects", "3/1.0.1.8.0.255");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--objects entry '3/1.0.1.8.0.255'", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Listen_prints_one_table_line_per_notification_and_refuses_a_wrong_key()
     {

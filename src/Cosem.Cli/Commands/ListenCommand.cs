@@ -39,10 +39,14 @@ public static class ListenCommand
         };
         var systemTitle = new Option<string?>("--system-title") { Description = "The sender's system title (16 hex digits) for glo- notifications, which carry none." };
         var requireProtection = new Option<bool>("--require-protection") { Description = "Refuse notifications sent in the clear." };
+        var objects = new Option<string[]>("--objects")
+        {
+            Description = "A push object list, CLASS/OBIS/ATTRIBUTE[/DATAINDEX] entries separated by commas (repeatable): data-notifications it fits are printed typed, entry by entry.",
+        };
         var maxConnections = new Option<int>("--max-connections") { Description = "Connections (UDP: peers) open at once; more are closed unread.", DefaultValueFactory = _ => 4096 };
         var command = new Command("listen", "Receive what meters push (data-notifications, event-notifications, information reports) and print each.")
         {
-            port, address, udp, format, json, count, keyFile, systemTitle, requireProtection, maxConnections,
+            port, address, udp, format, json, count, keyFile, systemTitle, requireProtection, objects, maxConnections,
         };
         foreach (var option in blockCipherKey.All.Concat(authenticationKey.All))
         {
@@ -71,6 +75,7 @@ public static class ListenCommand
                 endPoint = new IPEndPoint(ip, parse.GetValue(port));
                 var keys = ListenKeys.Create(Hex(blockCipherKey.Resolve(parse, stdin).Value, blockCipherKey.Name),
                     Hex(authenticationKey.Resolve(parse, stdin).Value, authenticationKey.Name), parse.GetValue(keyFile));
+                var lists = (parse.GetValue(objects) ?? []).Select(ListenObjectLists.Parse).ToList();
                 var title = parse.GetValue(systemTitle) is { } text ? SystemTitle.Parse(text) : (SystemTitle?)null;
                 options = new PushListenerOptions
                 {
@@ -78,6 +83,7 @@ public static class ListenCommand
                     RequireProtection = parse.GetValue(requireProtection),
                     SystemTitleOf = title is null ? null : (_, _) => title,
                     MaxConnections = Math.Max(1, parse.GetValue(maxConnections)),
+                    PushObjectLists = ListenObjectLists.Lookup(lists),
                 };
             }
             catch (Exception e) when (e is ArgumentException or FormatException or CosemException or IOException)
@@ -153,8 +159,10 @@ public static class ListenCommand
         n.RemoteEndPoint?.ToString() ?? "-",
         n.SystemTitle?.ToString() ?? "-",
         Kind(n.Kind),
-        Protection(n.Protection) + (n.InvocationCounter is { } ic ? $" ic={ic}" : ""),
-        (n.Attribute is { } attribute ? attribute + " " : "") + DataFormatting.ToCell(n.Body));
+        Protection(n.Protection) + (n.Signed ? " signed" : "") + (n.InvocationCounter is { } ic ? $" ic={ic}" : ""),
+        (n.Attribute is { } attribute ? attribute + " " : "") + (n.Values is { } values
+            ? string.Join(" ", values.Select(v => $"{v.Object}={DataFormatting.ToCell(v.Value)}"))
+            : DataFormatting.ToCell(n.Body)));
 
     private static JsonObject ToJson(PushNotification n)
     {
@@ -168,6 +176,10 @@ public static class ListenCommand
             ["kind"] = Kind(n.Kind),
             ["protection"] = Protection(n.Protection),
         };
+        if (n.Signed)
+        {
+            json["signed"] = true;
+        }
         if (n.InvocationCounter is { } ic)
         {
             json["invocationCounter"] = ic;
@@ -185,6 +197,19 @@ public static class ListenCommand
             json["attribute"] = attribute.ToString();
         }
         json["body"] = DataFormatting.ToJson(n.Body);
+        if (n.Values is { } values)
+        {
+            var typed = new JsonArray();
+            foreach (var value in values)
+            {
+                typed.Add(new JsonObject { ["object"] = value.Object.ToString(), ["value"] = DataFormatting.ToJson(value.Value) });
+            }
+            json["values"] = typed;
+        }
+        if (n.TypingError is { } typingError)
+        {
+            json["typingError"] = typingError;
+        }
         return json;
     }
 

@@ -31,6 +31,11 @@ public sealed record PushNotification
     /// <summary>How the APDU was protected.</summary>
     public PushProtection Protection { get; init; }
 
+    /// <summary>Whether the notification came in general-signing whose signature verified with the sender's signing
+    /// key (<see cref="IPushKeyProvider.GetSigningKey"/>); <see cref="Protection"/> says how its content was
+    /// ciphered.</summary>
+    public bool Signed { get; init; }
+
     /// <summary>The security control byte of a protected APDU; null in the clear.</summary>
     public SecurityControlByte? SecurityControl { get; init; }
 

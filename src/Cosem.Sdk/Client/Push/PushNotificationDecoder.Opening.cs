@@ -6,7 +6,7 @@ namespace Cosem.Sdk.Client;
 public sealed partial class PushNotificationDecoder
 {
     // Opens the protection, if any: returns a refusal, or null with the plain APDU in `opened`.
-    private PushRejection? Open(ReadOnlyMemory<byte> apdu, PushOrigin origin, out Opened opened)
+    private PushRejection? Open(ReadOnlyMemory<byte> apdu, PushOrigin origin, out Opened opened, bool signed = false)
     {
         opened = new Opened(apdu, PushProtection.None, origin.SystemTitle, null);
         if (apdu.IsEmpty)
@@ -16,13 +16,18 @@ public sealed partial class PushNotificationDecoder
         var title = origin.SystemTitle;
         try
         {
+            if ((ApduTag)apdu.Span[0] == ApduTag.GeneralSigning && !signed)
+            {
+                return OpenGeneralSigning(apdu, origin, out opened);
+            }
             if ((ApduTag)apdu.Span[0] == ApduTag.GeneralCiphering)
             {
                 return OpenGeneralCiphering(apdu, origin, out opened);
             }
             if (!ApduEnvelope.TryRead(apdu.Span, out var envelope))
             {
-                return _options.RequireProtection
+                // A verified signature authenticates a plain content: only an unsigned plain push is unprotected.
+                return _options.RequireProtection && !signed
                     ? new PushRejection(PushRejectionReason.Unprotected, origin.RemoteEndPoint, title, "The notification was sent in the clear.")
                     : null;
             }
@@ -89,6 +94,7 @@ public sealed partial class PushNotificationDecoder
         SecurityFailure.ReplayedInvocationCounter => PushRejectionReason.ReplayedCounter,
         SecurityFailure.UnsupportedSuite or SecurityFailure.UnsupportedProtection => PushRejectionReason.Unsupported,
         SecurityFailure.InvalidSystemTitle => PushRejectionReason.UnknownMeter,
+        SecurityFailure.InvalidSignature => PushRejectionReason.InvalidSignature,
         _ => PushRejectionReason.AuthenticationFailed,
     };
 

@@ -129,6 +129,10 @@ public sealed partial class PushNotificationDecoder
         try
         {
             notification = DecodeNotification(plain, origin with { SystemTitle = opened.SystemTitle }, opened.Protection, opened.Header);
+            if (opened.Signed)
+            {
+                notification = notification with { Signed = true };
+            }
             return null;
         }
         catch (CosemEncodingException ex)
@@ -184,5 +188,6 @@ public sealed partial class PushNotificationDecoder
         bytes.Length == CosemDateTime.Length ? new CosemDateTime(bytes.Span) : null;
 
     /// <summary>The plain APDU with how it was protected.</summary>
-    private readonly record struct Opened(ReadOnlyMemory<byte> Plain, PushProtection Protection, SystemTitle? SystemTitle, SecurityHeader? Header);
+    private readonly record struct Opened(ReadOnlyMemory<byte> Plain, PushProtection Protection, SystemTitle? SystemTitle, SecurityHeader? Header,
+        bool Signed = false);
 }

@@ -26,4 +26,8 @@ public enum PushRejectionReason
 
     /// <summary>A connection beyond the listener's connection limit was closed unread.</summary>
     ConnectionLimit,
+
+    /// <summary>A general-signing signature did not verify with the sender's signing key (a different key, or any
+    /// signed field changed), or it names another recipient.</summary>
+    InvalidSignature,
 }

@@ -38,6 +38,37 @@ internal static class PushSchedule
     }
 
     /// <summary>
+    /// When the first window after <paramref name="now"/> opens: the earliest start of a complete window still ahead,
+    /// or the next time of day a daily window starts; null when every window lies in the past (or there is none).
+    /// </summary>
+    public static DateTimeOffset? NextOpening(IReadOnlyList<CommunicationWindow> windows, DateTimeOffset now)
+    {
+        DateTimeOffset? next = null;
+        foreach (var window in windows)
+        {
+            DateTimeOffset opening;
+            if (window.StartTime.TryToDateTimeOffset(out var start) && window.EndTime.TryToDateTimeOffset(out _))
+            {
+                if (start <= now)
+                {
+                    continue;
+                }
+                opening = start;
+            }
+            else
+            {
+                var today = new DateTimeOffset(now.Date, now.Offset) + TimeOfDay(window.StartTime, earliest: true);
+                opening = today > now ? today : today.AddDays(1);
+            }
+            if (next is null || opening < next)
+            {
+                next = opening;
+            }
+        }
+        return next;
+    }
+
+    /// <summary>
     /// The wait before retry <paramref name="retry"/> (1 for the first retry): repetition_delay_min ×
     /// (repetition_delay_exponent / 100)^(retry − 1) seconds, at most repetition_delay_max (0: no limit).
     /// </summary>

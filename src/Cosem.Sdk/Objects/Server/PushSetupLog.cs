@@ -9,4 +9,7 @@ internal static partial class PushSetupLog
 
     [LoggerMessage(EventId = 151, Level = LogLevel.Warning, Message = "Push {LogicalName} not sent: {Reason}")]
     public static partial void Abandoned(ILogger logger, string logicalName, string reason);
+
+    [LoggerMessage(EventId = 152, Level = LogLevel.Information, Message = "Push {LogicalName} triggered outside its communication windows: postponed to {Opening}")]
+    public static partial void Postponed(ILogger logger, string logicalName, DateTimeOffset opening);
 }

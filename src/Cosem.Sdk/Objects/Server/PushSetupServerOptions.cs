@@ -1,5 +1,6 @@
 using Cosem.Sdk.Security;
 using Cosem.Sdk.Server;
+using Cosem.Sdk.Transport.Hdlc;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -22,9 +23,25 @@ public sealed class PushSetupServerOptions
     /// <summary>The clock for communication windows, randomisation and repetition delays (a fake one in tests).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
-    /// <summary>Sends one protected APDU to the destination (a transport other than the TCP/UDP wrapper, a test
-    /// double); null sends with the wrapper over TCP or UDP as send_destination_and_method says.</summary>
+    /// <summary>Sends one protected APDU to the destination (another transport, a test double); null sends as
+    /// send_destination_and_method says: the wrapper over TCP or UDP, or <see cref="HdlcLink"/>.</summary>
     public Func<SendDestinationAndMethod, ReadOnlyMemory<byte>, CancellationToken, ValueTask>? Send { get; init; }
+
+    /// <summary>Wraps every push (ciphered or not) in general-signing with <see cref="AssociationSecurity.SigningKey"/>
+    /// (ECDSA, suite 1 or 2), naming <see cref="Recipient"/>; requires <see cref="Security"/> with a signing key.</summary>
+    public bool Signed { get; init; }
+
+    /// <summary>The HDLC link pushes with transport service hdlc go over, each as one UI frame (a push is unconfirmed);
+    /// an APDU longer than the link's information field is refused (UI frames are not segmented).</summary>
+    public HdlcLink? HdlcLink { get; init; }
+
+    /// <summary>Whether a push triggered outside every communication window waits for the next window to open (as the
+    /// Blue Book has it) instead of being dropped. Default true; a list of windows that all lie in the past still
+    /// drops it.</summary>
+    public bool PostponeToNextWindow { get; init; } = true;
+
+    /// <summary>Draws the randomisation start delay (a seeded or fixed one in tests). Default <see cref="System.Random.Shared"/>.</summary>
+    public Random Random { get; init; } = Random.Shared;
 
     /// <summary>Longest wait for a TCP connection to the destination. Default 10 seconds.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
