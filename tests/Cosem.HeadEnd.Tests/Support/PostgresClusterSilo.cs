@@ -26,10 +26,17 @@ internal sealed class PostgresClusterSilo : IAsyncDisposable
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
     public static async Task<PostgresClusterSilo> StartAsync(
-        string connectionString, string clusterId, IReadingStore store, IMeterCatalog catalog, Action<HeadEndOptions>? options = null)
+        string connectionString, string clusterId, IReadingStore store, IMeterCatalog catalog, Action<HeadEndOptions>? options = null,
+        Action<IServiceCollection>? services = null, ILoggerProvider? logs = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+            builder.Logging.SetMinimumLevel(LogLevel.Debug);
+            builder.Logging.AddFilter("Orleans", LogLevel.Information);
+        }
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>
@@ -46,6 +53,7 @@ internal sealed class PostgresClusterSilo : IAsyncDisposable
             });
             silo.Services.AddSingleton(store);
             silo.Services.AddSingleton(catalog);
+            services?.Invoke(silo.Services);
             silo.AddCosemHeadEnd(o =>
             {
                 o.FirstReadSpread = TimeSpan.FromSeconds(1);
