@@ -8,7 +8,7 @@ internal sealed record HeadEndArguments
     public const string Usage = """
         Usage: HeadEnd [--simulate N] [--once] [--benchmark] [--meters-per-port N] [--hdlc] [--refusing N]
                        [--interval SECONDS] [--connections N] [--db PATH | --postgres CONNECTION]
-                       [--silo N] [--adonet CONNECTION] [--verbose]
+                       [--silo N] [--cluster CONNECTION [--cluster-id ID]] [--verbose]
         """;
 
     /// <summary>Simulated meters started in this process (0: none, a silo that only reads).</summary>
@@ -35,8 +35,12 @@ internal sealed record HeadEndArguments
     /// <summary>1 for the first silo; 2, 3… for silos that join it (ports 11111 + N − 1 and 30000 + N − 1).</summary>
     public int Silo { get; init; } = 1;
 
-    /// <summary>PostgreSQL connection for Orleans' ADO.NET clustering, reminders and grain storage.</summary>
-    public string? AdoNet { get; init; }
+    /// <summary>PostgreSQL connection for the cluster's membership, reminders and grain storage (the head-end's own
+    /// tables, created on the first start); null for localhost clustering with in-memory reminders.</summary>
+    public string? Cluster { get; init; }
+
+    /// <summary>The Orleans cluster and service id every silo of one cluster shares.</summary>
+    public string ClusterId { get; init; } = "cosem-headend";
 
     public bool Verbose { get; init; }
 
@@ -65,7 +69,8 @@ internal sealed record HeadEndArguments
                 "--db" => result with { Database = Next() },
                 "--postgres" => result with { Postgres = Next() },
                 "--silo" => result with { Silo = Number(1) },
-                "--adonet" => result with { AdoNet = Next() },
+                "--cluster" => result with { Cluster = Next() },
+                "--cluster-id" => result with { ClusterId = Next() },
                 "--verbose" => result with { Verbose = true },
                 _ => throw new ArgumentException($"Unexpected argument '{argument}'.\n{Usage}"),
             };

@@ -1,15 +1,17 @@
 using System.Net;
+using Cosem.HeadEnd.Clustering;
 using Cosem.HeadEnd.Hosting;
 using Cosem.HeadEnd.Meters;
 using Cosem.HeadEnd.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
 
 namespace Cosem.Samples.HeadEnd;
 
 /// <summary>Builds the Orleans silo: localhost clustering (silo N joins silo 1) with in-memory reminders and grain
-/// storage, or ADO.NET clustering, reminders and storage in PostgreSQL for a real cluster.</summary>
+/// storage, or clustering, reminders and grain storage in PostgreSQL (UseCosemPostgresCluster) for a real cluster.</summary>
 internal static class SiloHost
 {
     public const int FirstSiloPort = 11111;
@@ -25,12 +27,11 @@ internal static class SiloHost
         {
             var siloPort = FirstSiloPort + arguments.Silo - 1;
             var gatewayPort = FirstGatewayPort + arguments.Silo - 1;
-            if (arguments.AdoNet is { } connection)
+            if (arguments.Cluster is { } connection)
             {
-                // Needs Orleans' PostgreSQL tables (docs/head-end.md): membership, reminders, storage.
-                silo.UseAdoNetClustering(o => { o.Invariant = "Npgsql"; o.ConnectionString = connection; });
-                silo.UseAdoNetReminderService(o => { o.Invariant = "Npgsql"; o.ConnectionString = connection; });
-                silo.AddAdoNetGrainStorage(HeadEndStorage.Name, o => { o.Invariant = "Npgsql"; o.ConnectionString = connection; });
+                // Membership, reminders and grain state in the head-end's own tables, created on the first start.
+                silo.Configure<ClusterOptions>(o => { o.ClusterId = arguments.ClusterId; o.ServiceId = arguments.ClusterId; });
+                silo.UseCosemPostgresCluster(o => o.ConnectionString = connection);
                 silo.ConfigureEndpoints(siloPort, gatewayPort);
             }
             else

@@ -5,7 +5,8 @@ using Spectre.Console;
 
 namespace Cosem.Samples.HeadEnd;
 
-/// <summary>The benchmark's last part: the store's insert rate in batches the size of a meter read, and the report.</summary>
+/// <summary>The benchmark's last part: the stores' insert rates in batches the size of a meter read (SQLite always,
+/// PostgreSQL too when <c>--postgres</c> is given, in the same run), the machine's load, and the report.</summary>
 internal sealed class StoreBenchmark(HeadEndArguments arguments)
 {
     private const int Batches = 400;
@@ -13,8 +14,21 @@ internal sealed class StoreBenchmark(HeadEndArguments arguments)
 
     public async Task RunAsync(double metersPerSecond, double bytesPerGrain)
     {
+        AnsiConsole.MarkupLine("[bold]Benchmark[/] (one silo, this process):");
+        Console.WriteLine($"  meters fully read per second per silo: {metersPerSecond:N1} ({arguments.Simulate:N0} simulated meters, {arguments.Connections} connections)");
+        Console.WriteLine($"  managed memory per meter grain: {bytesPerGrain / 1024:N1} KiB (heap growth over the read, divided by meters)");
+        Console.WriteLine($"  store insert rate: {await MeasureAsync(postgres: null):N0} readings/s (SQLite, {Batches} batches of {BatchSize})");
+        if (arguments.Postgres is { } connection)
+        {
+            Console.WriteLine($"  store insert rate: {await MeasureAsync(connection):N0} readings/s (PostgreSQL, {Batches} batches of {BatchSize})");
+        }
+        Console.WriteLine($"  load average (1, 5, 15 min): {LoadAverage()}");
+    }
+
+    private static async Task<double> MeasureAsync(string? postgres)
+    {
         var path = Path.Combine(Path.GetTempPath(), $"cosem-headend-bench-{Guid.NewGuid():N}.db");
-        IReadingStore store = arguments.Postgres is { } postgres
+        IReadingStore store = postgres is not null
             ? new PostgresReadingStore(postgres, "readings_benchmark_" + Guid.NewGuid().ToString("N")[..8])
             : new SqliteReadingStore(path);
         try
@@ -33,11 +47,7 @@ internal sealed class StoreBenchmark(HeadEndArguments arguments)
                 inserted += await store.WriteAsync(batch);
             }
             clock.Stop();
-            var insertRate = inserted / clock.Elapsed.TotalSeconds;
-            AnsiConsole.MarkupLine("[bold]Benchmark[/] (one silo, this process):");
-            Console.WriteLine($"  meters fully read per second per silo: {metersPerSecond:N1} ({arguments.Simulate:N0} simulated meters, {arguments.Connections} connections)");
-            Console.WriteLine($"  managed memory per meter grain: {bytesPerGrain / 1024:N1} KiB (heap growth over the read, divided by meters)");
-            Console.WriteLine($"  store insert rate: {insertRate:N0} readings/s ({(arguments.Postgres is null ? "SQLite" : "PostgreSQL")}, {Batches} batches of {BatchSize})");
+            return inserted / clock.Elapsed.TotalSeconds;
         }
         finally
         {
@@ -56,4 +66,7 @@ internal sealed class StoreBenchmark(HeadEndArguments arguments)
             }
         }
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }

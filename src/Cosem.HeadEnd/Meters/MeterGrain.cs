@@ -73,6 +73,10 @@ internal sealed partial class MeterGrain(
         ArgumentNullException.ThrowIfNull(notification);
         state.State.PushesReceived++;
         LogPush(logger, MeterId, notification.Body.Length);
+        if (_settings is { PushObjects.Length: > 0 } pushing)
+        {
+            await StorePushAsync(pushing, notification);
+        }
         await SaveAsync();
         if (_settings is { ReadOnPush: true })
         {
@@ -165,6 +169,7 @@ internal sealed partial class MeterGrain(
         FailedAttempts = state.State.FailedAttempts,
         ReadingsStored = state.State.ReadingsStored,
         PushesReceived = state.State.PushesReceived,
+        PushReadingsStored = state.State.PushReadingsStored,
         LastReadings = state.State.LastReadings,
         Silo = RuntimeIdentity,
     };

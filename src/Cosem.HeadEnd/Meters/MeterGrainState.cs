@@ -49,6 +49,10 @@ public sealed class MeterGrainState
     [Id(9)]
     public long PushesReceived { get; set; }
 
+    /// <summary>Pushed values written as new readings (a repeated push adds none).</summary>
+    [Id(11)]
+    public long PushReadingsStored { get; set; }
+
     /// <summary>The clock and register values of the last successful read.</summary>
     [Id(10)]
     public MeterReading[] LastReadings { get; set; } = [];

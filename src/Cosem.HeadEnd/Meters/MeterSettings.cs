@@ -59,6 +59,28 @@ public sealed record MeterSettings
     public bool ReadOnPush { get; init; }
 
     /// <summary>
+    /// The meter's push_object_list (attribute 2 of its Push setup), one <c>class/logical name/attribute</c> per entry
+    /// (e.g. <c>3/1.0.1.8.0.255/2</c>), in order. With it, the values of a plain DataNotification are stored as
+    /// readings like polled ones; empty to only count pushes.
+    /// </summary>
+    [Id(12)]
+    public string[] PushObjects { get; init; } = [];
+
+    /// <summary>How the head-end authenticates; the secret it needs comes from the key store under
+    /// <see cref="KeyName"/>.</summary>
+    [Id(13)]
+    public MeterAuthentication Authentication { get; init; }
+
+    /// <summary>The protection of the session's APDUs (security suite 0); the keys come from the key store.</summary>
+    [Id(14)]
+    public MeterCiphering Ciphering { get; init; }
+
+    /// <summary>The head-end's own system title towards this meter (16 hex digits): needed for HLS 5 and 6 and for
+    /// ciphering. Not a secret.</summary>
+    [Id(15)]
+    public string? ClientSystemTitle { get; init; }
+
+    /// <summary>
     /// The key under which sessions are serialised for <see cref="MeterTransport.HdlcOverTcp"/> (a modem carries one
     /// session at a time): <c>host:port</c>. Null for the wrapper, which has no such limit.
     /// </summary>

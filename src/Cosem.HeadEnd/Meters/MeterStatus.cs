@@ -57,4 +57,8 @@ public sealed record MeterStatus
     /// <summary>The silo the grain runs on now, for operators watching a silo move.</summary>
     [Id(12)]
     public string? Silo { get; init; }
+
+    /// <summary>Pushed values stored as new readings (part of <see cref="ReadingsStored"/>).</summary>
+    [Id(13)]
+    public long PushReadingsStored { get; init; }
 }

@@ -5,6 +5,7 @@ using Cosem.Sdk.Axdr;
 using Cosem.Sdk.Client;
 using Cosem.Sdk.Obis;
 using Cosem.Sdk.Objects;
+using Cosem.Sdk.Security;
 using Cosem.Sdk.Transport;
 
 namespace Cosem.HeadEnd.Reading;
@@ -25,6 +26,10 @@ public sealed class MeterSessionReader
     private readonly IMeterKeyStore _keys;
     private readonly TimeSpan _requestTimeout;
 
+    // The invocation counters the head-end sends, per meter, for this silo's sessions (not secret, so not the key
+    // store's business). In memory: a meter read by another silo after a move starts that silo's count afresh.
+    private readonly InMemoryInvocationCounterStore _counters = new();
+
     /// <summary>A reader resolving key references through <paramref name="keys"/>.</summary>
     public MeterSessionReader(IMeterKeyStore keys, TimeSpan requestTimeout)
     {
@@ -41,9 +46,8 @@ public sealed class MeterSessionReader
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(resume);
-        var authentication = settings.KeyName is { } keyName
-            ? Authentication.Low((await _keys.GetAsync(keyName, cancellationToken).ConfigureAwait(false)).Password)
-            : Authentication.None;
+        var keys = settings.KeyName is { } keyName ? await _keys.GetAsync(keyName, cancellationToken).ConfigureAwait(false) : null;
+        var (authentication, protection) = MeterSessionSecurity.Build(settings, keys, _counters);
         var transport = settings.Transport == MeterTransport.HdlcOverTcp
             ? ClientTransport.HdlcOverTcp(settings.Host, settings.Port)
             : ClientTransport.Tcp(settings.Host, settings.Port);
@@ -53,6 +57,7 @@ public sealed class MeterSessionReader
             ServerAddress = CosemAddress.FromInt32(settings.ServerAddress),
             PhysicalAddress = settings.PhysicalAddress,
             Authentication = authentication,
+            Protection = protection,
             RequestTimeout = _requestTimeout,
         };
         await using var client = await CosemClient.ConnectAsync(transport, options, cancellationToken).ConfigureAwait(false);

@@ -4,6 +4,7 @@ using Cosem.Sdk.Axdr;
 using Cosem.Sdk.Obis;
 using Cosem.Sdk.ObjectModel;
 using Cosem.Sdk.Objects;
+using Cosem.Sdk.Security;
 using Cosem.Sdk.Server;
 using Cosem.Sdk.Transport;
 using RequestContext = Cosem.Sdk.ObjectModel.RequestContext;
@@ -27,7 +28,7 @@ internal static class SimulatedMeterDevice
 
     private static readonly TimeSpan Period = TimeSpan.FromMinutes(15);
 
-    public static LogicalDevice Create(ushort address, int serial, SimulatedMeterFarmOptions options, DateTimeOffset now, bool refuses)
+    public static LogicalDevice Create(ushort address, int serial, SimulatedMeterFarmOptions options, DateTimeOffset now, bool refuses, string systemTitle)
     {
         var clock = new FrozenClock(now);
         var import = new SimulatedRegister(ImportName, options.ResponseDelay) { ScalerUnit = new ScalerUnit(0, Unit.WattHour) };
@@ -53,7 +54,14 @@ internal static class SimulatedMeterDevice
         var association = new AssociationLnServer(PublicAssociationName, CosemAddress.PublicClient)
         {
             Access = AccessLevel.ReadOnly,
-            Authentication = refuses ? AssociationAuthentication.Low("not-given-to-anyone") : AssociationAuthentication.None,
+            Authentication = refuses ? AssociationAuthentication.Low("not-given-to-anyone")
+                : options.Security is { } secured ? AssociationAuthentication.High(HlsMechanism.Sha256, secured.HlsSecret)
+                : AssociationAuthentication.None,
+            Security = options.Security is { } security
+                ? new AssociationSecurity(SystemTitle.Parse(systemTitle),
+                    new CipheringKeys(SecuritySuite.Suite0, security.GlobalUnicastKey, security.AuthenticationKey),
+                    SecurityPolicy.AuthenticatedEncrypted)
+                : null,
         };
         return new LogicalDevice(address, string.Create(CultureInfo.InvariantCulture, $"SIM{serial:D8}"))
         {

@@ -86,7 +86,7 @@ public sealed class SimulatedMeterFarm : IAsyncDisposable
                     refusing.Add(id);
                 }
                 var address = AddressAt(i);
-                devices.Add(SimulatedMeterDevice.Create((ushort)address, serial, Options, Now, refuses));
+                devices.Add(SimulatedMeterDevice.Create((ushort)address, serial, Options, Now, refuses, SystemTitleOf(id)));
                 settings.Add((id, address));
             }
             var server = new CosemServer(devices, serverOptions);
@@ -107,6 +107,10 @@ public sealed class SimulatedMeterFarm : IAsyncDisposable
                 ClientAddress = 16,
                 SystemTitle = SystemTitleOf(s.Id),
                 ReadInterval = Options.ReadInterval,
+                KeyName = Options.Security?.KeyName,
+                Authentication = Options.Security is null ? MeterAuthentication.Default : SimulatedMeterSecurity.Authentication,
+                Ciphering = Options.Security is null ? MeterCiphering.None : MeterCiphering.AuthenticatedEncrypted,
+                ClientSystemTitle = Options.Security?.ClientSystemTitle,
             }));
         }
         Meters = meters;

@@ -36,4 +36,7 @@ public sealed class SimulatedMeterFarmOptions
 
     /// <summary>The time between scheduled reads given to each meter's settings. Default 15 minutes.</summary>
     public TimeSpan ReadInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>When set, every meter demands HLS-SHA256 and ciphered APDUs with this material (null: no security).</summary>
+    public SimulatedMeterSecurity? Security { get; set; }
 }
