@@ -8,7 +8,7 @@ namespace Cosem.Sdk.Benchmarks;
 /// (the usual 15-minute load profile shape). Figures are per row.
 /// </summary>
 [MemoryDiagnoser]
-public class ProfileBufferBenchmarks
+public partial class ProfileBufferBenchmarks
 {
     private const int RowCount = 10_000;
 
