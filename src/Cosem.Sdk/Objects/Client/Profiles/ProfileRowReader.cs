@@ -47,7 +47,7 @@ public static class ProfileRowReader
     private static async IAsyncEnumerable<ReadOnlyMemory<byte>> WholeAnswerInPiecesAsync(ICosemSession session, CosemAttributeDescriptor buffer,
         SelectiveAccessDescriptor? access, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        const int PieceSize = 4096;
+        const int PieceSize = 16 * 1024;
         AxdrDecoder<ArraySegment<byte>> whole = static (ref AxdrReader reader) =>
         {
             var rest = reader.ReadRemaining();
