@@ -39,7 +39,7 @@ public readonly partial struct CosemData
 
     // source: the checked copy being read when items of a container kept encoded are decoded (null when reading a
     // caller's bytes); encodedFrom: the item count from which containers are kept encoded.
-    private static CosemData Decode(ref AxdrReader reader, int depth, EncodedItems? source, int encodedFrom)
+    private static CosemData Decode(ref AxdrReader reader, int depth, Segment? source, int encodedFrom)
     {
         int tagPosition = reader.Position;
         int at = reader.AbsolutePosition;
@@ -103,7 +103,7 @@ public readonly partial struct CosemData
         if (_reference is EncodedItems { ShortestLengths: true } encoded && depth <= encoded.Depth)
         {
             // Checked at decode to nest no deeper than MaxNesting from encoded.Depth, and re-encoding gives the same bytes.
-            writer.WriteRawBytes(encoded.Encoded);
+            encoded.WriteTo(ref writer, _type);
             return;
         }
         writer.WriteDataType(_type);

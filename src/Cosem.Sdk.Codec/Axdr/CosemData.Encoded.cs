@@ -1,9 +1,7 @@
-using System.Runtime.InteropServices;
-
 namespace Cosem.Sdk.Axdr;
 
 // Large arrays and structures (a profile buffer of thousands of rows) are checked in one pass over their bytes and
-// kept as one copy of those bytes; their items are decoded on first access. Building a tree of small arrays for
+// kept as a copy of those bytes; their items are decoded on first access. Building a tree of small arrays for
 // every row at decode time cost ten times more than the check, and readers often touch a few rows only.
 public readonly partial struct CosemData
 {
@@ -11,9 +9,14 @@ public readonly partial struct CosemData
     // to decode at once than to keep encoded and decode later.
     private const int EncodedFromItemCount = 32;
 
-    // Starts to decode a container whose tag (at tagPosition) and count have been read: its items at once when it is
-    // small, else checked (from a caller's span) or skipped (from an already checked copy) and kept encoded.
-    private static CosemData DecodeContainer(ref AxdrReader reader, DataType type, int tagPosition, int count, int depth, EncodedItems? source, int encodedFrom)
+    // The copy of a large container is kept in pieces of about this size, cut between items, so that it stays off the
+    // large-object heap (85,000 bytes): a 360 KB profile buffer copied whole made every twentieth decode pay for a
+    // full garbage collection.
+    private const int SegmentSize = 64 * 1024;
+
+    // Starts to decode a container whose tag and count have been read: its items at once when it is small, else
+    // checked (from a caller's span) or skipped (inside an already checked copy) and kept encoded.
+    private static CosemData DecodeContainer(ref AxdrReader reader, DataType type, int tagPosition, int count, int depth, Segment? source, int encodedFrom)
     {
         if (count < encodedFrom)
         {
@@ -24,8 +27,8 @@ public readonly partial struct CosemData
             }
             return new CosemData(type, 0, items);
         }
-        int itemsPosition = reader.Position;
-        int readerBase = reader.AbsolutePosition - itemsPosition;
+        int readerBase = reader.AbsolutePosition - reader.Position;
+        int segmentStart = reader.Position;
         if (source is not null)
         {
             // Inside a copy that was checked whole when it was decoded: only its end is needed.
@@ -33,19 +36,24 @@ public readonly partial struct CosemData
             {
                 reader.SkipData();
             }
-            return new CosemData(type, 0, new EncodedItems(source.Bytes, tagPosition, itemsPosition, reader.Position, count, depth,
-                source.ShortestLengths, readerBase));
+            return new CosemData(type, 0, new EncodedItems(
+                [new Segment(source.Bytes, segmentStart, reader.Position, count, readerBase)], count, depth, source.ShortestLengths));
         }
-        bool shortestLengths = itemsPosition - tagPosition - 1 == AxdrWriter.GetLengthSize(count);
+        bool shortestLengths = segmentStart - tagPosition - 1 == AxdrWriter.GetLengthSize(count);
+        var segments = new List<Segment>(1 + reader.Remaining / SegmentSize);
+        int segmentItems = 0;
         for (int i = 0; i < count; i++)
         {
             Check(ref reader, depth + 1, ref shortestLengths);
+            segmentItems++;
+            if (reader.Position - segmentStart >= SegmentSize || i == count - 1)
+            {
+                segments.Add(Segment.Copy(reader.Buffer[segmentStart..reader.Position], segmentItems, readerBase + segmentStart));
+                segmentStart = reader.Position;
+                segmentItems = 0;
+            }
         }
-        var encoded = reader.Buffer[tagPosition..reader.Position];
-        var bytes = GC.AllocateUninitializedArray<byte>(encoded.Length);
-        encoded.CopyTo(bytes);
-        return new CosemData(type, 0, new EncodedItems(bytes, 0, itemsPosition - tagPosition, bytes.Length, count, depth, shortestLengths,
-            readerBase + tagPosition));
+        return new CosemData(type, 0, new EncodedItems([.. segments], count, depth, shortestLengths));
     }
 
     // Reads one Data value exactly as Decode does, with the same checks in the same order (so bad input fails at
@@ -112,36 +120,117 @@ public readonly partial struct CosemData
         _ => null,
     };
 
-    // An array or structure kept as its checked encoding (tag to last item) inside Bytes, which the containers nested
-    // in it share; positions are indexes into Bytes, baseOffset the offset of Bytes[0] in the unit first decoded (for
-    // error positions). The items are decoded on first access, once, by whichever thread gets there first.
-    private sealed class EncodedItems(byte[] bytes, int tagPosition, int itemsPosition, int end, int count, int depth, bool shortestLengths, int baseOffset)
+    // A run of whole, checked items: Bytes[Start..End] holds Count encoded items; BaseOffset is the offset of
+    // Bytes[0] in the unit first decoded (for error positions). Nested containers share the Bytes of their segment.
+    private sealed class Segment(byte[] bytes, int start, int end, int count, int baseOffset)
     {
+        public byte[] Bytes { get; } = bytes;
+        public int Start { get; } = start;
+        public int End { get; } = end;
+        public int Count { get; } = count;
+        public int BaseOffset { get; } = baseOffset;
+
+        // Set by the container that owns the segment: whether every length in it was sent in its shortest form.
+        public bool ShortestLengths { get; set; }
+
+        public ReadOnlySpan<byte> Encoded => Bytes.AsSpan(Start, End - Start);
+
+        public static Segment Copy(ReadOnlySpan<byte> items, int count, int baseOffset)
+        {
+            var bytes = GC.AllocateUninitializedArray<byte>(items.Length);
+            items.CopyTo(bytes);
+            return new Segment(bytes, 0, bytes.Length, count, baseOffset);
+        }
+    }
+
+    // An array or structure kept as its checked encoding, in segments; the items are decoded on first access, once,
+    // by whichever thread gets there first.
+    private sealed class EncodedItems
+    {
+        private readonly Segment[] _segments;
         private CosemData[]? _items;
 
-        public byte[] Bytes { get; } = bytes;
+        public EncodedItems(Segment[] segments, int count, int depth, bool shortestLengths)
+        {
+            _segments = segments;
+            Count = count;
+            Depth = depth;
+            ShortestLengths = shortestLengths;
+            foreach (var segment in segments)
+            {
+                segment.ShortestLengths = shortestLengths;
+            }
+        }
 
-        public int Count { get; } = count;
+        public int Count { get; }
 
-        /// <summary>True when every length inside was sent in its shortest form, so re-encoding is these bytes.</summary>
-        public bool ShortestLengths { get; } = shortestLengths;
+        /// <summary>True when every length inside (and the count) was sent in its shortest form, so re-encoding is
+        /// these bytes.</summary>
+        public bool ShortestLengths { get; }
 
         /// <summary>Nesting depth of the container from the value Decode was called on (it bounds what is inside).</summary>
-        public int Depth { get; } = depth;
-
-        public ReadOnlySpan<byte> Encoded => Bytes.AsSpan(tagPosition, end - tagPosition);
+        public int Depth { get; }
 
         public CosemData[] Items => Volatile.Read(ref _items) ?? DecodeItems();
 
+        /// <summary>Tag, count and items, valid only when <see cref="ShortestLengths"/>.</summary>
+        public void WriteTo(ref AxdrWriter writer, DataType type)
+        {
+            writer.WriteDataType(type);
+            writer.WriteLength(Count);
+            foreach (var segment in _segments)
+            {
+                writer.WriteRawBytes(segment.Encoded);
+            }
+        }
+
+        /// <summary>Whether both hold the same item bytes; false also when they were cut into segments differently.</summary>
+        public bool SameBytes(EncodedItems other)
+        {
+            if (Count != other.Count || _segments.Length != other._segments.Length)
+            {
+                return false;
+            }
+            for (int i = 0; i < _segments.Length; i++)
+            {
+                if (!_segments[i].Encoded.SequenceEqual(other._segments[i].Encoded))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>Whether the two were cut into segments alike, so that <see cref="SameBytes"/> decides equality.</summary>
+        public bool SegmentedAlike(EncodedItems other)
+        {
+            if (_segments.Length != other._segments.Length)
+            {
+                return false;
+            }
+            for (int i = 0; i < _segments.Length; i++)
+            {
+                if (_segments[i].Count != other._segments[i].Count || _segments[i].Encoded.Length != other._segments[i].Encoded.Length)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private CosemData[] DecodeItems()
         {
-            // Over Bytes from its start so that reader positions are indexes into Bytes, as nested containers expect.
-            var reader = new AxdrReader(Bytes.AsSpan(0, end), baseOffset);
-            reader.ReadRawBytes(itemsPosition);
             var items = new CosemData[Count];
-            for (int i = 0; i < items.Length; i++)
+            int next = 0;
+            foreach (var segment in _segments)
             {
-                items[i] = Decode(ref reader, Depth + 1, this, EncodedFromItemCount);
+                // Over Bytes from its start so that reader positions are indexes into Bytes, as nested containers expect.
+                var reader = new AxdrReader(segment.Bytes.AsSpan(0, segment.End), segment.BaseOffset);
+                reader.ReadRawBytes(segment.Start);
+                for (int i = 0; i < segment.Count; i++)
+                {
+                    items[next++] = Decode(ref reader, Depth + 1, segment, EncodedFromItemCount);
+                }
             }
             return Interlocked.CompareExchange(ref _items, items, null) ?? items;
         }

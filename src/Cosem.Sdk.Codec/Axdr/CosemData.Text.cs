@@ -134,9 +134,10 @@ public readonly partial struct CosemData
     // one-to-one image of the content), else item by item.
     private bool ItemsEqual(CosemData other)
     {
-        if (_reference is EncodedItems { ShortestLengths: true } left && other._reference is EncodedItems { ShortestLengths: true } right)
+        if (_reference is EncodedItems { ShortestLengths: true } left && other._reference is EncodedItems { ShortestLengths: true } right
+            && left.SegmentedAlike(right))
         {
-            return left.Encoded.SequenceEqual(right.Encoded);
+            return left.SameBytes(right);
         }
         return ItemArray is { } leftItems && other.ItemArray is { } rightItems && leftItems.AsSpan().SequenceEqual(rightItems);
     }

@@ -153,4 +153,24 @@ public class CosemDataLargeContainerTests
         Assert.Equal(Tree(Buffer(500)).Items.ToArray(), decoded.Items.ToArray());
         Assert.True(decoded.Items == decoded.Items, "the items are decoded once");
     }
+
+    [Fact]
+    public void A_buffer_kept_in_several_pieces_reads_and_compares_like_one_kept_whole()
+    {
+        var encoded = Buffer(1500); // about 90 KB: kept in more than one piece
+        Assert.True(encoded.Length > 64 * 1024, $"{encoded.Length} bytes");
+        var decoded = CosemData.Decode(encoded);
+        Assert.Equal(encoded, decoded.ToArray());
+        Assert.Equal(Tree(encoded), decoded);
+        Assert.Equal(decoded, CosemData.Decode(encoded));
+        var changed = (byte[])encoded.Clone();
+        changed[^1] ^= 1;
+        Assert.NotEqual(decoded, CosemData.Decode(changed));
+        // The same array nested in a larger one is kept as one piece of its parent's copy: equal all the same.
+        var nested = CosemData.Decode(CosemData.Array(Enumerable.Repeat(decoded, 32).ToArray()).ToArray());
+        Assert.Equal(decoded, nested[31]);
+        Assert.Equal(nested[31], decoded);
+        Assert.Equal(decoded.GetHashCode(), nested[31].GetHashCode());
+        Assert.Equal(encoded, nested[31].ToArray());
+    }
 }
