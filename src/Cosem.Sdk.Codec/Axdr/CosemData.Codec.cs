@@ -31,8 +31,17 @@ public readonly partial struct CosemData
         return output.WrittenSpan.ToArray();
     }
 
-    private static CosemData Decode(ref AxdrReader reader, int depth)
+    /// <summary>Decodes as before compact containers: every array and structure built as a tree of item arrays at
+    /// once. Kept for the benchmarks' in-run "before" figure.</summary>
+    internal static CosemData DecodeTree(ref AxdrReader reader) => Decode(ref reader, 0, null, int.MaxValue);
+
+    private static CosemData Decode(ref AxdrReader reader, int depth) => Decode(ref reader, depth, null, EncodedFromItemCount);
+
+    // source: the checked copy being read when items of a container kept encoded are decoded (null when reading a
+    // caller's bytes); encodedFrom: the item count from which containers are kept encoded.
+    private static CosemData Decode(ref AxdrReader reader, int depth, Segment? source, int encodedFrom)
     {
+        int tagPosition = reader.Position;
         int at = reader.AbsolutePosition;
         var type = reader.ReadDataType();
         if (depth > AxdrReader.MaxNesting)
@@ -45,12 +54,7 @@ public readonly partial struct CosemData
             case DataType.Structure:
                 // Every item takes at least its tag byte, so the count is checked against what is left before allocating.
                 int count = reader.ReadBoundedLength(AxdrReader.LengthFieldName(type));
-                var items = count == 0 ? [] : new CosemData[count];
-                for (int i = 0; i < items.Length; i++)
-                {
-                    items[i] = Decode(ref reader, depth + 1);
-                }
-                return new CosemData(type, 0, items);
+                return DecodeContainer(ref reader, type, tagPosition, count, depth, source, encodedFrom);
             case DataType.CompactArray:
                 return DecodeCompactArrayBody(ref reader);
             default:
@@ -96,8 +100,14 @@ public readonly partial struct CosemData
         {
             throw new CosemEncodingException($"Data nested deeper than {AxdrReader.MaxNesting} levels.", writer.BytesWritten, "data");
         }
+        if (_reference is EncodedItems { ShortestLengths: true } encoded && depth <= encoded.Depth)
+        {
+            // Checked at decode to nest no deeper than MaxNesting from encoded.Depth, and re-encoding gives the same bytes.
+            encoded.WriteTo(ref writer, _type);
+            return;
+        }
         writer.WriteDataType(_type);
-        switch (_reference)
+        switch (_reference is EncodedItems ? ItemArray : _reference)
         {
             case CosemData[] items:
                 writer.WriteLength(items.Length);

@@ -143,7 +143,7 @@ public readonly partial struct CosemData
     // An element in compact-array form: no tags, no counts; simple values as after their tag.
     private void EncodeElement(ref AxdrWriter writer)
     {
-        if (_reference is CosemData[] items)
+        if (ItemArray is { } items)
         {
             foreach (var item in items)
             {

@@ -19,7 +19,7 @@ public readonly partial struct CosemData
     private void AppendTo(StringBuilder text)
     {
         text.Append(DataTypeInfo.Name(_type));
-        switch (_reference)
+        switch (_reference is EncodedItems ? ItemArray : _reference)
         {
             case CosemData[] items:
                 if (_type == DataType.Array)
@@ -116,6 +116,10 @@ public readonly partial struct CosemData
         {
             return false;
         }
+        if (_reference is EncodedItems || other._reference is EncodedItems)
+        {
+            return ItemsEqual(other);
+        }
         return (_reference, other._reference) switch
         {
             (null, null) => true,
@@ -124,6 +128,18 @@ public readonly partial struct CosemData
             (CompactArrayValue left, CompactArrayValue right) => left.ContentEquals(right),
             _ => false,
         };
+    }
+
+    // Kept encoded on either side: the same bytes when both were sent with shortest lengths (the encoding is then a
+    // one-to-one image of the content), else item by item.
+    private bool ItemsEqual(CosemData other)
+    {
+        if (_reference is EncodedItems { ShortestLengths: true } left && other._reference is EncodedItems { ShortestLengths: true } right
+            && left.SegmentedAlike(right))
+        {
+            return left.SameBytes(right);
+        }
+        return ItemArray is { } leftItems && other.ItemArray is { } rightItems && leftItems.AsSpan().SequenceEqual(rightItems);
     }
 
     /// <inheritdoc/>
@@ -135,7 +151,7 @@ public readonly partial struct CosemData
         var hash = new HashCode();
         hash.Add(_type);
         hash.Add(_bits);
-        switch (_reference)
+        switch (_reference is EncodedItems ? ItemArray : _reference)
         {
             case byte[] bytes:
                 hash.AddBytes(bytes);

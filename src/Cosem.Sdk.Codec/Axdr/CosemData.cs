@@ -13,7 +13,9 @@ namespace Cosem.Sdk.Axdr;
 /// kept is a length sent in a longer form than needed outside a compact-array, which is re-encoded in the
 /// shortest form. Equality compares content (floats by bits, so NaN equals itself).
 /// </summary>
-/// <remarks>The default value is null-data.</remarks>
+/// <remarks>The default value is null-data. A decoded array or structure of many items (a profile buffer) is checked
+/// whole when decoded, so bad input fails there, but keeps one copy of its encoded bytes and decodes its items on
+/// first access (thread-safe); a value taken out of it keeps those bytes alive.</remarks>
 public readonly partial struct CosemData : IEquatable<CosemData>
 {
     // Integers: the raw value (signed ones sign-extended); floats: their IEEE bits; boolean, enum, bcd: the raw
@@ -21,7 +23,8 @@ public readonly partial struct CosemData : IEquatable<CosemData>
     private readonly ulong _bits;
 
     // byte[]: strings, octet-strings, bit-strings and the tagged date-time [25]/date [26]/time [27] bytes;
-    // CosemData[]: array and structure items; CompactArrayValue: a compact-array.
+    // CosemData[]: array and structure items; EncodedItems: a large array or structure whose items are decoded on
+    // first access (CosemData.Encoded.cs); CompactArrayValue: a compact-array.
     private readonly object? _reference;
 
     private readonly DataType _type;
@@ -290,12 +293,13 @@ public readonly partial struct CosemData : IEquatable<CosemData>
     public ImmutableArray<CosemData> Items => _reference switch
     {
         CosemData[] items => ImmutableCollectionsMarshal.AsImmutableArray(items),
+        EncodedItems encoded => ImmutableCollectionsMarshal.AsImmutableArray(encoded.Items),
         CompactArrayValue compact => ImmutableCollectionsMarshal.AsImmutableArray(compact.Elements),
         _ => throw Mismatch("an array, structure or compact-array"),
     };
 
     /// <summary>Number of items of an array, structure or compact-array.</summary>
-    public int Count => Items.Length;
+    public int Count => _reference is EncodedItems encoded ? encoded.Count : Items.Length;
 
     /// <summary>
     /// Item <paramref name="index"/> of an array, structure or compact-array (see <see cref="Items"/>).

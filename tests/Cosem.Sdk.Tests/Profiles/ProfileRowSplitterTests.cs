@@ -104,4 +104,49 @@ public class ProfileRowSplitterTests
         var error = Assert.Throws<CosemEncodingException>(() => Split(buffer.WrittenSpan.ToArray(), [100]));
         Assert.True(error.Offset >= 2, $"offset {error.Offset}");
     }
+
+    // Rows of one octet-string each, so their lengths can differ a lot from row to row.
+    private static byte[] EncodeStrings(IEnumerable<int> lengths) =>
+        CosemData.Array(lengths.Select(n => CosemData.Structure(CosemData.OctetString(new byte[n]))).ToArray()).ToArray();
+
+    private static int StringLength(ref AxdrReader reader)
+    {
+        reader.ReadStructureHeader(1);
+        return reader.ReadOctetString().Length;
+    }
+
+    private static List<int> SplitStrings(byte[] encoded, int pieceSize)
+    {
+        using var splitter = new ProfileRowSplitter<int>(StringLength);
+        var all = new List<int>();
+        var rows = new List<int>();
+        for (int at = 0; at < encoded.Length; at += pieceSize)
+        {
+            splitter.Push(encoded.AsSpan(at, Math.Min(pieceSize, encoded.Length - at)), rows);
+            all.AddRange(rows);
+        }
+        splitter.Finish();
+        return all;
+    }
+
+    [Theory]
+    [InlineData(64)]
+    [InlineData(100)]
+    [InlineData(333)]
+    public void A_row_far_longer_than_those_before_it_waits_for_the_next_piece(int pieceSize)
+    {
+        // Short rows are decoded in place without being measured; the long one is cut by the end of a piece.
+        int[] lengths = [.. Enumerable.Repeat(1, 20), 300, .. Enumerable.Repeat(2, 20), 1000, 0, 5];
+        Assert.Equal(lengths, SplitStrings(EncodeStrings(lengths), pieceSize));
+    }
+
+    [Fact]
+    public void A_bad_row_decoded_in_place_is_refused_at_its_offset()
+    {
+        var encoded = EncodeStrings(Enumerable.Repeat(3, 50));
+        int tenthRow = 2 + 9 * 7;
+        encoded[tenthRow + 2] = (byte)DataType.VisibleString;
+        var error = Assert.Throws<CosemEncodingException>(() => SplitStrings(encoded, 4096));
+        Assert.Equal(tenthRow + 2, error.Offset);
+    }
 }

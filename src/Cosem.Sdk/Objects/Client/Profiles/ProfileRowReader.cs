@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Axdr;
@@ -21,7 +22,8 @@ public static class ProfileRowReader
     /// reads the answer whole and then yields its rows.</param>
     /// <param name="buffer">The buffer attribute of the profile.</param>
     /// <param name="access">Range or entry descriptor, or null for the whole buffer.</param>
-    /// <param name="decodeRow">Reads one row (the structure, header included) from the reader, allocation free for
+    /// <param name="decodeRow">Reads one row (the structure, header included, and nothing after it: the reader may hold
+    /// the rest of the block) from the reader, allocation free for
     /// a value type row.</param>
     /// <param name="cancellationToken">Stops the transfer: no further block is asked for.</param>
     /// <returns>The rows; the next row of a block already received is handed out synchronously.</returns>
@@ -39,19 +41,33 @@ public static class ProfileRowReader
             decodeRow, cancellationToken);
     }
 
-    // Sessions other than the client hand over the answer whole; it is cut into pieces so the rows decoded ahead of
-    // the caller stay few.
+    // Sessions other than the client hand over the answer whole; it is copied once into a pooled array (the span
+    // handed to the decoder lives only during the call) and cut into pieces so the rows decoded ahead of the caller
+    // stay few.
     private static async IAsyncEnumerable<ReadOnlyMemory<byte>> WholeAnswerInPiecesAsync(ICosemSession session, CosemAttributeDescriptor buffer,
         SelectiveAccessDescriptor? access, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        const int PieceSize = 4096;
-        AxdrDecoder<byte[]> whole = static (ref AxdrReader reader) => reader.ReadRemaining().ToArray();
+        const int PieceSize = 16 * 1024;
+        AxdrDecoder<ArraySegment<byte>> whole = static (ref AxdrReader reader) =>
+        {
+            var rest = reader.ReadRemaining();
+            var copy = ArrayPool<byte>.Shared.Rent(rest.Length);
+            rest.CopyTo(copy);
+            return new ArraySegment<byte>(copy, 0, rest.Length);
+        };
         var bytes = access is null
             ? await session.GetAsync(buffer, whole, cancellationToken).ConfigureAwait(false)
             : await session.GetAsync(buffer, access.Value, whole, cancellationToken).ConfigureAwait(false);
-        for (int at = 0; at < bytes.Length; at += PieceSize)
+        try
         {
-            yield return bytes.AsMemory(at, Math.Min(PieceSize, bytes.Length - at));
+            for (int at = 0; at < bytes.Count; at += PieceSize)
+            {
+                yield return bytes.AsMemory(at, Math.Min(PieceSize, bytes.Count - at));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes.Array!);
         }
     }
 }

@@ -16,6 +16,11 @@ internal sealed class ProfileRowSplitter<TRow>(AxdrDecoder<TRow> decodeRow) : ID
     private int _rowsLeft;
     private long _consumed;
 
+    // Rows are decoded in place, unmeasured, while the piece holds at least twice the longest row seen so far; before
+    // the first row every row is measured (which also checks that the decoder reads a whole row).
+    private int _longestRow;
+    private int _roomForAnyRow = int.MaxValue;
+
     /// <summary>True once the array header and every row it announces have been decoded.</summary>
     public bool IsComplete => _headerRead && _rowsLeft == 0;
 
@@ -84,18 +89,61 @@ internal sealed class ProfileRowSplitter<TRow>(AxdrDecoder<TRow> decodeRow) : ID
         }
         while (_rowsLeft > 0 && position < data.Length)
         {
-            if (!AxdrElementMeasure.TryMeasure(data[position..], offset + position, out int length))
+            int length;
+            if (data.Length - position >= _roomForAnyRow)
             {
-                break;
+                // Far from the end of the piece: decode in place and let the decoder tell how long the row was.
+                if (!TryDecodeInPlace(data[position..], offset + position, rows, out length))
+                {
+                    break;
+                }
             }
-            var reader = new AxdrReader(data.Slice(position, length), offset + position);
-            rows.Add(decodeRow(ref reader));
-            reader.EnsureAtEnd("end of a profile row");
+            else
+            {
+                // Near the end, where a row may be cut: measure it first, decode only when it is whole.
+                if (!AxdrElementMeasure.TryMeasure(data[position..], offset + position, out length))
+                {
+                    break;
+                }
+                var reader = new AxdrReader(data.Slice(position, length), offset + position);
+                rows.Add(decodeRow(ref reader));
+                reader.EnsureAtEnd("end of a profile row");
+            }
+            if (length > _longestRow)
+            {
+                _longestRow = length;
+                _roomForAnyRow = length <= int.MaxValue / 2 ? 2 * length : int.MaxValue;
+            }
             position += length;
             _rowsLeft--;
         }
         _consumed += position;
         return position;
+    }
+
+    // Decodes the row at the start of rest without measuring it first. The decoder only runs out of bytes when this
+    // row is much longer than every row before it and cut by the end of the piece: that (rare) case is told apart
+    // from bad data by measuring, and the row waits for the next piece.
+    private bool TryDecodeInPlace(ReadOnlySpan<byte> rest, int offset, List<TRow> rows, out int length)
+    {
+        var reader = new AxdrReader(rest, offset);
+        TRow row;
+        try
+        {
+            row = decodeRow(ref reader);
+        }
+        catch (CosemEncodingException) when (!AxdrElementMeasure.TryMeasure(rest, offset, out _))
+        {
+            length = 0;
+            return false;
+        }
+        length = reader.Position;
+        if (length == 0)
+        {
+            throw new CosemEncodingException("The row decoder read nothing.", offset, "profile row");
+        }
+        rows.Add(row);
+        return true;
     }
 
     private void Keep(ReadOnlySpan<byte> rest)
