@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Transport;
 using Cosem.Sdk.Transport.BlockTransfer;
@@ -119,6 +120,8 @@ public sealed partial class CosemClient
     /// Receives the next APDU of the exchange: a plain one as it is, an answer in GBT blocks joined (acknowledging
     /// each window, re-requesting lost blocks, resending request blocks the meter asks for again).
     /// </summary>
+    // Pooled: runs once per block, and a pending await would otherwise allocate its state machine box.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<ApduMessage> ReceiveApduAsync(CancellationToken cancellationToken)
     {
         while (true)
@@ -158,6 +161,8 @@ public sealed partial class CosemClient
     }
 
     /// <summary>Handles one received GBT APDU; returns the joined answer once its last block is in.</summary>
+    // Pooled: runs once per block, and a pending await would otherwise allocate its state machine box.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<ApduMessage?> TakeBlockAsync(ApduMessage message, CancellationToken cancellationToken)
     {
         var block = ReadBlock(message);
@@ -284,6 +289,8 @@ public sealed partial class CosemClient
     /// Waits for the next APDU; null when the retry interval passed in silence during a block transfer (only then:
     /// a plain request is never repeated, the request time-out alone ends it).
     /// </summary>
+    // Pooled: runs once per block, and a pending await would otherwise allocate its state machine box.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<ApduMessage?> ReceiveBlockOrSilenceAsync(CancellationToken cancellationToken)
     {
         var retry = Options.GeneralBlockTransferRetryInterval;
