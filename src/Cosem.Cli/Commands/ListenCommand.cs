@@ -202,7 +202,8 @@ public static class ListenCommand
             var typed = new JsonArray();
             foreach (var value in values)
             {
-                typed.Add(new JsonObject { ["object"] = value.Object.ToString(), ["value"] = DataFormatting.ToJson(value.Value) });
+                // As a JsonNode: the generic Add<T> would need reflection, which the native AOT build forbids.
+                typed.Add((JsonNode)new JsonObject { ["object"] = value.Object.ToString(), ["value"] = DataFormatting.ToJson(value.Value) });
             }
             json["values"] = typed;
         }
