@@ -22,6 +22,12 @@ public static class ConnectionFactory
     /// <summary>The security policy choices of the form.</summary>
     public static IReadOnlyList<string> Policies { get; } = ["none", "authenticated", "encrypted", "authenticated-encrypted"];
 
+    /// <summary>
+    /// The invocation counters sent by this studio process, one per connection and client system title: a meter
+    /// refuses a counter it has already seen, so reconnecting must carry on from the last one, not restart at 1.
+    /// </summary>
+    public static IInvocationCounterStore Counters { get; } = new InMemoryInvocationCounterStore();
+
     /// <summary>The transport and options for <paramref name="settings"/> and <paramref name="secrets"/>.</summary>
     public static (ClientTransport Transport, AssociationOptions Options) Create(ConnectionSettings settings, ConnectionSecrets secrets,
         ILoggerFactory? loggers)
@@ -147,7 +153,7 @@ public static class ConnectionFactory
             KeyPair = own,
             PeerPublicKey = peer,
             Secret = needsSecret ? Encoding.UTF8.GetBytes(secrets.Password!) : default,
-        });
+        }, Counters, $"{settings.Describe()} title {title}");
         return (mechanism is { } hls ? Authentication.High(hls, security) : Authentication.None, security);
     }
 
