@@ -14,10 +14,19 @@ namespace Cosem.Studio.Connections;
 public static class ConnectionFactory
 {
     /// <summary>The authentication choices of the form, as the CLI spells them.</summary>
-    public static IReadOnlyList<string> Authentications { get; } = ["none", "low", "hls-md5", "hls-sha1", "hls-gmac", "hls-sha256"];
+    public static IReadOnlyList<string> Authentications { get; } = ["none", "low", "hls-md5", "hls-sha1", "hls-gmac", "hls-sha256", "hls-ecdsa"];
+
+    /// <summary>The security suites of the form: 0 (AES-GCM-128), 1 (ECDH-ECDSA P-256, AES-GCM-128), 2 (P-384, AES-GCM-256).</summary>
+    public static IReadOnlyList<int> Suites { get; } = [0, 1, 2];
 
     /// <summary>The security policy choices of the form.</summary>
     public static IReadOnlyList<string> Policies { get; } = ["none", "authenticated", "encrypted", "authenticated-encrypted"];
+
+    /// <summary>
+    /// The invocation counters sent by this studio process, one per connection and client system title: a meter
+    /// refuses a counter it has already seen, so reconnecting must carry on from the last one, not restart at 1.
+    /// </summary>
+    public static IInvocationCounterStore Counters { get; } = new InMemoryInvocationCounterStore();
 
     /// <summary>The transport and options for <paramref name="settings"/> and <paramref name="secrets"/>.</summary>
     public static (ClientTransport Transport, AssociationOptions Options) Create(ConnectionSettings settings, ConnectionSecrets secrets,
@@ -88,8 +97,11 @@ public static class ConnectionFactory
             "hls-sha1" => HlsMechanism.Sha1,
             "hls-gmac" => HlsMechanism.Gmac,
             "hls-sha256" => HlsMechanism.Sha256,
+            "hls-ecdsa" => HlsMechanism.Ecdsa,
             _ => throw new ArgumentException($"Authentication '{settings.Authentication}' is not one of {string.Join(", ", Authentications)}."),
         };
+        var suite = settings.Suite is >= 0 and <= 2 ? (SecuritySuite)settings.Suite
+            : throw new ArgumentException($"Security suite {settings.Suite} is not 0, 1 or 2.");
         var needsSecret = settings.Authentication == "low" || mechanism is HlsMechanism.Md5 or HlsMechanism.Sha1 or HlsMechanism.Sha256;
         if (needsSecret && string.IsNullOrEmpty(secrets.Password))
         {
@@ -117,27 +129,41 @@ public static class ConnectionFactory
         CipheringKeys? keys = null;
         if (needsKeys)
         {
-            var block = Key(secrets.BlockCipherKey, "block cipher key");
-            var authentication = Key(secrets.AuthenticationKey, "authentication key");
-            keys = new CipheringKeys(SecuritySuite.Suite0, block, authentication);
+            var block = Key(secrets.BlockCipherKey, "block cipher key", suite);
+            var authentication = Key(secrets.AuthenticationKey, "authentication key", suite);
+            keys = new CipheringKeys(suite, block, authentication);
+        }
+        EccKeyPair? own = null;
+        EccPublicKey? peer = null;
+        if (mechanism == HlsMechanism.Ecdsa)
+        {
+            if (suite == SecuritySuite.Suite0)
+            {
+                throw new ArgumentException("HLS-ECDSA needs security suite 1 (P-256) or 2 (P-384).");
+            }
+            own = SigningKeys.PrivateKey(secrets.SigningPrivateKey, suite.Curve());
+            peer = SigningKeys.PublicKey(secrets.MeterPublicKey, suite.Curve());
         }
         var security = new ClientSecurity(new SecurityContext
         {
-            Suite = SecuritySuite.Suite0,
+            Suite = suite,
             Policy = policy,
             SystemTitle = title,
             Keys = keys,
+            KeyPair = own,
+            PeerPublicKey = peer,
             Secret = needsSecret ? Encoding.UTF8.GetBytes(secrets.Password!) : default,
-        });
+        }, Counters, $"{settings.Describe()} title {title}");
         return (mechanism is { } hls ? Authentication.High(hls, security) : Authentication.None, security);
     }
 
-    private static byte[] Key(string? hex, string what)
+    private static byte[] Key(string? hex, string what, SecuritySuite suite)
     {
         var compact = (hex ?? "").Replace(" ", "", StringComparison.Ordinal);
-        if (compact.Length != 32)
+        var length = suite.KeyLength();
+        if (compact.Length != 2 * length)
         {
-            throw new ArgumentException($"The {what} must be 32 hex digits (16 bytes, suite 0).");
+            throw new ArgumentException($"The {what} must be {2 * length} hex digits ({length} bytes, suite {(int)suite}).");
         }
         try
         {

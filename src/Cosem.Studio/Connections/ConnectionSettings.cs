@@ -52,11 +52,17 @@ public sealed record ConnectionSettings
     /// <summary>HDLC physical device address; null for none.</summary>
     public int? PhysicalAddress { get; set; }
 
-    /// <summary>none, low, hls-md5, hls-sha1, hls-gmac or hls-sha256.</summary>
+    /// <summary>none, low, hls-md5, hls-sha1, hls-gmac, hls-sha256 or hls-ecdsa (suites 1 and 2 only).</summary>
     public string Authentication { get; set; } = "none";
 
-    /// <summary>none, authenticated, encrypted or authenticated-encrypted (suite 0).</summary>
+    /// <summary>none, authenticated, encrypted or authenticated-encrypted (with the keys of <see cref="Suite"/>).</summary>
     public string Security { get; set; } = "none";
+
+    /// <summary>
+    /// Security suite: 0 (AES-GCM-128), 1 (ECDH-ECDSA P-256 with AES-GCM-128) or 2 (P-384 with AES-GCM-256, 32-byte
+    /// keys); HLS-ECDSA needs 1 or 2.
+    /// </summary>
+    public int Suite { get; set; }
 
     /// <summary>The client system title, 16 hex digits (needed by ciphering and HLS-GMAC/SHA-256).</summary>
     public string SystemTitle { get; set; } = "434F53454D535455";
@@ -109,8 +115,15 @@ public sealed class ConnectionSecrets
     /// <summary>Authentication key, hex.</summary>
     public string? AuthenticationKey { get; set; }
 
+    /// <summary>The client's ECDSA signing private key for HLS-ECDSA: PEM (PKCS#8 or SEC 1) or the hex scalar d.</summary>
+    public string? SigningPrivateKey { get; set; }
+
+    /// <summary>The meter's public signing key for HLS-ECDSA: PEM certificate or public key, or hex X ‖ Y.</summary>
+    public string? MeterPublicKey { get; set; }
+
     /// <summary>Whether any secret is set.</summary>
-    public bool IsEmpty => string.IsNullOrEmpty(Password) && string.IsNullOrEmpty(BlockCipherKey) && string.IsNullOrEmpty(AuthenticationKey);
+    public bool IsEmpty => string.IsNullOrEmpty(Password) && string.IsNullOrEmpty(BlockCipherKey) && string.IsNullOrEmpty(AuthenticationKey)
+        && string.IsNullOrEmpty(SigningPrivateKey) && string.IsNullOrEmpty(MeterPublicKey);
 
     /// <summary>Masks every secret, so a stray ToString cannot leak one.</summary>
     public override string ToString() => IsEmpty ? "no secrets" : "secrets: ***";

@@ -9,7 +9,7 @@ namespace Cosem.Studio.Connections;
 /// </summary>
 public static class DeepLink
 {
-    private static readonly string[] SecretNames = ["password", "secret", "key", "block-cipher-key", "authentication-key", "bk", "ak"];
+    private static readonly string[] SecretNames = ["password", "secret", "key", "block-cipher-key", "authentication-key", "bk", "ak", "private-key", "signing-key"];
 
     /// <summary>The settings a query string describes; bad values throw <see cref="ArgumentException"/> saying which.</summary>
     public static ConnectionSettings Parse(string query)
@@ -54,6 +54,7 @@ public static class DeepLink
         {
             settings.Security = security.ToString();
         }
+        settings.Suite = Integer(values, "suite", settings.Suite);
         settings.Name = settings.Describe();
         return settings;
     }
@@ -69,6 +70,10 @@ public static class DeepLink
             ["server"] = settings.ServerAddress.ToString(CultureInfo.InvariantCulture),
             ["auth"] = settings.Authentication,
         };
+        if (settings.Suite != 0)
+        {
+            query["suite"] = settings.Suite.ToString(CultureInfo.InvariantCulture);
+        }
         if (settings.Link == LinkKind.Serial)
         {
             query["serial"] = settings.SerialPort;

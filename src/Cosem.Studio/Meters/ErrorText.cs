@@ -18,14 +18,15 @@ public static class ErrorText
     public static string Describe(Exception exception, string where)
     {
         ArgumentNullException.ThrowIfNull(exception);
+        // An association failure first: a refused reply_to_HLS inside it says less than the association's message.
+        if (Find<CosemAssociationException>(exception) is { } association)
+        {
+            return $"the meter at {where} refused the association: {association.Message}";
+        }
         if (Find<CosemServiceException>(exception) is { } refused)
         {
             return refused.DataAccessResult is { } data ? $"refused: {Words(data)}"
                 : refused.ActionResult is { } action ? $"refused: {Words(action)}" : refused.Message;
-        }
-        if (Find<CosemAssociationException>(exception) is { } association)
-        {
-            return $"the meter at {where} refused the association: {association.Message}";
         }
         if (exception is CosemTimeoutException || Find<CosemTransportException>(exception) is { Kind: TransportErrorKind.Timeout })
         {
