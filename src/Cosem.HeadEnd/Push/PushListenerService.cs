@@ -25,6 +25,7 @@ public sealed partial class PushListenerService : IHostedService, IAsyncDisposab
     private Task? _routing;
     private long _routed;
     private long _unrouted;
+    private int _stopped;
 
     /// <summary>A service listening as <paramref name="options"/> say; keys from <paramref name="keyStore"/> via the
     /// grains of <paramref name="grains"/>.</summary>
@@ -76,7 +77,8 @@ public sealed partial class PushListenerService : IHostedService, IAsyncDisposab
     /// <summary>Stops accepting pushes and waits for the routing of those already accepted to end.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_listener is null)
+        // Idempotent: the host stops the service, then the container disposes it (once per registration).
+        if (_listener is null || Interlocked.Exchange(ref _stopped, 1) == 1)
         {
             return;
         }
@@ -93,7 +95,8 @@ public sealed partial class PushListenerService : IHostedService, IAsyncDisposab
     public async ValueTask DisposeAsync()
     {
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
-        _stop.Dispose();
+        // The token source is not disposed: a second disposal (the service is registered twice) must not touch it,
+        // and it holds no timer or handle.
     }
 
     private async Task RouteAllAsync(CosemPushListener listener, CancellationToken stop)
