@@ -17,7 +17,8 @@ namespace Cosem.HeadEnd.Tests;
 /// <summary>
 /// The silo's push listener end to end: a meter's ciphered DataNotification (general-glo-ciphering, suite 0) sent to
 /// the listener's port is opened with the keys the key store holds under the meter's key name and stored as
-/// readings by its grain; one ciphered with another key is refused, counted, and stores nothing.
+/// readings by its grain; one ciphered with another key, or from a system title no meter has, is refused, counted,
+/// and stores nothing.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class PushListenerServiceTests
@@ -51,12 +52,14 @@ public sealed class PushListenerServiceTests
             using var wrong = new CipheringKeys(SecuritySuite.Suite0, new byte[16], AuthenticationKey);
             await channel.SendAsync(GeneralGlo(Notification(at.AddMinutes(15), 1, 2), counter: 1, wrong));    // refused
             using var right = new CipheringKeys(SecuritySuite.Suite0, UnicastKey, AuthenticationKey);
+            await channel.SendAsync(GeneralGlo(Notification(at, 5, 6), counter: 1, right, SystemTitle.Parse("4D4D4D00000000FF")));    // no such meter
             await channel.SendAsync(GeneralGlo(Notification(at, 12_345, 678), counter: 2, right));
             await HeadEndCluster.WaitUntilAsync(async () => await store.CountAsync(meter.MeterId) >= 3, TimeSpan.FromSeconds(30),
                 () => Task.FromResult($"{service.Statistics}; {service.Routed} routed, {service.Unrouted} not"));
         }
 
         Assert.Equal(1, service.Statistics!.RejectedFor(PushRejectionReason.AuthenticationFailed));
+        Assert.Equal(1, service.Statistics.RejectedFor(PushRejectionReason.UnknownMeter));
         Assert.Equal(1, service.Statistics.Delivered);
         Assert.Equal(1, service.Routed);
         Assert.Equal(0, service.Unrouted);
@@ -74,12 +77,12 @@ public sealed class PushListenerServiceTests
         return new DataNotification(new LongInvokeIdAndPriority(1), clock, body.ToArray()).ToArray();
     }
 
-    private static byte[] GeneralGlo(byte[] plain, uint counter, CipheringKeys keys)
+    private static byte[] GeneralGlo(byte[] plain, uint counter, CipheringKeys keys, SystemTitle? sender = null)
     {
         using var cipher = keys.CreateCipher();
         var output = new ArrayBufferWriter<byte>();
         ApduEnvelope.Write(cipher, ApduTag.GeneralGloCiphering, SecurityControlByte.Create(SecuritySuite.Suite0, authenticated: true, encrypted: true),
-            Meter, counter, plain, output);
+            sender ?? Meter, counter, plain, output);
         return output.WrittenSpan.ToArray();
     }
 }
