@@ -8,7 +8,7 @@ internal sealed record HeadEndArguments
     public const string Usage = """
         Usage: HeadEnd [--simulate N] [--once] [--benchmark] [--meters-per-port N] [--hdlc] [--refusing N]
                        [--interval SECONDS] [--connections N] [--db PATH | --postgres CONNECTION]
-                       [--silo N] [--cluster CONNECTION [--cluster-id ID]] [--verbose]
+                       [--silo N] [--cluster CONNECTION [--cluster-id ID]] [--push-port P [--push-udp]] [--verbose]
         """;
 
     /// <summary>Simulated meters started in this process (0: none, a silo that only reads).</summary>
@@ -42,6 +42,13 @@ internal sealed record HeadEndArguments
     /// <summary>The Orleans cluster and service id every silo of one cluster shares.</summary>
     public string ClusterId { get; init; } = "cosem-headend";
 
+    /// <summary>The port the silo's push listener takes (keys from the Cosem:HeadEnd:Keys configuration); null for
+    /// no listener.</summary>
+    public int? PushPort { get; init; }
+
+    /// <summary>The push listener takes UDP datagrams instead of TCP connections.</summary>
+    public bool PushUdp { get; init; }
+
     public bool Verbose { get; init; }
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> with the usage on a bad one.</summary>
@@ -71,6 +78,9 @@ internal sealed record HeadEndArguments
                 "--silo" => result with { Silo = Number(1) },
                 "--cluster" => result with { Cluster = Next() },
                 "--cluster-id" => result with { ClusterId = Next() },
+                "--push-port" => result with { PushPort = Number(1) is var port and <= 65535 ? port
+                    : throw new ArgumentException($"--push-port needs a port of at most 65535.\n{Usage}") },
+                "--push-udp" => result with { PushUdp = true },
                 "--verbose" => result with { Verbose = true },
                 _ => throw new ArgumentException($"Unexpected argument '{argument}'.\n{Usage}"),
             };
@@ -86,6 +96,10 @@ internal sealed record HeadEndArguments
         if (result.Once && result.Simulate == 0)
         {
             throw new ArgumentException($"--once reads the simulated meters of this process: give --simulate N.\n{Usage}");
+        }
+        if (result.PushUdp && result.PushPort is null)
+        {
+            throw new ArgumentException($"--push-udp needs --push-port P.\n{Usage}");
         }
         return result;
     }

@@ -51,6 +51,15 @@ internal static class SiloHost
                 o.MaxRetryDelay = TimeSpan.FromSeconds(5);
                 o.MaxAttemptsPerCycle = 3;
             });
+            if (arguments.PushPort is { } pushPort)
+            {
+                // Pushes are opened with the keys configured under Cosem:HeadEnd:Keys:<the meter's KeyName>.
+                silo.AddCosemPushListener(o =>
+                {
+                    o.Port = pushPort;
+                    o.Udp = arguments.PushUdp;
+                });
+            }
         });
         return builder.Build();
     }

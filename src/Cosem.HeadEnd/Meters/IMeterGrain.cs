@@ -30,6 +30,11 @@ public interface IMeterGrain : IGrainWithStringKey
     [AlwaysInterleave, Alias("GetStatus")]
     Task<MeterStatus> GetStatusAsync();
 
+    /// <summary>The settings the grain runs with (its own, else the catalog's), or null when it has none; answered
+    /// between the turns of a read. The push listener finds the meter's key name here.</summary>
+    [AlwaysInterleave, Alias("GetSettings")]
+    Task<MeterSettings?> GetSettingsAsync();
+
     /// <summary>A push notification from this meter (routed by system title); reads the meter when
     /// <see cref="MeterSettings.ReadOnPush"/> is set.</summary>
     [Alias("ReceivePush")]

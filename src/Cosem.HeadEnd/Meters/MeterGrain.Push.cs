@@ -7,6 +7,8 @@ namespace Cosem.HeadEnd.Meters;
 /// value both pushed and polled at the same capture time, is stored once.</summary>
 internal sealed partial class MeterGrain
 {
+    public Task<MeterSettings?> GetSettingsAsync() => Task.FromResult(_settings);
+
     private async Task StorePushAsync(MeterSettings settings, PushNotification notification)
     {
         if (!PushReadings.TryDecode(settings.MeterId, settings.PushObjects, notification, out var readings, out var error))

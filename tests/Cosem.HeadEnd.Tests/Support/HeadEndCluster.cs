@@ -19,11 +19,15 @@ internal sealed class HeadEndCluster : IAsyncDisposable
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 
-    public static async Task<HeadEndCluster> StartAsync(HeadEndEnvironment environment, short silos = 2)
+    public static Task<HeadEndCluster> StartAsync(HeadEndEnvironment environment, short silos = 2) =>
+        StartAsync<HeadEndSiloConfigurator>(environment, silos);
+
+    public static async Task<HeadEndCluster> StartAsync<TConfigurator>(HeadEndEnvironment environment, short silos = 2)
+        where TConfigurator : ISiloConfigurator, new()
     {
         var builder = new TestClusterBuilder(silos);
         builder.Properties[HeadEndEnvironment.ConfigurationKey] = environment.Id;
-        builder.AddSiloBuilderConfigurator<HeadEndSiloConfigurator>();
+        builder.AddSiloBuilderConfigurator<TConfigurator>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new HeadEndCluster(cluster, environment);

@@ -30,6 +30,9 @@ internal sealed class HeadEndEnvironment
 
     public SharedReminderTable Reminders { get; } = new();
 
+    /// <summary>The key store of silos built by <see cref="PushListenerSiloConfigurator"/>.</summary>
+    public Security.InMemoryMeterKeyStore Keys { get; } = new();
+
     public Action<HeadEndOptions>? Options { get; }
 
     public static HeadEndEnvironment Find(string id) => Environments[id];
