@@ -23,7 +23,7 @@ internal sealed partial class MeterGrain
             var resume = await ResumePointsAsync(settings, cancellationToken);
             using (await runtime.Limiter.AcquireAsync(settings.GatewayKey, cancellationToken))
             {
-                result = await runtime.Reader.ReadAsync(settings, resume, cancellationToken);
+                result = await runtime.Reader.ReadAsync(settings, resume, InvocationCounters, cancellationToken);
             }
             stored = await runtime.Store.WriteAsync(result.Readings, cancellationToken);
         }
@@ -47,6 +47,9 @@ internal sealed partial class MeterGrain
         runtime.Counters.Completed(result.Readings.Count, stored);
         await SaveAsync();
     }
+
+    // The counters this activation sends, continuing from the persisted ones (saved with the state after each attempt).
+    private GrainInvocationCounterStore InvocationCounters => _invocationCounters ??= new GrainInvocationCounterStore(state.State.InvocationCounters);
 
     // Where each profile resumes: the grain's own record, else the store's newest row (state lost with a silo).
     private async Task<Dictionary<string, DateTimeOffset>> ResumePointsAsync(MeterSettings settings, CancellationToken cancellationToken)

@@ -21,6 +21,7 @@ internal sealed partial class MeterGrain(
     private IGrainTimer? _retry;
     private DateTimeOffset? _nextRetry;
     private int _attemptsThisCycle;
+    private GrainInvocationCounterStore? _invocationCounters;
 
     private string MeterId => this.GetPrimaryKeyString();
 

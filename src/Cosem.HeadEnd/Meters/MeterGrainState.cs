@@ -56,4 +56,9 @@ public sealed class MeterGrainState
     /// <summary>The clock and register values of the last successful read.</summary>
     [Id(10)]
     public MeterReading[] LastReadings { get; set; } = [];
+
+    /// <summary>The last invocation counter the head-end sent, per counter id (meter and client system title): not
+    /// a secret, kept so a reactivated grain goes on counting upwards (it continues a gap past these).</summary>
+    [Id(12)]
+    public Dictionary<string, uint> InvocationCounters { get; set; } = [];
 }

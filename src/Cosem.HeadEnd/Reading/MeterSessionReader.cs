@@ -42,12 +42,21 @@ public sealed class MeterSessionReader
     /// <summary>Connects, associates, reads the plan and releases. <paramref name="resume"/> gives, per profile
     /// logical name, the newest capture time already stored; only newer rows are returned.</summary>
     /// <exception cref="Cosem.Sdk.CosemException">The connection, association or a request failed.</exception>
-    public async Task<MeterReadResult> ReadAsync(MeterSettings settings, IReadOnlyDictionary<string, DateTimeOffset> resume, CancellationToken cancellationToken = default)
+    public Task<MeterReadResult> ReadAsync(MeterSettings settings, IReadOnlyDictionary<string, DateTimeOffset> resume, CancellationToken cancellationToken = default) =>
+        ReadAsync(settings, resume, _counters, cancellationToken);
+
+    /// <summary>As <see cref="ReadAsync(MeterSettings, IReadOnlyDictionary{string, DateTimeOffset}, CancellationToken)"/>,
+    /// taking the invocation counters a ciphered session sends from <paramref name="counters"/> (the meter grain's
+    /// persisted ones, so they survive a silo restart).</summary>
+    /// <exception cref="Cosem.Sdk.CosemException">The connection, association or a request failed.</exception>
+    public async Task<MeterReadResult> ReadAsync(MeterSettings settings, IReadOnlyDictionary<string, DateTimeOffset> resume,
+        IInvocationCounterStore counters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(resume);
+        ArgumentNullException.ThrowIfNull(counters);
         var keys = settings.KeyName is { } keyName ? await _keys.GetAsync(keyName, cancellationToken).ConfigureAwait(false) : null;
-        var (authentication, protection) = MeterSessionSecurity.Build(settings, keys, _counters);
+        var (authentication, protection) = MeterSessionSecurity.Build(settings, keys, counters);
         var transport = settings.Transport == MeterTransport.HdlcOverTcp
             ? ClientTransport.HdlcOverTcp(settings.Host, settings.Port)
             : ClientTransport.Tcp(settings.Host, settings.Port);

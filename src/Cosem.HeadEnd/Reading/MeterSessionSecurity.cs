@@ -54,7 +54,7 @@ internal static class MeterSessionSecurity
                     keys.GlobalBroadcastKey.Span)
                 : null,
             Secret = needsSecret ? Required(keys.HlsSecret, keyName, "HlsSecret").Span : default,
-        }, counters, $"meter {settings.MeterId}");
+        }, counters, $"meter {settings.MeterId} client {settings.ClientSystemTitle}");
         var authentication = mechanism == MeterAuthentication.None
             ? Authentication.None
             : Authentication.High((HlsMechanism)(int)mechanism, security);
