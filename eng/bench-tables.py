@@ -4,12 +4,16 @@ BenchmarkDotNet run (its GitHub exporter's *-report-github.md files), stamped wi
 
 usage: bench-tables.py RESULTS_DIR PAGE LOAD_BEFORE LOAD_AFTER [LOG_DIR]
 
+LOG_DIR may hold NAME.load-before / NAME.load-after (uptime around that class's run); they replace the whole set's
+LOAD_BEFORE / LOAD_AFTER for that table.
+
 NAME is the benchmark class without its "Benchmarks" suffix (GetRoundTrip for GetRoundTripBenchmarks). Regions with
 no fresh result are left as they are. Rows a job could not measure (Mean "NA") are dropped. Where a table has a
 baseline row and percentile columns, the P50 ratio to the baseline is added under it (BenchmarkDotNet's own Ratio
 column compares means). MeterLoad also gets meters per second (1,000,000 / mean in µs; the mean is per meter)."""
 import datetime
 import glob
+import html
 import os
 import re
 import sys
@@ -28,7 +32,7 @@ def micros(cell):
 
 def read_table(path):
     rows = [line.rstrip("\n") for line in open(path, encoding="utf-8") if line.startswith("|")]
-    cells = [[cell.strip().replace("**", "") for cell in row.strip("|").split("|")] for row in rows]
+    cells = [[html.unescape(cell.strip().replace("**", "")) for cell in row.strip("|").split("|")] for row in rows]
     header, body = cells[0], [row for row in cells[2:] if any(row)]
     mean = header.index("Mean") if "Mean" in header else None
     body = [row for row in body if mean is None or row[mean] not in ("NA", "")]
@@ -74,6 +78,14 @@ def notes(name, header, body, log_dir):
     return out
 
 
+def class_load(log_dir, name):
+    """The uptime lines eng/benchmarks.sh wrote around this class's own run, when it did."""
+    def read(suffix):
+        path = os.path.join(log_dir or "", f"{name}.load-{suffix}")
+        return open(path, encoding="utf-8").read() if log_dir and os.path.exists(path) else None
+    return read("before"), read("after")
+
+
 def main():
     results, page, before, after = sys.argv[1:5]
     log_dir = sys.argv[5] if len(sys.argv) > 5 else None
@@ -91,7 +103,9 @@ def main():
             print(f"{name}: no measured rows; region left as it was", file=sys.stderr)
             continue
         stamp = datetime.datetime.fromtimestamp(os.path.getmtime(report), datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-        block = [f"`{cls}`, run {stamp}; load before: `{before.strip()}`; after: `{after.strip()}`.", ""]
+        own_before, own_after = class_load(log_dir, name)
+        block = [f"`{cls}`, run {stamp}; load before: `{(own_before or before).strip()}`; "
+                 f"after: `{(own_after or after).strip()}`.", ""]
         block += render(header, body)
         extra = notes(name, header, body, log_dir)
         if extra:

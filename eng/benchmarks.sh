@@ -27,9 +27,11 @@ for name in "${CLASSES[@]}"; do
   if [ "$name" = GetRoundTrip ] || [ "$name" = MeterLoad ]; then
     extra=() # their jobs pin the in-process toolchain themselves; --inProcess would add a second job
   fi
+  uptime > "$artifacts/$name.load-before"
   dotnet run -c Release --no-build --project tests/Cosem.Sdk.Benchmarks -- \
     --filter "*.${name}Benchmarks.*" "${extra[@]}" --exporters GitHub JSON --artifacts "$artifacts" \
     | tee "$artifacts/$name.log" | grep -E '^\| |Peak working set' || true
+  uptime > "$artifacts/$name.load-after"
 done
 load_after=$(uptime)
 python3 eng/bench-tables.py "$artifacts/results" docs/benchmarks.md "$load_before" "$load_after" "$artifacts"
