@@ -20,7 +20,9 @@ namespace Cosem.Sdk.Client;
 /// connection carries on, so one meter never disturbs another. A connection that breaks the framing is closed; one
 /// silent for <see cref="PushListenerOptions.IdleTimeout"/> is closed; connections beyond
 /// <see cref="PushListenerOptions.MaxConnections"/> are closed unread; at most
-/// <see cref="PushListenerOptions.QueueCapacity"/> decoded notifications wait for the reader.
+/// <see cref="PushListenerOptions.QueueCapacity"/> decoded notifications wait for the reader. A DataNotification sent
+/// confirmed (Push setup push_operation_method 2) is answered, once queued, with a data-notification-confirm on its
+/// connection (<see cref="PushListenerOptions.ConfirmDataNotifications"/>).
 /// </remarks>
 public sealed class CosemPushListener : IAsyncDisposable
 {
