@@ -185,6 +185,10 @@ internal static class XdlmsGrammar
         Field("DateTime", DateTimeOctets),
         Field("NotificationBody", Data));
 
+    private static readonly GrammarNode DataNotificationConfirm = Seq(
+        Field("LongInvokeIdAndPriority", LongInvokeIdAndPriority),
+        Field("DateTime", DateTimeOctets));
+
     // EXCEPTION-Response; invocation-counter-error carries the expected counter (Green Book edition 9 onwards).
     private static readonly GrammarNode ExceptionResponse = Seq(
         Field("StateError", Enum(EnumeratedNames.ExceptionStateErrors)),
@@ -361,6 +365,7 @@ internal static class XdlmsGrammar
             Alt(13, "WriteResponse", SeqOf(WriteResponseItem)),
             Alt(14, "ConfirmedServiceError", ConfirmedServiceError),
             Alt(15, "DataNotification", DataNotification),
+            Alt(16, "DataNotificationConfirm", DataNotificationConfirm),
             Alt(22, "UnconfirmedWriteRequest", WriteRequest),
             Alt(24, "InformationReportRequest", InformationReportRequest),
             Alt(192, "GetRequest", GetRequest),

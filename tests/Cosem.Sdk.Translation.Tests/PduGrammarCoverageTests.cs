@@ -33,7 +33,7 @@ public class PduGrammarCoverageTests
         string[] expected =
         [
             "GetRequest", "GetResponse", "SetRequest", "SetResponse", "ActionRequest", "ActionResponse", "EventNotificationRequest",
-            "DataNotification", "ExceptionResponse", "ConfirmedServiceError", "AccessRequest", "AccessResponse",
+            "DataNotification", "DataNotificationConfirm", "ExceptionResponse", "ConfirmedServiceError", "AccessRequest", "AccessResponse",
             "GeneralBlockTransfer", "ReadRequest", "ReadResponse", "WriteRequest", "WriteResponse", "UnconfirmedWriteRequest",
             "InformationReportRequest", "InitiateRequest", "InitiateResponse", "Aarq", "Aare", "Rlrq", "Rlre",
             "GloGetRequest", "DedGetResponse", "GloInitiateRequest", "GloReadRequest", "GeneralGloCiphering",

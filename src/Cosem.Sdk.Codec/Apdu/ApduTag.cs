@@ -33,6 +33,10 @@ public enum ApduTag : byte
     /// <summary>data-notification [15]: unsolicited push of data, LN or SN.</summary>
     DataNotification = 15,
 
+    /// <summary>data-notification-confirm [16]: the push client confirms a DataNotification sent with service-class
+    /// confirmed (Push setup v2 push_operation_method 2).</summary>
+    DataNotificationConfirm = 16,
+
     /// <summary>unconfirmedWriteRequest [22]: SN write that the server does not answer.</summary>
     UnconfirmedWriteRequest = 22,
 

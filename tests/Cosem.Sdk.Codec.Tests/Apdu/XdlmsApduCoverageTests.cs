@@ -43,6 +43,9 @@ public class XdlmsApduCoverageTests
         "C7 04 C1 00 00 00 07",
         "0F 00 00 01 DB 00 09 22 12 5A 85 91 36 00 00 00 00 49 00 00 00 11 00 00 00 0A 5A 85 13 D0 14 80 00 00 00 0D 00 00 00 0A 01 00",
         "0F 40 00 00 01 0C 07 EA 01 18 06 0B 15 00 00 80 00 00 02 02 11 01 12 00 05",
+        // data-notification-confirm of the confirmed notification above (invoke-id 1), stamped by the client.
+        "10 40 00 00 01 0C 07 EA 01 18 06 0B 15 05 00 80 00 00",
+        "10 40 00 00 01 00",
         "C2 00 00 01 00 00 60 0B 00 FF 02 12 00 05",
         "C2 01 0C 07 EA 01 18 06 0B 15 00 00 80 00 00 00 01 00 00 60 0B 00 FF 02 12 00 05",
         "D8 01 02",
@@ -83,7 +86,7 @@ public class XdlmsApduCoverageTests
         ApduTag[] expected =
         [
             ApduTag.ReadRequest, ApduTag.WriteRequest, ApduTag.ReadResponse, ApduTag.WriteResponse,
-            ApduTag.DataNotification, ApduTag.UnconfirmedWriteRequest, ApduTag.InformationReportRequest,
+            ApduTag.DataNotification, ApduTag.DataNotificationConfirm, ApduTag.UnconfirmedWriteRequest, ApduTag.InformationReportRequest,
             ApduTag.GloReadRequest, ApduTag.GloWriteRequest, ApduTag.GloReadResponse, ApduTag.GloWriteResponse,
             ApduTag.GloConfirmedServiceError, ApduTag.GloUnconfirmedWriteRequest, ApduTag.GloInformationReportRequest,
             ApduTag.DedReadRequest, ApduTag.DedWriteRequest, ApduTag.DedReadResponse, ApduTag.DedWriteResponse,
@@ -98,7 +101,7 @@ public class XdlmsApduCoverageTests
             ApduTag.GeneralGloCiphering, ApduTag.GeneralDedCiphering, ApduTag.GeneralCiphering, ApduTag.GeneralSigning,
             ApduTag.GeneralBlockTransfer,
         ];
-        Assert.Equal(50, expected.Length);
+        Assert.Equal(51, expected.Length);
         Assert.Equal(expected, supported);
         Assert.All(supported, tag => Assert.Contains(tag, covered));
         Assert.All(covered, tag => Assert.True(ApduDecoder.CanDecodeXdlms(tag), $"{tag} has a vector but is not claimed"));

@@ -69,6 +69,8 @@ public static class PduVectors
         ("data-notification", "0F 00000001 00 0202 0906 0000010000FF 12 0064"),
         // own: DataNotification with a 12-byte date-time.
         ("data-notification-datetime", "0F 40000002 0C07E6010106000000FF800000 0600000001"),
+        // own: data-notification-confirm of the confirmed notification above, stamped by the client.
+        ("data-notification-confirm", "10 40000002 0C07E6010106000001FF800000"),
         // own: exception-response service-not-allowed / operation-not-possible, and invocation-counter-error.
         ("exception-response", "D80101"),
         ("exception-response-invocation-counter", "D8010600000005"),

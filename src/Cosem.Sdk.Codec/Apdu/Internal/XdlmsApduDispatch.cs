@@ -24,7 +24,7 @@ internal static class XdlmsApduDispatch
         ApduTag.GetRequest or ApduTag.GetResponse or
         ApduTag.SetRequest or ApduTag.SetResponse or
         ApduTag.ActionRequest or ApduTag.ActionResponse or
-        ApduTag.EventNotificationRequest or ApduTag.DataNotification or
+        ApduTag.EventNotificationRequest or ApduTag.DataNotification or ApduTag.DataNotificationConfirm or
         ApduTag.ExceptionResponse or ApduTag.AccessRequest or ApduTag.AccessResponse or
         ApduTag.GeneralBlockTransfer or
         ApduTag.ReadRequest or ApduTag.ReadResponse or ApduTag.WriteRequest or ApduTag.WriteResponse or
@@ -46,6 +46,7 @@ internal static class XdlmsApduDispatch
             ApduTag.ActionResponse => ActionResponse.Decode(source, ref reader),
             ApduTag.EventNotificationRequest => EventNotificationRequest.Decode(source, ref reader),
             ApduTag.DataNotification => DataNotification.Decode(source, ref reader),
+            ApduTag.DataNotificationConfirm => DataNotificationConfirm.Decode(source, ref reader),
             ApduTag.ExceptionResponse => ExceptionResponse.Decode(source, ref reader),
             ApduTag.AccessRequest => AccessRequest.Decode(source, ref reader),
             ApduTag.AccessResponse => AccessResponse.Decode(source, ref reader),

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Threading.Channels;
+using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Security;
 using Cosem.Sdk.Transport;
 using Cosem.Sdk.Transport.Wrapper;
@@ -19,7 +20,9 @@ namespace Cosem.Sdk.Client;
 /// connection carries on, so one meter never disturbs another. A connection that breaks the framing is closed; one
 /// silent for <see cref="PushListenerOptions.IdleTimeout"/> is closed; connections beyond
 /// <see cref="PushListenerOptions.MaxConnections"/> are closed unread; at most
-/// <see cref="PushListenerOptions.QueueCapacity"/> decoded notifications wait for the reader.
+/// <see cref="PushListenerOptions.QueueCapacity"/> decoded notifications wait for the reader. A DataNotification sent
+/// confirmed (Push setup push_operation_method 2) is answered, once queued, with a data-notification-confirm on its
+/// connection (<see cref="PushListenerOptions.ConfirmDataNotifications"/>).
 /// </remarks>
 public sealed class CosemPushListener : IAsyncDisposable
 {
@@ -173,6 +176,7 @@ public sealed class CosemPushListener : IAsyncDisposable
                 }
                 known = notification.SystemTitle ?? known;
                 await _queue.Writer.WriteAsync(notification, stop).ConfigureAwait(false);
+                await ConfirmAsync(channel, notification, remoteText, idle.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
@@ -202,6 +206,22 @@ public sealed class CosemPushListener : IAsyncDisposable
             Interlocked.Decrement(ref _open);
             Statistics.ConnectionClosed();
         }
+    }
+
+    // A confirmed DataNotification is answered once it is queued: data-notification-confirm [16] with its
+    // long-invoke-id-and-priority and our date-time (see DataNotificationConfirm for the source of the form).
+    private async ValueTask ConfirmAsync(IApduChannel channel, PushNotification notification, string remoteText, CancellationToken cancellationToken)
+    {
+        if (!_options.ConfirmDataNotifications || notification.Kind != PushNotificationKind.DataNotification ||
+            notification.LongInvokeIdAndPriority is not { Confirmed: true } invokeId)
+        {
+            return;
+        }
+        var now = new byte[Axdr.CosemDateTime.Length];
+        Axdr.CosemDateTime.From(notification.ReceivedAt).CopyTo(now);
+        await channel.SendAsync(new DataNotificationConfirm(invokeId, now).ToArray(), cancellationToken).ConfigureAwait(false);
+        Statistics.Confirmed();
+        PushLog.Confirmed(_options.Logger, invokeId.InvokeId, remoteText);
     }
 
     /// <summary>Stops accepting, closes every connection, and ends <see cref="ReadAllAsync"/> once the notifications

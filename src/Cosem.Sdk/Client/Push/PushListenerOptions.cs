@@ -43,6 +43,14 @@ public sealed class PushListenerOptions
     /// </summary>
     public Func<PushNotification, IReadOnlyList<PushObjectDescriptor>?>? PushObjectLists { get; init; }
 
+    /// <summary>
+    /// Answers a DataNotification sent with service-class confirmed (Push setup push_operation_method 2) with a
+    /// data-notification-confirm echoing its long-invoke-id-and-priority, on the connection it came on, once it is
+    /// accepted (opened, verified, queued); a refused notification is not confirmed, so the meter retries it. The
+    /// confirmation goes in the clear. Default true.
+    /// </summary>
+    public bool ConfirmDataNotifications { get; init; } = true;
+
     /// <summary>Connections (TCP connections, UDP peers) open at once; a connection beyond it is closed unread and
     /// counted as <see cref="PushRejectionReason.ConnectionLimit"/>. Default 4,096.</summary>
     public int MaxConnections { get; init; } = 4096;

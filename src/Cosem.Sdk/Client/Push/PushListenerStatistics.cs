@@ -12,6 +12,7 @@ public sealed class PushListenerStatistics
     private long _delivered;
     private long _connections;
     private long _openConnections;
+    private long _confirmed;
 
     /// <summary>APDUs handed to the decoder.</summary>
     public long Received => Interlocked.Read(ref _received);
@@ -39,6 +40,9 @@ public sealed class PushListenerStatistics
     /// <summary>Connections open now.</summary>
     public long OpenConnections => Interlocked.Read(ref _openConnections);
 
+    /// <summary>Confirmed DataNotifications answered with a data-notification-confirm.</summary>
+    public long Confirmations => Interlocked.Read(ref _confirmed);
+
     /// <summary>Refusals for <paramref name="reason"/>.</summary>
     public long RejectedFor(PushRejectionReason reason) => Interlocked.Read(ref _rejected[(int)reason]);
 
@@ -52,6 +56,8 @@ public sealed class PushListenerStatistics
     internal void CountReceived() => Interlocked.Increment(ref _received);
 
     internal void CountDelivered() => Interlocked.Increment(ref _delivered);
+
+    internal void Confirmed() => Interlocked.Increment(ref _confirmed);
 
     internal void CountRejected(PushRejectionReason reason) => Interlocked.Increment(ref _rejected[(int)reason]);
 

@@ -21,4 +21,7 @@ internal static partial class PushLog
 
     [LoggerMessage(EventId = 145, Level = LogLevel.Warning, Message = "Dropped an unsolicited notification that does not decode: {Reason}")]
     public static partial void MalformedUnsolicited(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 146, Level = LogLevel.Debug, Message = "Confirmed a DataNotification (invoke-id {InvokeId}) to {RemoteEndPoint}")]
+    public static partial void Confirmed(ILogger logger, uint invokeId, string remoteEndPoint);
 }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net;
-using System.Security.Cryptography;
 using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Security;
 using Cosem.Sdk.Transport;
@@ -10,46 +9,7 @@ namespace Cosem.Sdk.Objects;
 
 internal sealed partial class PushEngine
 {
-    public async ValueTask<byte[]> BuildProtectedAsync(IReadOnlyList<CaptureObjectDefinition> list, CancellationToken cancellationToken)
-    {
-        var apdu = await BuildNotificationAsync(list, cancellationToken).ConfigureAwait(false);
-        if (Options.Protection != PushCiphering.None)
-        {
-            apdu = await CipherAsync(apdu, cancellationToken).ConfigureAwait(false);
-        }
-        return Options.Signed ? Sign(apdu) : apdu;
-    }
-
-    private async ValueTask<byte[]> CipherAsync(byte[] plain, CancellationToken cancellationToken)
-    {
-        var security = Options.Security!;
-        var keys = security.Keys ?? throw new CosemSecurityException(SecurityFailure.InvalidKey, "The association security has no keys to cipher the push with.");
-        var counter = await security.NextServerInvocationCounterAsync(cancellationToken).ConfigureAwait(false);
-        var control = SecurityControlByte.Create(keys.Suite, authenticated: true, encrypted: true);
-        if (Options.Protection == PushCiphering.GeneralGlobal)
-        {
-            using var cipher = keys.CreateCipher();
-            var output = new ArrayBufferWriter<byte>(plain.Length + 32);
-            ApduEnvelope.Write(cipher, ApduTag.GeneralGloCiphering, control, security.SystemTitle, counter, plain, output);
-            return output.WrittenSpan.ToArray();
-        }
-        using var keyring = new GeneralCipheringKeyring(keys.Suite) { SystemTitle = security.SystemTitle, Keys = keys };
-        var header = new GeneralProtectionHeader(security.SystemTitle, Options.Recipient, RandomNumberGenerator.GetBytes(8));
-        return GeneralCipheringProtection.Protect(header, GeneralCipheringKeyMode.GlobalUnicastKey, keyring, control, counter, plain).ToArray();
-    }
-
-    // general-signing around the (possibly ciphered) APDU: originator, recipient, a fresh transaction id and the
-    // date-time of signing are all covered by the signature (Green Book §9.2.7.2.5).
-    private byte[] Sign(byte[] content)
-    {
-        var security = Options.Security!;
-        var now = new byte[Axdr.CosemDateTime.Length];
-        Axdr.CosemDateTime.From(Options.Time.GetLocalNow()).CopyTo(now);
-        var header = new GeneralProtectionHeader(security.SystemTitle, Options.Recipient, RandomNumberGenerator.GetBytes(8)) { DateTime = now };
-        return GeneralSigningProtection.Sign(header, security.SigningKey!, content).ToArray();
-    }
-
-    private async ValueTask SendAsync(PushSettings settings, byte[] apdu, CancellationToken cancellationToken)
+    private async ValueTask SendAsync(PushSettings settings, byte[] apdu, PendingConfirmation? pending, CancellationToken cancellationToken)
     {
         var destination = settings.Destination;
         if (Options.Send is { } send)
@@ -73,6 +33,7 @@ internal sealed partial class PushEngine
                     var (host, port) = PushSetupServer.ParseDestination(destination.Destination.Span);
                     await using var channel = await WrapperChannel.ConnectTcpAsync(host, port, ports, timeout.Token).ConfigureAwait(false);
                     await channel.SendAsync(apdu, timeout.Token).ConfigureAwait(false);
+                    await ReceiveConfirmationAsync(channel, pending, cancellationToken).ConfigureAwait(false);
                     break;
                 }
                 case PushTransportService.Udp:
@@ -83,6 +44,7 @@ internal sealed partial class PushEngine
                           ?? throw new CosemTransportException(TransportErrorKind.OpeningFailed, $"{host} has no address.");
                     await using var channel = await UdpWrapperChannel.ConnectAsync(new IPEndPoint(address, port), ports, timeout.Token).ConfigureAwait(false);
                     await channel.SendAsync(apdu, timeout.Token).ConfigureAwait(false);
+                    await ReceiveConfirmationAsync(channel, pending, cancellationToken).ConfigureAwait(false);
                     break;
                 }
                 case PushTransportService.Hdlc when Options.HdlcLink is { } link:
@@ -97,6 +59,30 @@ internal sealed partial class PushEngine
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw new TimeoutException($"The destination did not accept the push within {Options.ConnectTimeout.TotalSeconds:0.#} s.", ex);
+        }
+    }
+
+    // A confirmed push over the wrapper: the confirmation comes back on the same connection (UDP: from the same
+    // peer). Reads until it arrives or ConfirmationTimeout passes on the options' clock; other APDUs are ignored.
+    private async ValueTask ReceiveConfirmationAsync(IApduChannel channel, PendingConfirmation? pending, CancellationToken cancellationToken)
+    {
+        if (pending is null)
+        {
+            return;
+        }
+        using var deadline = new CancellationTokenSource(Options.ConfirmationTimeout, Options.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+        try
+        {
+            while (!pending.Confirmed.Task.IsCompleted)
+            {
+                using var message = await channel.ReceiveAsync(linked.Token).ConfigureAwait(false);
+                AcceptConfirmation(message.Memory.ToArray());
+            }
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"No data-notification-confirm within {Options.ConfirmationTimeout.TotalSeconds:0.#} s.", ex);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Axdr;
 using Cosem.Sdk.ObjectModel;
+using Cosem.Sdk.Security;
 using Cosem.Sdk.Server;
 
 namespace Cosem.Sdk.Objects;
@@ -86,32 +87,60 @@ internal sealed partial class PushEngine
             var delay = TimeSpan.FromMilliseconds(Options.Random.NextDouble() * settings.RandomisationStartInterval * 1000);
             await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
         }
+        var asksConfirmation = AsksConfirmation(settings, time.GetLocalNow(), settings.LastConfirmation);
         string? error = null;
         var attempts = 0;
-        for (var retry = 0; retry <= settings.NumberOfRetries; retry++)
+        try
         {
-            if (retry > 0)
+            for (var retry = 0; retry <= settings.NumberOfRetries; retry++)
             {
-                await Task.Delay(settings.RetryDelay(retry), time, cancellationToken).ConfigureAwait(false);
+                if (retry > 0)
+                {
+                    await Task.Delay(settings.RetryDelay(retry), time, cancellationToken).ConfigureAwait(false);
+                }
+                attempts++;
+                try
+                {
+                    var (apdu, invokeId) = await BuildProtectedAsync(settings, asksConfirmation, cancellationToken).ConfigureAwait(false);
+                    // Waiting starts before sending, so a confirmation that beats the send's completion is not lost.
+                    var pending = asksConfirmation ? StartWaiting(invokeId) : null;
+                    await SendAsync(settings, apdu, pending, cancellationToken).ConfigureAwait(false);
+                    if (pending is not null)
+                    {
+                        await WaitForConfirmationAsync(pending, cancellationToken).ConfigureAwait(false);
+                        settings.Confirmed?.Invoke(CosemDateTime.From(time.GetLocalNow()));
+                        PushSetupLog.Confirmed(Options.Logger, _name, invokeId);
+                    }
+                    Interlocked.Increment(ref _sent);
+                    return new PushResult(true, attempts, null) { Confirmed = pending is not null };
+                }
+                catch (CosemSecurityException ex)
+                {
+                    // A protection that cannot be applied will not be applicable on a retry either; never sent plain.
+                    return Failed(attempts, ex.Message);
+                }
+                catch (Exception ex) when (ex is CosemException or IOException or System.Net.Sockets.SocketException or TimeoutException)
+                {
+                    error = ex.Message;
+                    PushSetupLog.AttemptFailed(Options.Logger, _name, attempts, ex.Message);
+                }
             }
-            attempts++;
-            try
+        }
+        finally
+        {
+            if (asksConfirmation)
             {
-                var apdu = await BuildProtectedAsync(settings.ObjectList, cancellationToken).ConfigureAwait(false);
-                await SendAsync(settings, apdu, cancellationToken).ConfigureAwait(false);
-                Interlocked.Increment(ref _sent);
-                return new PushResult(true, attempts, null);
-            }
-            catch (Exception ex) when (ex is CosemException or IOException or System.Net.Sockets.SocketException or TimeoutException)
-            {
-                error = ex.Message;
-                PushSetupLog.AttemptFailed(Options.Logger, _name, attempts, ex.Message);
+                StopWaiting();
             }
         }
         return Failed(attempts, error);
     }
 
-    public async ValueTask<byte[]> BuildNotificationAsync(IReadOnlyList<CaptureObjectDefinition> list, CancellationToken cancellationToken)
+    public async ValueTask<byte[]> BuildNotificationAsync(IReadOnlyList<CaptureObjectDefinition> list, CancellationToken cancellationToken) =>
+        (await BuildNotificationAsync(list, confirmed: false, cancellationToken).ConfigureAwait(false)).Apdu;
+
+    /// <summary>The DataNotification and its invoke-id; <paramref name="confirmed"/> sets service-class confirmed.</summary>
+    private async ValueTask<(byte[] Apdu, uint InvokeId)> BuildNotificationAsync(IReadOnlyList<CaptureObjectDefinition> list, bool confirmed, CancellationToken cancellationToken)
     {
         var values = new CosemData[list.Count];
         var buffer = new ArrayBufferWriter<byte>(64);
@@ -122,8 +151,8 @@ internal sealed partial class PushEngine
         var invokeId = Interlocked.Increment(ref _invokeId) & LongInvokeIdAndPriority.MaxInvokeId;
         var now = new byte[CosemDateTime.Length];
         CosemDateTime.From(Options.Time.GetLocalNow()).CopyTo(now);
-        return new DataNotification(new LongInvokeIdAndPriority(invokeId, confirmed: false, highPriority: false), now,
-            CosemData.Structure(values).ToArray()).ToArray();
+        return (new DataNotification(new LongInvokeIdAndPriority(invokeId, confirmed, highPriority: false), now,
+            CosemData.Structure(values).ToArray()).ToArray(), invokeId);
     }
 
     private async ValueTask<CosemData> ReadAsync(CaptureObjectDefinition entry, ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken)

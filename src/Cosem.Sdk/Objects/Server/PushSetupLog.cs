@@ -12,4 +12,13 @@ internal static partial class PushSetupLog
 
     [LoggerMessage(EventId = 152, Level = LogLevel.Information, Message = "Push {LogicalName} triggered outside its communication windows: postponed to {Opening}")]
     public static partial void Postponed(ILogger logger, string logicalName, DateTimeOffset opening);
+
+    [LoggerMessage(EventId = 153, Level = LogLevel.Warning, Message = "Push {LogicalName}: a reply was not taken as a confirmation: {Reason}")]
+    public static partial void ConfirmationIgnored(ILogger logger, string logicalName, string reason);
+
+    [LoggerMessage(EventId = 154, Level = LogLevel.Information, Message = "Push {LogicalName} confirmed by the destination (invoke-id {InvokeId})")]
+    public static partial void Confirmed(ILogger logger, string logicalName, uint invokeId);
+
+    [LoggerMessage(EventId = 155, Level = LogLevel.Warning, Message = "Push {LogicalName} refused, not sent in the clear: {Reason}")]
+    public static partial void ProtectionRefused(ILogger logger, string logicalName, string reason);
 }

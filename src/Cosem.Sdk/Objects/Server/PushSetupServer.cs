@@ -9,7 +9,10 @@ namespace Cosem.Sdk.Objects;
 /// schedule or an alarm) builds a DataNotification from push_object_list — each attribute read from the logical
 /// device's objects, honouring the attribute index (0: every attribute) and data index (one element) — protects it as
 /// <see cref="PushSetupServerOptions"/> says, and sends it to send_destination_and_method over the TCP or UDP wrapper
-/// (or HDLC), from the logical device's wPort to push_client_sap. A push triggered outside every
+/// (or HDLC), from the logical device's wPort to push_client_sap. With push_operation_method 2 the
+/// DataNotification goes out confirmed and the push waits for the destination's data-notification-confirm (see
+/// <see cref="AcceptConfirmation"/>); a missing one is retried, and a received one sets
+/// last_confirmation_date_time. Non-empty push_protection_parameters decide the protection. A push triggered outside every
 /// communication_window waits for the next one, then a random time up to randomisation_start_interval, and is
 /// retried number_of_retries times with the growing repetition_delay between attempts.
 /// <see cref="PushSetupV0Server"/> and <see cref="PushSetupV1Server"/> do the same for versions 0 and 1.
@@ -17,8 +20,9 @@ namespace Cosem.Sdk.Objects;
 /// <remarks>
 /// The <c>push</c> method answers at once and pushes in the background, as a meter does; <see cref="PushNowAsync"/>
 /// waits for the outcome. An object of the list the device lacks, or an attribute it refuses to read, is pushed as
-/// null-data. Only A-XDR messages (message type 0) are sent; confirmed push (push_operation_method 2) is not
-/// awaited.
+/// null-data. Only A-XDR messages (message type 0) are sent. Over the TCP and UDP wrapper the confirmation is read
+/// from the push's own connection; with <see cref="PushSetupServerOptions.Send"/> or HDLC, pass it to
+/// <see cref="AcceptConfirmation"/>.
 /// </remarks>
 public partial class PushSetupServer : PushSetup
 {
@@ -32,7 +36,8 @@ public partial class PushSetupServer : PushSetup
     {
         _engine = new PushEngine(logicalName.ToString(), device, options, () => new PushSettings(PushObjectList,
             SendDestinationAndMethod, CommunicationWindow, RandomisationStartInterval, NumberOfRetries,
-            retry => PushSchedule.RetryDelay(RepetitionDelay, retry), ClientSapOf(PushClientSap)));
+            retry => PushSchedule.RetryDelay(RepetitionDelay, retry), ClientSapOf(PushClientSap), PushProtectionParameters,
+            PushOperationMethod, ConfirmationParameters, LastConfirmationDateTime, confirmed => LastConfirmationDateTime = confirmed));
         RepetitionDelay = new RepetitionDelay(5, 100, 0);
         PushClientSap = (sbyte)DefaultPushClientSap;
     }
@@ -80,12 +85,20 @@ public partial class PushSetupServer : PushSetup
         _engine.BuildNotificationAsync(PushObjectList, cancellationToken);
 
     /// <summary>
-    /// The DataNotification of <see cref="BuildNotificationAsync"/>, ciphered as <see cref="PushSetupServerOptions.Protection"/>
-    /// says with the next invocation counter of the association security, and signed when
-    /// <see cref="PushSetupServerOptions.Signed"/>.
+    /// The DataNotification of <see cref="BuildNotificationAsync"/>, protected as push_protection_parameters says
+    /// (when empty: ciphered as <see cref="PushSetupServerOptions.Protection"/> says and signed when
+    /// <see cref="PushSetupServerOptions.Signed"/>) with the next invocation counter of the association security.
+    /// Throws <see cref="PushProtectionRefusedException"/> when a protection's key is missing.
     /// </summary>
     public ValueTask<byte[]> BuildProtectedAsync(CancellationToken cancellationToken = default) =>
-        _engine.BuildProtectedAsync(PushObjectList, cancellationToken);
+        _engine.BuildProtectedAsync(cancellationToken);
+
+    /// <summary>
+    /// Hands over a data-notification-confirm the destination sent by a way the push setup does not read itself
+    /// (<see cref="PushSetupServerOptions.Send"/>, HDLC). Returns true when it confirms the confirmed push under way
+    /// (its invoke-id is one that push sent); a stray or malformed APDU is ignored, logged, and returns false.
+    /// </summary>
+    public bool AcceptConfirmation(ReadOnlyMemory<byte> apdu) => _engine.AcceptConfirmation(apdu);
 
     /// <summary>The wrapper port pushes go to for a push_client_sap value: 102 when 0 or negative.</summary>
     internal static ushort ClientSapOf(sbyte pushClientSap) => pushClientSap > 0 ? (ushort)pushClientSap : DefaultPushClientSap;

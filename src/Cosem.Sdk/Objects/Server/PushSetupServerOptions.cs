@@ -14,7 +14,9 @@ public sealed class PushSetupServerOptions
     /// <see cref="PushCiphering.None"/>.</summary>
     public AssociationSecurity? Security { get; init; }
 
-    /// <summary>How each data-notification is ciphered. Default: in the clear.</summary>
+    /// <summary>How each data-notification is ciphered while push_protection_parameters is empty; when it is set,
+    /// it decides the protection and this only picks the envelope (general-glo-ciphering for
+    /// <see cref="PushCiphering.GeneralGlobal"/>, else general-ciphering). Default: in the clear.</summary>
     public PushCiphering Protection { get; init; } = PushCiphering.None;
 
     /// <summary>The head-end's system title, the recipient named by general-ciphering; zero when unknown.</summary>
@@ -28,7 +30,8 @@ public sealed class PushSetupServerOptions
     public Func<SendDestinationAndMethod, ReadOnlyMemory<byte>, CancellationToken, ValueTask>? Send { get; init; }
 
     /// <summary>Wraps every push (ciphered or not) in general-signing with <see cref="AssociationSecurity.SigningKey"/>
-    /// (ECDSA, suite 1 or 2), naming <see cref="Recipient"/>; requires <see cref="Security"/> with a signing key.</summary>
+    /// (ECDSA, suite 1 or 2), naming <see cref="Recipient"/>; requires <see cref="Security"/> with a signing key.
+    /// Used while push_protection_parameters is empty.</summary>
     public bool Signed { get; init; }
 
     /// <summary>The HDLC link pushes with transport service hdlc go over, each as one UI frame (a push is unconfirmed);
@@ -42,6 +45,11 @@ public sealed class PushSetupServerOptions
 
     /// <summary>Draws the randomisation start delay (a seeded or fixed one in tests). Default <see cref="System.Random.Shared"/>.</summary>
     public Random Random { get; init; } = Random.Shared;
+
+    /// <summary>How long a confirmed push (push_operation_method 2) waits for the destination's
+    /// data-notification-confirm before the attempt counts as failed and is retried after repetition_delay. Measured
+    /// on <see cref="Time"/>. Default 30 seconds.</summary>
+    public TimeSpan ConfirmationTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Longest wait for a TCP connection to the destination. Default 10 seconds.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);

@@ -58,5 +58,5 @@ public class PushSetupV0Server : PushSetupV0
 
     /// <summary>The protected APDU this object would push now (ciphered and signed as the options say).</summary>
     public ValueTask<byte[]> BuildProtectedAsync(CancellationToken cancellationToken = default) =>
-        _engine.BuildProtectedAsync(PushObjectList, cancellationToken);
+        _engine.BuildProtectedAsync(cancellationToken);
 }

@@ -7,7 +7,7 @@ namespace Cosem.Sdk.Objects;
 /// <summary>
 /// A Push setup of version 1 (class 40, Blue Book Ed.15 §4.4.8; schema/classes/push-setup.v1.cosem.xml) that pushes
 /// exactly as <see cref="PushSetupServer"/> does: push_object_list, send_destination_and_method,
-/// communication_window, randomisation_start_interval and number_of_retries mean the same. Version 1 adds port_reference, push_client_sap (the wPort pushes go to; 102 when 0 or negative) and push_protection_parameters; its repetition_delay is still a fixed number of seconds between attempts.
+/// communication_window, randomisation_start_interval and number_of_retries mean the same. Version 1 adds port_reference, push_client_sap (the wPort pushes go to; 102 when 0 or negative) and push_protection_parameters (which, when not empty, decide the protection as in <see cref="PushSetupServer"/>); its repetition_delay is still a fixed number of seconds between attempts.
 /// </summary>
 public class PushSetupV1Server : PushSetupV1
 {
@@ -21,7 +21,7 @@ public class PushSetupV1Server : PushSetupV1
     {
         _engine = new PushEngine(logicalName.ToString(), device, options, () => new PushSettings(PushObjectList,
             SendDestinationAndMethod, CommunicationWindow, RandomisationStartInterval, NumberOfRetries,
-            _ => TimeSpan.FromSeconds(RepetitionDelay), PushSetupServer.ClientSapOf(PushClientSap)));
+            _ => TimeSpan.FromSeconds(RepetitionDelay), PushSetupServer.ClientSapOf(PushClientSap), PushProtectionParameters));
         PushClientSap = (sbyte)PushSetupServer.DefaultPushClientSap;
     }
 
@@ -57,7 +57,8 @@ public class PushSetupV1Server : PushSetupV1
     /// <see cref="PushSetupServer.PushNowAsync"/>, with the fixed repetition_delay of this version).</summary>
     public Task<PushResult> PushNowAsync(CancellationToken cancellationToken = default) => _engine.PushNowAsync(cancellationToken);
 
-    /// <summary>The protected APDU this object would push now (ciphered and signed as the options say).</summary>
+    /// <summary>The protected APDU this object would push now: as push_protection_parameters says, or when empty
+    /// ciphered and signed as the options say.</summary>
     public ValueTask<byte[]> BuildProtectedAsync(CancellationToken cancellationToken = default) =>
-        _engine.BuildProtectedAsync(PushObjectList, cancellationToken);
+        _engine.BuildProtectedAsync(cancellationToken);
 }
