@@ -143,6 +143,28 @@ public sealed class ListenSigningAndProfileTests : IDisposable
         Assert.Contains("has no member 'GasMeter'", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_device_profile_with_errors_or_without_a_device_exits_2_naming_the_file()
+    {
+        var broken = Path.Combine(Path.GetTempPath(), $"cosem-profile-{Guid.NewGuid():N}.cosem.xml");
+        try
+        {
+            await File.WriteAllTextAsync(broken, "<device xmlns=\"urn:cosem-sdk:schema:1\" name=\"Broken\"><object member=\"Clock\" class=\"NoSuchClass\" logical-name=\"0.0.1.0.0.255\"/></device>");
+            var (exit, _, error) = await CliRunner.RunAsync(null, "listen", "--device-profile", broken, "--objects", "Clock/2");
+            Assert.Equal(2, exit);
+            Assert.StartsWith($"error: --device-profile {Path.GetFileName(broken)}", error, StringComparison.Ordinal);
+
+            await File.WriteAllTextAsync(broken, "<interface-class xmlns=\"urn:cosem-sdk:schema:1\" name=\"Mine\" id=\"9000\" version=\"0\"><attribute index=\"1\" name=\"logical_name\" type=\"octet-string\" size=\"6\"/></interface-class>");
+            (exit, _, error) = await CliRunner.RunAsync(null, "listen", "--device-profile", broken);
+            Assert.Equal(2, exit);
+            Assert.StartsWith($"error: --device-profile {Path.GetFileName(broken)}", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(broken);
+        }
+    }
+
     // cosem listen while an in-process Push setup signs its notifications (general-signing, content in the clear)
     // and pushes them over TCP until the listener stops (--count, or the time-out standing for Ctrl+C).
     private static async Task<(int Exit, string Output, string Error)> ListenWhilePushingAsync(EccKeyPair key, TimeSpan runFor, string[] options)

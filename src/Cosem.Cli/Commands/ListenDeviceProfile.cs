@@ -44,7 +44,9 @@ internal sealed class ListenDeviceProfile
         var parsed = SchemaParser.Parse(file.FullName, SourceText.From(text), new SchemaFileOptions(false, null), cancellationToken);
         if (parsed.Diagnostics.FirstOrDefault(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error) is { } error)
         {
-            throw new ArgumentException($"--device-profile {file.Name} line {error.Location.Line}: {error.Descriptor.Id} {error.ToDiagnostic().GetMessage(CultureInfo.InvariantCulture)}");
+            throw new ArgumentException($"--device-profile {file.Name} line {error.Location.Line}: {error.Descriptor.Id} " +
+                string.Format(CultureInfo.InvariantCulture, error.Descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture),
+                    error.Arguments.Select(a => (object?)a).ToArray()));
         }
         var device = parsed.Device ?? throw new ArgumentException($"--device-profile {file.Name} declares no <device>.");
         Dictionary<string, ushort>? classIds = null;
