@@ -9,9 +9,12 @@ namespace Cosem.Samples.MeterSimulator.BlueBook;
 /// <summary>
 /// A device with one object of every interface class and class version the SDK generates (the
 /// <see cref="BlueBookMeter"/> profile, schema/devices/blue-book.cosem.xml), each attribute holding a plausible value
-/// (<see cref="SampleValues"/>). A public client (16, no authentication) may read everything readable.
+/// (<see cref="SampleValues"/>), except Image transfer and Compact data, which are the working servers
+/// (<see cref="FirmwareTransfer"/>, <see cref="CompactReadings"/>). A public client (16, no authentication) may read
+/// everything readable; the management client (1, LLS with <see cref="MeterSimulatorOptions.ManagementPassword"/>)
+/// may also write and invoke methods (transfer an image, capture compact data).
 /// </summary>
-public sealed class BlueBookSimulator : IAsyncDisposable
+public sealed partial class BlueBookSimulator : IAsyncDisposable
 {
     private BlueBookSimulator(IReadOnlyList<CosemObject> objects, LogicalDevice device)
     {
@@ -34,25 +37,25 @@ public sealed class BlueBookSimulator : IAsyncDisposable
     /// <summary>Where HDLC-over-TCP clients connect once started; null when not listening for them.</summary>
     public IPEndPoint? HdlcEndPoint { get; private set; }
 
-    /// <summary>Builds the device without listening: every object of the profile filled with sample values.</summary>
+    /// <summary>Builds the device without listening: every object of the profile filled with sample values, Image
+    /// transfer and Compact data working (<paramref name="options"/> gives their clock and the management
+    /// password).</summary>
     [RequiresUnreferencedCode(SampleValues.ReflectionReason)]
     [RequiresDynamicCode(SampleValues.ReflectionReason)]
-    public static BlueBookSimulator Create()
+    public static BlueBookSimulator Create(MeterSimulatorOptions? options = null)
     {
-        var objects = BlueBookMeter.CreateObjects();
-        foreach (var obj in objects)
-        {
-            SampleValues.Fill(obj);
-        }
+        options ??= new MeterSimulatorOptions();
+        var objects = WithWorkingServers(BlueBookMeter.CreateObjects(), options, out var firmwareTransfer, out var compactReadings);
         var device = new LogicalDevice(LogicalDevice.ManagementAddress, "CSDKBLUEBOOK")
         {
             new AssociationLnServer(ReferenceMeterSimulator.PublicAssociationName, 16) { Access = AccessLevel.ReadOnly },
+            SimulatorAssociations.Management(ReferenceMeterSimulator.ManagementAssociationName, options),
         };
         foreach (var obj in objects)
         {
             device.Add(obj);
         }
-        return new BlueBookSimulator(objects, device);
+        return new BlueBookSimulator(objects, device) { FirmwareTransfer = firmwareTransfer, CompactReadings = compactReadings };
     }
 
     /// <summary>Builds the device and serves it on the wrapper and HDLC ports of <paramref name="options"/>.</summary>
@@ -61,7 +64,7 @@ public sealed class BlueBookSimulator : IAsyncDisposable
     public static async Task<BlueBookSimulator> StartAsync(MeterSimulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new MeterSimulatorOptions();
-        var simulator = Create();
+        var simulator = Create(options);
         var server = new CosemServer(simulator.Device, options.ServerOptions ?? new CosemServerOptions { LoggerFactory = options.LoggerFactory });
         try
         {

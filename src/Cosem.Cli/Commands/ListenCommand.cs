@@ -43,10 +43,18 @@ public static class ListenCommand
         {
             Description = "A push object list, CLASS/OBIS/ATTRIBUTE[/DATAINDEX] entries separated by commas (repeatable): data-notifications it fits are printed typed, entry by entry.",
         };
+        var signingKeys = new Option<string[]>("--signing-key")
+        {
+            Description = "SYSTEMTITLE=KEY (repeatable): general-signing notifications of that meter are verified with KEY, its public signing key in hex (X||Y or 04||X||Y, P-256 or P-384) or a file with its certificate or public key (PEM or DER).",
+        };
+        var deviceProfile = new Option<FileInfo?>("--device-profile")
+        {
+            Description = "A device profile (*.cosem.xml, as schema/devices): --objects entries may be MEMBER/ATTRIBUTE[/DATAINDEX], and typed values of its objects are named by member.",
+        };
         var maxConnections = new Option<int>("--max-connections") { Description = "Connections (UDP: peers) open at once; more are closed unread.", DefaultValueFactory = _ => 4096 };
         var command = new Command("listen", "Receive what meters push (data-notifications, event-notifications, information reports) and print each.")
         {
-            port, address, udp, format, json, count, keyFile, systemTitle, requireProtection, objects, maxConnections,
+            port, address, udp, format, json, count, keyFile, systemTitle, requireProtection, objects, signingKeys, deviceProfile, maxConnections,
         };
         foreach (var option in blockCipherKey.All.Concat(authenticationKey.All))
         {
@@ -58,6 +66,7 @@ public static class ListenCommand
             var error = parse.InvocationConfiguration.Error;
             PushListenerOptions options;
             IPEndPoint endPoint;
+            ListenDeviceProfile? profile;
             try
             {
                 if (!IPAddress.TryParse(parse.GetValue(address), out var ip))
@@ -74,8 +83,10 @@ public static class ListenCommand
                 }
                 endPoint = new IPEndPoint(ip, parse.GetValue(port));
                 var keys = ListenKeys.Create(Hex(blockCipherKey.Resolve(parse, stdin).Value, blockCipherKey.Name),
-                    Hex(authenticationKey.Resolve(parse, stdin).Value, authenticationKey.Name), parse.GetValue(keyFile));
-                var lists = (parse.GetValue(objects) ?? []).Select(ListenObjectLists.Parse).ToList();
+                    Hex(authenticationKey.Resolve(parse, stdin).Value, authenticationKey.Name), parse.GetValue(keyFile),
+                    ListenSigningKeys.Parse(parse.GetValue(signingKeys) ?? []));
+                profile = parse.GetValue(deviceProfile) is { } profileFile ? ListenDeviceProfile.Load(profileFile, cancellationToken) : null;
+                var lists = (parse.GetValue(objects) ?? []).Select(text => ListenObjectLists.Parse(text, profile)).ToList();
                 var title = parse.GetValue(systemTitle) is { } text ? SystemTitle.Parse(text) : (SystemTitle?)null;
                 options = new PushListenerOptions
                 {
@@ -121,7 +132,7 @@ public static class ListenCommand
                 {
                     await foreach (var notification in listener.ReadAllAsync(cancellationToken))
                     {
-                        output.WriteLine(asJson ? ToJson(notification).ToJsonString() : ToLine(notification));
+                        output.WriteLine(asJson ? ToJson(notification, profile).ToJsonString() : ToLine(notification, profile));
                         output.Flush();
                         if (++printed == limit)
                         {
@@ -154,17 +165,17 @@ public static class ListenCommand
             : throw new ArgumentException($"{name} is 16 or 32 bytes in hex (32 or 64 hex digits).");
     }
 
-    private static string ToLine(PushNotification n) => string.Join("  ",
+    private static string ToLine(PushNotification n, ListenDeviceProfile? profile) => string.Join("  ",
         n.ReceivedAt.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture),
         n.RemoteEndPoint?.ToString() ?? "-",
         n.SystemTitle?.ToString() ?? "-",
         Kind(n.Kind),
         Protection(n.Protection) + (n.Signed ? " signed" : "") + (n.InvocationCounter is { } ic ? $" ic={ic}" : ""),
         (n.Attribute is { } attribute ? attribute + " " : "") + (n.Values is { } values
-            ? string.Join(" ", values.Select(v => $"{v.Object}={DataFormatting.ToCell(v.Value)}"))
+            ? string.Join(" ", values.Select(v => $"{ListenDeviceProfile.Describe(v.Object, profile)}={DataFormatting.ToCell(v.Value)}"))
             : DataFormatting.ToCell(n.Body)));
 
-    private static JsonObject ToJson(PushNotification n)
+    private static JsonObject ToJson(PushNotification n, ListenDeviceProfile? profile)
     {
         var json = new JsonObject
         {
@@ -203,7 +214,13 @@ public static class ListenCommand
             foreach (var value in values)
             {
                 // As a JsonNode: the generic Add<T> would need reflection, which the native AOT build forbids.
-                typed.Add((JsonNode)new JsonObject { ["object"] = value.Object.ToString(), ["value"] = DataFormatting.ToJson(value.Value) });
+                var entry = new JsonObject { ["object"] = value.Object.ToString() };
+                if (profile?.MemberOf(value.Object) is { } member)
+                {
+                    entry["member"] = member;
+                }
+                entry["value"] = DataFormatting.ToJson(value.Value);
+                typed.Add((JsonNode)entry);
             }
             json["values"] = typed;
         }

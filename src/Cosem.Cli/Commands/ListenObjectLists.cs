@@ -9,18 +9,24 @@ namespace Cosem.Cli.Commands;
 /// The push object lists given to <c>cosem listen --objects</c>: each a comma-separated list of
 /// CLASS/OBIS/ATTRIBUTE[/DATAINDEX] entries (as push_object_list holds them). A data-notification is typed with the
 /// list that has as many entries as its body has elements and, when the list starts with a Push setup's logical name
-/// (class 40, attribute 1), whose push setup named itself in the first element.
+/// (class 40, attribute 1), whose push setup named itself in the first element. With a device profile
+/// (<see cref="ListenDeviceProfile"/>), an entry may name a member of it instead: MEMBER/ATTRIBUTE[/DATAINDEX].
 /// </summary>
 internal static class ListenObjectLists
 {
     private const ushort PushSetupClass = 40;
 
-    public static IReadOnlyList<PushObjectDescriptor> Parse(string text)
+    public static IReadOnlyList<PushObjectDescriptor> Parse(string text, ListenDeviceProfile? profile = null)
     {
         var entries = new List<PushObjectDescriptor>();
         foreach (var entry in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var parts = entry.Split('/');
+            if (profile is not null && parts.Length is 2 or 3 && !ushort.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                entries.Add(MemberEntry(entry, parts, profile));
+                continue;
+            }
             if (parts.Length is < 3 or > 4
                 || !ushort.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var classId)
                 || !ObisCode.TryParse(parts[1], out var logicalName)
@@ -33,6 +39,22 @@ internal static class ListenObjectLists
             entries.Add(new PushObjectDescriptor(classId, logicalName, attribute, dataIndex));
         }
         return entries.Count > 0 ? entries : throw new ArgumentException("--objects names no entry.");
+    }
+
+    // MEMBER/ATTRIBUTE[/DATAINDEX]: class and logical name from the device profile.
+    private static PushObjectDescriptor MemberEntry(string entry, string[] parts, ListenDeviceProfile profile)
+    {
+        if (!profile.TryFind(parts[0], out var classId, out var logicalName))
+        {
+            throw new ArgumentException($"--objects entry '{entry}': the device profile {profile.Name} has no member '{parts[0]}'.");
+        }
+        if (!sbyte.TryParse(parts[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var attribute)
+            || (parts.Length == 3 && !ushort.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+        {
+            throw new ArgumentException($"--objects entry '{entry}' is not MEMBER/ATTRIBUTE[/DATAINDEX] (e.g. ActiveEnergyImport/2).");
+        }
+        var dataIndex = parts.Length == 3 ? ushort.Parse(parts[2], CultureInfo.InvariantCulture) : (ushort)0;
+        return new PushObjectDescriptor(classId, logicalName, attribute, dataIndex);
     }
 
     /// <summary>The lookup the listener types each notification with; null when no list was given.</summary>

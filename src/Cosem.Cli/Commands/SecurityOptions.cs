@@ -208,9 +208,10 @@ internal sealed class SecurityOptions
         }
     }
 
-    private static EccPublicKey ReadPublicKey(FileInfo file)
+    // Also read by cosem listen --signing-key, which names itself in the messages.
+    internal static EccPublicKey ReadPublicKey(FileInfo file, string option = "--peer-certificate")
     {
-        var bytes = ReadFile(file, "--peer-certificate");
+        var bytes = ReadFile(file, option);
         try
         {
             return CosemCertificate.Parse(bytes).PublicKey;
@@ -231,7 +232,7 @@ internal sealed class SecurityOptions
         }
         catch (Exception e) when (e is CosemException or CryptographicException or ArgumentException)
         {
-            throw new ArgumentException($"--peer-certificate {file.Name} holds no X.509 certificate or P-256/P-384 public key.");
+            throw new ArgumentException($"{option} {file.Name} holds no X.509 certificate or P-256/P-384 public key.");
         }
     }
 

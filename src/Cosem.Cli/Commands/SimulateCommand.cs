@@ -34,7 +34,7 @@ public static class SimulateCommand
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Trace every frame and APDU." };
         var profile = new Option<string>("--profile")
         {
-            Description = "What each meter holds: reference (a smart electricity meter) or blue-book (one object of every interface class and version, public client only).",
+            Description = "What each meter holds: reference (a smart electricity meter) or blue-book (one object of every interface class and version; working image transfer and compact data).",
             DefaultValueFactory = _ => ReferenceProfile,
         };
         profile.AcceptOnlyFromAmong(ReferenceProfile, BlueBookProfile);
@@ -128,6 +128,15 @@ public static class SimulateCommand
                             Address = IPAddress.Loopback,
                             WrapperPort = wrapper == 0 ? 0 : wrapper + i,
                             HdlcPort = hdlc == 0 ? 0 : hdlc + i,
+                            // The management client (image transfer, compact data capture) as the reference meter's.
+                            ManagementPassword = settings.Password ?? "",
+                            ManagementAuthentication = ManagementAuthentication(settings),
+                            ManagementSecurity = settings.NeedsSecurityContext
+                                ? new AssociationSecurity(SystemTitle.FromUInt64(settings.SystemTitle.ToUInt64() + (ulong)i), settings.Keys, settings.Policy)
+                                {
+                                    SigningKey = settings.KeyPair,
+                                }
+                                : null,
                             LoggerFactory = loggers,
                             ServerOptions = limits.CreateServerOptions(parse, loggers),
                         }, cancellationToken);
