@@ -14,7 +14,8 @@ namespace Cosem.Cli.Tests;
 /// Class versions in the generated dissector, on sessions with the Blue Book simulator (one object of every class
 /// version): after the Association LN object_list has been read in the capture, an object is named by the version
 /// the list gave it (Push setup v0 has no attribute 8; Security setup v0 calls method 2 global_key_transfer, the
-/// newest version key_transfer); without the list, by the newest version.
+/// newest version key_transfer); without the list, by the newest version. Short-name variable names likewise, by the
+/// version the Association SN object_list gives.
 /// </summary>
 public sealed class WiresharkVersionTests : IAsyncLifetime
 {
@@ -68,6 +69,39 @@ public sealed class WiresharkVersionTests : IAsyncLifetime
         Assert.Equal(2, tree.Split("AttributeId: 8 (port_reference)").Length - 1);
         Assert.Contains("MethodId: 2 (key_transfer)", tree);
         Assert.DoesNotContain("global_key_transfer", tree);
+    }
+
+    [TsharkFact]
+    public async Task Short_name_variables_are_named_by_the_version_the_sn_object_list_gave_them()
+    {
+        // By hand: the Association SN object_list lists Push setup version 0 at base name 0x3000; then reads of its
+        // variables 0x3030 (attribute 7) and 0x3038: method push in v0 (7 attributes), attribute 8 port_reference in
+        // the newest version.
+        RecordedPacket[] listed =
+        [
+            Frame(true, "05 01 02 FA08"),
+            Frame(false, "0C 01 00 01 01 02 04 10 3000 12 0028 11 00 09 06 0000190964FF"),
+            Frame(true, "05 02 02 3030 02 3038"),
+            Frame(false, "0C 02 00 12 0005 01 03"),
+        ];
+        string tree = await Tshark.DissectAsync(_lua, await Tshark.WritePcapAsync(_directory, "sn-versions", listed, 4059), "-V", "-O", "cosem");
+        Assert.DoesNotContain("Malformed", tree);
+        Assert.Contains("VariableName: 0x3030 (PushSetupV0 0.0.25.9.100.255 repetition_delay)", tree);
+        Assert.Contains("repetition_delay (long-unsigned): 5", tree);
+        Assert.Contains("VariableName: 0x3038 (PushSetupV0 0.0.25.9.100.255 push)", tree);
+        Assert.DoesNotContain("port_reference", tree);
+
+        // The same object listed as version 2 (the newest): attribute 8 is port_reference.
+        listed[1] = Frame(false, "0C 01 00 01 01 02 04 10 3000 12 0028 11 02 09 06 0000190900FF");
+        string newest = await Tshark.DissectAsync(_lua, await Tshark.WritePcapAsync(_directory, "sn-newest", listed, 4059), "-V", "-O", "cosem");
+        Assert.Contains("VariableName: 0x3038 (PushSetup 0.0.25.9.0.255 port_reference)", newest);
+    }
+
+    // A wrapper frame between the management client (1) and the management logical device (1).
+    private static RecordedPacket Frame(bool fromClient, string apdu)
+    {
+        byte[] body = Convert.FromHexString(apdu.Replace(" ", "", StringComparison.Ordinal));
+        return new RecordedPacket(fromClient, [0, 1, 0, 1, 0, 1, (byte)(body.Length >> 8), (byte)body.Length, .. body]);
     }
 
     // A public-client session with the Blue Book simulator: the object list (or not), then attributes and a method of
