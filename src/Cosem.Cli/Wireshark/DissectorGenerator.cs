@@ -82,7 +82,7 @@ internal static class DissectorGenerator
     }
 
     // One Lua chunk in this order: later parts use the locals of earlier ones.
-    private static readonly string[] RuntimeParts = ["runtime.lua", "data.lua", "ber.lua", "shortnames.lua", "blocks.lua", "apdu.lua", "framing.lua"];
+    private static readonly string[] RuntimeParts = ["runtime.lua", "data.lua", "versions.lua", "ber.lua", "shortnames.lua", "blocks.lua", "apdu.lua", "framing.lua"];
 
     private static string Resource(string name)
     {

@@ -1,7 +1,9 @@
 -- ---- Block transfer: the blocks of one long APDU or value, rejoined and decoded on the frame of the last block ----
 -- Service-specific blocks (GET-Response-With-Datablock, SET-Request-With-(First-)Datablock, ACTION-Request-With-
 -- (First-)Pblock, ACTION-Response-With-Pblock; IEC 62056-5-3 §9.4.6) carry the encoded value (or the list of
--- them) in pieces; general block transfer (GBT, §9.4.6.13) carries a whole APDU in pieces. The first pass
+-- them) in pieces; so does the SN ReadResponse's data-block-result (§9.5: one variable's Data, or the list of
+-- Read-Results of several), each next block asked for by a ReadRequest with block-number-access; general block
+-- transfer (GBT, §9.4.6.13) carries a whole APDU in pieces. The first pass
 -- (pinfo.visited false) collects the pieces per stream (direction, service, invoke id); later passes only read.
 
 local B = {
@@ -29,6 +31,8 @@ local KINDS = {
   ActionRequestWithListAndFirstPblock = { key = "ACTION", first = true, content = "data-list" },
   ActionRequestWithPblock = { key = "ACTION" },
   ActionResponseWithPblock = { key = "ACTION-RESPONSE", first = true, content = function(ctx) return ctx.request_service == "ActionRequestWithList" and "action-list" or "action" end },
+  -- SN: the request's variable count (from the pairing) says whether the pieces are one Data or a list
+  ReadResponse = { key = "READ", first = true, content = function(ctx) return (ctx.request_count or 1) > 1 and "read-list" or "data" end },
 }
 
 local function direction(pinfo)
@@ -110,6 +114,9 @@ local CONTENT = {
   ["get-list"] = function(tvb, lim, tree, ctx)
     return list_of(tvb, 0, lim, tree, ctx, "Result", function(t, p, l, s, c) return get_data_result(t, p, l, s, c, nil) end)
   end,
+  ["read-list"] = function(tvb, lim, tree, ctx)
+    return list_of(tvb, 0, lim, tree, ctx, "ReadResponse", function(t, p, l, s, c) return get_data_result(t, p, l, s, c, nil) end)
+  end,
   ["action"] = function(tvb, lim, tree, ctx) return action_result(tvb, 0, lim, tree, ctx) end,
   ["action-list"] = function(tvb, lim, tree, ctx) return list_of(tvb, 0, lim, tree, ctx, "ListOfResponses", action_result) end,
 }
@@ -117,7 +124,12 @@ local CONTENT = {
 -- Shows the block under the APDU's tree; on the last block, decodes the rejoined bytes. Returns words for the
 -- Info column. dissect: the APDU decoder, for the APDU a GBT stream carries.
 local function handle_block(tvb, pinfo, tree, ctx, dissect)
-  local kind = KINDS[ctx.service or ""]
+  if ctx.sn_block_ack and ctx.block_number ~= nil then
+    tree:add(B.number, rng(tvb, 0, tvb:len()), ctx.block_number)
+      :set_text(string.format("Acknowledges block %d of the SN read, asks for the next", ctx.block_number))
+    return "[next block after " .. tostring(ctx.block_number) .. "]"
+  end
+  local kind = KINDS[ctx.service or (ctx.sn_block and ctx.apdu) or ""]
   local gbt = ctx.apdu == "GeneralBlockTransfer"
   if not kind and not gbt then return nil end
   -- a block that carries a data-access-result instead of raw data ends nothing we can rejoin; GBT in GBT is nonsense
@@ -157,7 +169,7 @@ local function handle_block(tvb, pinfo, tree, ctx, dissect)
   end
   sub:add(B.content, whole(), stream.content)
   -- A response is typed by its request (ctx.queue, from the invoke id); a request by its first block's descriptors.
-  local types = (kind.key == "GET" or kind.key == "ACTION-RESPONSE") and ctx.queue or stream.types
+  local types = (kind.key == "GET" or kind.key == "READ" or kind.key == "ACTION-RESPONSE") and ctx.queue or stream.types
   local inner = { tvb = whole, queue = copy(types), record = {}, summary = {}, inner = {}, frame = ctx.frame,
     seq = ctx.seq .. "+", conversation = ctx.conversation }
   local ok, err = pcall(CONTENT[stream.content], whole, whole:len(), sub, inner)

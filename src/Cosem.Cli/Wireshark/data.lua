@@ -127,6 +127,8 @@ end
 function R.data(tvb, off, lim, tree, ctx, label)
   local entry = take_type(ctx, label)
   local p = decode_data(tvb, off, lim, tree, ctx, entry and entry.name or label or "Data", entry and entry.t, 0)
-  if entry and entry.learn and not ctx.visited then SN.learn(ctx, tvb, off, p) end
+  if entry and entry.learn and not ctx.visited then
+    if entry.learn == "ln" then V.learn_ln(ctx, tvb, off, p) else SN.learn(ctx, tvb, off, p) end
+  end
   return p
 end

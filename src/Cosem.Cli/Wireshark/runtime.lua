@@ -93,6 +93,7 @@ local PENDING = {}   -- conversation .. invoke id -> types of the request's desc
 local RESOLVED = {}  -- frame and APDU number -> the types a response was given (later passes)
 
 local SN = {} -- short-name references (shortnames.lua)
+local V = {}  -- class versions learned from object lists (versions.lua)
 
 local function named(t) return t and t.n and TYPES[t.n] or nil end
 
@@ -104,7 +105,9 @@ local function take_type(ctx, label)
 end
 
 local function describe_member(ctx, label, v, item, range)
-  local cls = ctx.class_id and CLASSES[ctx.class_id]
+  -- the class of the descriptor's object, in the version an object list gave it (else the newest)
+  local cls = ctx.class_id and V.class_of(ctx, ctx.class_id, ctx.ln)
+  local older = cls and cls ~= CLASSES[ctx.class_id]
   if label == "AttributeId" then
     local a = cls and cls.attributes[v]
     local name = a and a.name or (v == 0 and "all attributes" or nil)
@@ -112,8 +115,11 @@ local function describe_member(ctx, label, v, item, range)
       item:append_text(" (" .. name .. ")")
       item:add(F.attribute, range, name)
       ctx.summary[#ctx.summary + 1] = name
+    elseif older then
+      item:append_text(" (not an attribute of " .. cls.name .. ")")
     end
-    local entry = { t = a and a.type, name = name }
+    -- the current association's object list tells the versions of the objects
+    local entry = { t = a and a.type, name = name, learn = ctx.class_id == 15 and v == 2 and ctx.ln == "0.0.40.0.0.255" and "ln" or nil }
     ctx.queue[#ctx.queue + 1] = entry
     ctx.record[#ctx.record + 1] = entry
   elseif label == "MethodId" then
@@ -122,6 +128,8 @@ local function describe_member(ctx, label, v, item, range)
       item:append_text(" (" .. m.name .. ")")
       item:add(F.method, range, m.name)
       ctx.summary[#ctx.summary + 1] = m.name
+    elseif older then
+      item:append_text(" (not a method of " .. cls.name .. ")")
     end
     ctx.queue[#ctx.queue + 1] = { t = m and m.param, name = m and (m.name .. " parameter") }
     ctx.record[#ctx.record + 1] = { t = m and m.ret, name = m and (m.name .. " result") }
@@ -143,6 +151,7 @@ local function on_invoke_id(ctx, v)
     if types then
       for i, t in ipairs(types) do ctx.queue[i] = t end
       ctx.request_service = types.service
+      ctx.request_count = #types
     end
   end
 end
@@ -256,6 +265,7 @@ function R.obis(tvb, off, lim, tree, ctx, label)
   local text = format_obis(tvb, off)
   local item = leaf(tree, tvb, off, 6, label, text)
   item:add(F.obis, tvb(off, 6), text)
+  ctx.ln = text -- the object the next attribute or method id belongs to
   ctx.summary[#ctx.summary + 1] = text
   return off + 6
 end
@@ -339,7 +349,11 @@ function R.choice(tvb, off, lim, tree, ctx, label, what, alternatives)
     sub:add(F.service, rng(tvb, off, 1), name)
   end
   -- A result without data still answers one request item: keep the types of the next ones in step.
-  if (what == "Get-Data-Result" or what == "ReadResponse item") and name ~= "Data" then take_type(ctx, nil) end
+  -- (A data-block-result carries a piece of the answer: its type stays for the rejoined value.)
+  if (what == "Get-Data-Result" or what == "ReadResponse item") and name ~= "Data" and name ~= "DataBlockResult" then take_type(ctx, nil) end
+  -- SN long reads: the answer's pieces, and the request that acknowledges one and asks for the next (blocks.lua)
+  if what == "ReadResponse item" and name == "DataBlockResult" then ctx.sn_block = true end
+  if what == "Variable-Access-Specification" and name == "BlockNumberAccess" then ctx.sn_block_ack = true end
   local body = N[alt[2]]
   local p = body(tvb, off + 1, lim, sub, ctx, alt[3] and name or nil)
   sub:set_len(p - off)

@@ -66,7 +66,7 @@ function SN.describe(ctx, v, item, range)
   local entry, result = {}, {}
   local base, object = find_object(ctx.conversation, v)
   if base then
-    local cls = CLASSES[object.c]
+    local cls = V.for_version(object.c, object.v)
     local name = cls and cls.name or CLASS_NAMES[object.c] or ("class " .. object.c)
     local member = cls and members(cls)[v - base]
     local what
@@ -95,7 +95,7 @@ function SN.describe(ctx, v, item, range)
 end
 
 -- The Association SN object_list: array of { base_name long, class_id long-unsigned, version unsigned,
--- logical_name octet-string(6) }. Anything else is left alone.
+-- logical_name octet-string(6) }; the version picks the class table (versions.lua). Anything else is left alone.
 function SN.learn(ctx, tvb, off, stop)
   local ok, objects = pcall(function()
     if tvb(off, 1):uint() ~= 1 then return nil end
@@ -106,7 +106,7 @@ function SN.learn(ctx, tvb, off, stop)
         or tvb(p + 8, 1):uint() ~= 0x11 or tvb(p + 10, 2):uint() ~= 0x0906 then
         return nil
       end
-      found[tvb(p + 3, 2):uint()] = { c = tvb(p + 6, 2):uint(), ln = format_obis(tvb, p + 12) }
+      found[tvb(p + 3, 2):uint()] = { c = tvb(p + 6, 2):uint(), v = tvb(p + 9, 1):uint(), ln = format_obis(tvb, p + 12) }
       p = p + 18
     end
     return found
