@@ -115,6 +115,15 @@ public class AxdrReaderFieldTests
     }
 
     [Fact]
+    public void Peeking_at_a_tag_past_the_end_names_the_data_type()
+    {
+        var error = Fails("", static (ref AxdrReader r) => r.PeekDataType());
+        Assert.Equal("Truncated: 1 byte(s) needed, 0 left.", error.Reason);
+        Assert.Equal("data type", error.Field);
+        Assert.Equal(41, error.Offset);
+    }
+
+    [Fact]
     public void Error_texts_are_whole()
     {
         Assert.Equal("A logical name is 6 bytes; found 5.", Fails("09 05 0000010000", static (ref AxdrReader r) => r.ReadObisCode()).Reason);
