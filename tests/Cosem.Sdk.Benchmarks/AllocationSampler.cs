@@ -14,6 +14,9 @@ internal sealed class AllocationSampler : EventListener
 
     public void Start() => _recording = true;
 
+    /// <summary>Forgets the samples counted so far.</summary>
+    public void Clear() => _samples.Clear();
+
     public IEnumerable<KeyValuePair<string, int>> Stop()
     {
         _recording = false;

@@ -17,17 +17,20 @@ internal sealed class BenchmarkMeter : IAsyncDisposable
     public static readonly ObisCode EnergyName = new(1, 0, 1, 8, 0, 255);
     public static readonly ObisCode ProfileName = new(1, 0, 99, 1, 0, 255);
 
-    private BenchmarkMeter(CosemServer server, ServerEndPoint endPoint)
+    private BenchmarkMeter(CosemServer server, int port)
     {
         Server = server;
-        Port = endPoint.EndPoint!.Port;
+        Port = port;
     }
 
     public CosemServer Server { get; }
 
     public int Port { get; }
 
-    public static async Task<BenchmarkMeter> StartAsync(int profileRows)
+    /// <param name="profileRows">Rows of the load profile.</param>
+    /// <param name="transport">Another transport listening on 127.0.0.1:<paramref name="port"/> (a counting one for a probe); the wrapper over TCP on an OS-chosen port when null.</param>
+    /// <param name="port">The port <paramref name="transport"/> listens on.</param>
+    public static async Task<BenchmarkMeter> StartAsync(int profileRows, ServerTransport? transport = null, int port = 0)
     {
         var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var rows = new CosemData[profileRows];
@@ -46,9 +49,9 @@ internal sealed class BenchmarkMeter : IAsyncDisposable
             new ProfileGeneric(ProfileName) { Buffer = rows, CapturePeriod = 900, EntriesInUse = (uint)profileRows, ProfileEntries = (uint)profileRows },
             new AssociationLnServer(new ObisCode(0, 0, 40, 0, 1, 255), 16) { Access = AccessLevel.ReadOnly },
         };
-        var server = new CosemServer(device).Listen(ServerTransport.Tcp(new IPEndPoint(IPAddress.Loopback, 0)), out var endPoint);
+        var server = new CosemServer(device).Listen(transport ?? ServerTransport.Tcp(new IPEndPoint(IPAddress.Loopback, 0)), out var endPoint);
         await server.StartAsync();
-        return new BenchmarkMeter(server, endPoint);
+        return new BenchmarkMeter(server, transport is null ? endPoint.EndPoint!.Port : port);
     }
 
     public Task<CosemClient> ConnectAsync() =>

@@ -12,6 +12,17 @@ public static class Program
                 .GetAwaiter().GetResult();
             return;
         }
+        if (args is ["probe-gbt-server"])
+        {
+            BlockTransferProbeServer.ServeAsync().GetAwaiter().GetResult();
+            return;
+        }
+        if (args is ["probe-gbt", ..])
+        {
+            BlockTransferProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10)
+                .GetAwaiter().GetResult();
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

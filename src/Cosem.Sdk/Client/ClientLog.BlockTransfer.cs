@@ -27,7 +27,7 @@ internal static partial class ClientLog
         }
     }
 
-    public static void BlockReceived(ILogger logger, Apdu.GeneralBlockTransfer block)
+    public static void BlockReceived(ILogger logger, in Transport.BlockTransfer.GbtApdu block)
     {
         if (logger.IsEnabled(LogLevel.Trace))
         {

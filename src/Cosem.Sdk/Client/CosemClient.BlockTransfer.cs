@@ -188,8 +188,8 @@ public sealed partial class CosemClient
                 {
                     ClientLog.BlockTransferRenumbered(_logger, incoming.LastInSequence);
                 }
-                var whole = ApduMessage.Create(incoming.Data.Span, message.SourceAddress, message.DestinationAddress);
-                incoming.Reset();
+                // The joined array becomes the message's: the answer is not copied again.
+                var whole = incoming.TakeApdu(message.SourceAddress, message.DestinationAddress);
                 _gbtReceiving = false;
                 _gbtOut = null;
                 return whole;
@@ -214,9 +214,9 @@ public sealed partial class CosemClient
     }
 
     /// <summary>Decodes a GBT APDU (its block-data stays a slice of the message) and takes the meter's window.</summary>
-    private GeneralBlockTransfer ReadBlock(ApduMessage message)
+    private GbtApdu ReadBlock(ApduMessage message)
     {
-        GeneralBlockTransfer block;
+        GbtApdu block;
         try
         {
             block = GbtBlock.Read(message.Memory);

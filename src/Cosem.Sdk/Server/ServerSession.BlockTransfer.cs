@@ -24,7 +24,7 @@ internal sealed partial class ServerSession
         CancellationToken cancellationToken)
     {
         var state = association.BlockTransfer ??= new AssociationBlockTransfer(_server.Options.MaxIncomingBlockBytes);
-        GeneralBlockTransfer block;
+        GbtApdu block;
         try
         {
             block = GbtBlock.Read(apdu);
@@ -120,8 +120,11 @@ internal sealed partial class ServerSession
             && (state is { AnswerInBlocks: true } || _response.WrittenCount > association.ClientMaxReceivePduSize))
         {
             state = association.BlockTransfer ??= new AssociationBlockTransfer(_server.Options.MaxIncomingBlockBytes);
-            var outgoing = state.Outgoing = new GbtOutgoing(_response.WrittenSpan.ToArray(), GbtBlock.DataSize(association.ClientMaxReceivePduSize));
+            // The answer stays where it was written and is sent block by block from there (no copy of it); the buffer
+            // of the association's previous answer in blocks, which the new transfer replaces, answers the next request.
+            var outgoing = state.Outgoing = new GbtOutgoing(_response.WrittenMemory, GbtBlock.DataSize(association.ClientMaxReceivePduSize));
             state.PendingWindow = outgoing.Window(0, state.ClientWindow, out _);
+            (_response, state.AnswerBuffer) = (state.AnswerBuffer ?? new ArrayBufferWriter<byte>(256), _response);
             _response.ResetWrittenCount();
         }
         if (_response.WrittenCount > 0)

@@ -21,7 +21,8 @@ internal sealed partial class ServerSession
     private readonly ILogger _logger;
     private readonly long _id;
     private readonly Dictionary<(int Client, int Server), AssociationState> _associations = [];
-    private readonly ArrayBufferWriter<byte> _response = new(256);
+    // Not readonly: an answer sent in GBT blocks keeps its buffer (ServerSession.BlockTransfer.cs), and a spare takes its place.
+    private ArrayBufferWriter<byte> _response = new(256);
     private readonly ServiceProcessor _services;
     private readonly ServerProtection _protection;
     private readonly SessionRefusals _refusals;

@@ -15,6 +15,12 @@ internal sealed class AssociationBlockTransfer(int maxRequestBytes)
     /// <summary>The answer being sent in blocks, kept until the next request so lost blocks can be sent again.</summary>
     public GbtOutgoing? Outgoing { get; set; }
 
+    /// <summary>
+    /// The buffer the answer in blocks was written into (<see cref="Outgoing"/> sends from it, without a copy), or a
+    /// spare one once that transfer is over: the session's response buffer is swapped with it for the next answer.
+    /// </summary>
+    public System.Buffers.ArrayBufferWriter<byte>? AnswerBuffer { get; set; }
+
     /// <summary>The client's receive window from its last GBT APDU; 1 until it has sent one.</summary>
     public int ClientWindow { get; set; } = 1;
 

@@ -69,13 +69,31 @@ internal static class GbtBlock
     /// <summary>Whether <paramref name="apdu"/> is a GBT APDU (tag 224).</summary>
     public static bool Is(ReadOnlySpan<byte> apdu) => !apdu.IsEmpty && apdu[0] == (byte)ApduTag.GeneralBlockTransfer;
 
-    /// <summary>Decodes a GBT APDU; malformed bytes throw <see cref="CosemEncodingException"/>.</summary>
-    public static GeneralBlockTransfer Read(ReadOnlyMemory<byte> apdu) =>
-        ApduDecoder.Decode(apdu) as GeneralBlockTransfer
-        ?? throw new CosemEncodingException("Not a general-block-transfer APDU.", 0, "general-block-transfer");
+    /// <summary>
+    /// Reads a GBT APDU in place (the checks of <see cref="GeneralBlockTransfer"/>'s decoder: tag, fields, block-data
+    /// length, nothing after it); malformed bytes throw <see cref="CosemEncodingException"/>.
+    /// </summary>
+    public static GbtApdu Read(ReadOnlyMemory<byte> apdu)
+    {
+        var reader = new AxdrReader(apdu.Span);
+        if (apdu.IsEmpty || reader.ReadRawByte("apdu tag") != (byte)ApduTag.GeneralBlockTransfer)
+        {
+            throw new CosemEncodingException("Not a general-block-transfer APDU.", 0, "general-block-transfer");
+        }
+        var control = reader.ReadRawByte("block-control");
+        var number = reader.ReadRawUInt16("block-number");
+        var ack = reader.ReadRawUInt16("block-number-ack");
+        // Field names are constants: a name built per block would be the one allocation of reading it.
+        var length = reader.ReadLength("block-data length");
+        var start = reader.Position;
+        reader.ReadRawBytes(length, "block-data");
+        reader.EnsureAtEnd("end of apdu");
+        return new GbtApdu((control & 0x80) != 0, (control & 0x40) != 0, (byte)(control & GeneralBlockTransfer.MaxWindow), number, ack,
+            apdu.Slice(start, length));
+    }
 
     /// <summary>An acknowledgement carries no data and is not a last block.</summary>
-    public static bool IsAck(GeneralBlockTransfer block) => block.BlockData.IsEmpty && !block.LastBlock;
+    public static bool IsAck(in GbtApdu block) => block.BlockData.IsEmpty && !block.LastBlock;
 
     // A-XDR length (IEC 62056-6-2 §4.1.2): one octet below 128, else 0x8n and n octets.
     private static void WriteLength(Span<byte> span, int length)

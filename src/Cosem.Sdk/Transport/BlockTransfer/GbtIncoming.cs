@@ -31,9 +31,13 @@ internal enum GbtAcceptance
 /// </summary>
 internal sealed class GbtIncoming
 {
-    private readonly ArrayBufferWriter<byte> _data = new(1024);
     private readonly int _maxBytes;
     private ushort _base = 1;
+    // The joined bytes, in an array rented from ArrayPool<byte>.Shared that TakeApdu hands to the message it returns
+    // (no copy of the whole APDU); the next APDU rents one of the size of the last, so it seldom grows.
+    private byte[]? _data;
+    private int _length;
+    private int _sizeHint = 1024;
 
     /// <param name="maxBytes">The longest APDU this receiver joins from blocks.</param>
     public GbtIncoming(int maxBytes)
@@ -57,15 +61,30 @@ internal sealed class GbtIncoming
     public bool IsEmpty => LastInSequence == 0;
 
     /// <summary>The bytes joined so far.</summary>
-    public int Length => _data.WrittenCount;
+    public int Length => _length;
 
     /// <summary>The reassembled APDU so far.</summary>
-    public ReadOnlyMemory<byte> Data => _data.WrittenMemory;
+    public ReadOnlyMemory<byte> Data => _data.AsMemory(0, _length);
+
+    /// <summary>
+    /// Hands the joined APDU to a message without copying it (the message returns the array to the pool when
+    /// disposed) and starts over for the next APDU.
+    /// </summary>
+    public ApduMessage TakeApdu(int sourceAddress, int destinationAddress)
+    {
+        var message = _data is null
+            ? ApduMessage.Create([], sourceAddress, destinationAddress)
+            : ApduMessage.FromRented(_data, _length, sourceAddress, destinationAddress);
+        _sizeHint = Math.Max(_length, 1024);
+        _data = null;
+        Reset();
+        return message;
+    }
 
     /// <summary>Starts over for the next APDU.</summary>
     public void Reset()
     {
-        _data.ResetWrittenCount();
+        _length = 0;
         _base = 1;
         LastInSequence = 0;
         IsComplete = false;
@@ -73,7 +92,7 @@ internal sealed class GbtIncoming
     }
 
     /// <summary>Takes one data block (not an acknowledgement); <paramref name="violation"/> says why on <see cref="GbtAcceptance.Violation"/>.</summary>
-    public GbtAcceptance Accept(GeneralBlockTransfer block, out string? violation)
+    public GbtAcceptance Accept(in GbtApdu block, out string? violation)
     {
         violation = null;
         var number = block.BlockNumber;
@@ -97,7 +116,7 @@ internal sealed class GbtIncoming
         {
             return GbtAcceptance.Gap;
         }
-        if (_data.WrittenCount + block.BlockData.Length > _maxBytes)
+        if (_length + block.BlockData.Length > _maxBytes)
         {
             violation = $"the APDU in blocks grows beyond {_maxBytes} bytes";
             return GbtAcceptance.TooLarge;
@@ -107,9 +126,26 @@ internal sealed class GbtIncoming
             violation = $"block {number} is not the last, and block-number cannot go further";
             return GbtAcceptance.Violation;
         }
-        _data.Write(block.BlockData.Span);
+        Append(block.BlockData.Span);
         LastInSequence = number;
         IsComplete = block.LastBlock;
         return IsComplete ? GbtAcceptance.Complete : GbtAcceptance.Appended;
+    }
+
+    private void Append(ReadOnlySpan<byte> data)
+    {
+        if (_data is null || _length + data.Length > _data.Length)
+        {
+            // Doubling, from the size of the last APDU: a transfer as long as the one before needs no growth.
+            var grown = ArrayPool<byte>.Shared.Rent(Math.Max(_length + data.Length, Math.Max(_sizeHint, (_data?.Length ?? 0) * 2)));
+            if (_data is not null)
+            {
+                _data.AsSpan(0, _length).CopyTo(grown);
+                ArrayPool<byte>.Shared.Return(_data);
+            }
+            _data = grown;
+        }
+        data.CopyTo(_data.AsSpan(_length));
+        _length += data.Length;
     }
 }
