@@ -72,13 +72,14 @@ public sealed class TcpChannelListener : IApduChannelListener
     public async ValueTask<IApduChannel> AcceptAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopToken);
+        // No token linked with the listener's own per accept: stopping the listener closes its socket, which ends a
+        // pending accept (mapped to cancellation below) without a source and two registrations per connection.
         while (true)
         {
             Socket client;
             try
             {
-                client = await _socket.AcceptAsync(linked.Token).ConfigureAwait(false);
+                client = await _socket.AcceptAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted)
             {

@@ -18,6 +18,7 @@ public sealed class StreamDuplexPipe : IDuplexPipe, IAsyncDisposable
     // Not disposed: the pump may outlive disposal when a stream ignores both cancellation and closing.
     private readonly CancellationTokenSource _stop = new();
     private readonly CancellationToken _stopToken;
+    private readonly CancellationToken _readToken;
     private readonly Task _pump;
     private int _disposed;
 
@@ -35,6 +36,15 @@ public sealed class StreamDuplexPipe : IDuplexPipe, IAsyncDisposable
     /// it).</param>
     /// <param name="maxBufferedBytes">Unread bytes at which the pump stops reading (it resumes below half).</param>
     public StreamDuplexPipe(Stream stream, bool leaveOpen = false, long maxBufferedBytes = DefaultMaxBufferedBytes)
+        : this(stream, leaveOpen, maxBufferedBytes, ownedSocket: false)
+    {
+    }
+
+    // A socket the pipe owns is read without a cancellation token (closing it at disposal ends a pending read, and a
+    // cancellable read registers on the token once per frame), and its pump starts on the calling thread: a socket
+    // read is truly asynchronous, so the first one returns at once, and a thread-pool hand-off per connection is
+    // saved. Other streams (serial ports, test streams) may read synchronously, so their pump starts on the pool.
+    private StreamDuplexPipe(Stream stream, bool leaveOpen, long maxBufferedBytes, bool ownedSocket)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBufferedBytes, MinimumReadSize);
@@ -44,7 +54,8 @@ public sealed class StreamDuplexPipe : IDuplexPipe, IAsyncDisposable
         _leaveOpen = leaveOpen;
         Output = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
         _stopToken = _stop.Token;
-        _pump = Task.Run(PumpAsync);
+        _readToken = ownedSocket ? CancellationToken.None : _stopToken;
+        _pump = ownedSocket ? PumpAsync() : Task.Run(PumpAsync);
     }
 
     /// <summary>The bytes read from the stream; completes when the stream ends or breaks (an unexpected stream error
@@ -65,7 +76,10 @@ public sealed class StreamDuplexPipe : IDuplexPipe, IAsyncDisposable
         {
             socket.NoDelay = true;
         }
-        return new StreamDuplexPipe(new NetworkStream(socket, ownsSocket: true), maxBufferedBytes: maxBufferedBytes) { RemoteEndPoint = socket.RemoteEndPoint };
+        return new StreamDuplexPipe(new NetworkStream(socket, ownsSocket: true), leaveOpen: false, maxBufferedBytes, ownedSocket: true)
+        {
+            RemoteEndPoint = socket.RemoteEndPoint,
+        };
     }
 
     private async Task PumpAsync()
@@ -77,7 +91,7 @@ public sealed class StreamDuplexPipe : IDuplexPipe, IAsyncDisposable
             while (true)
             {
                 var memory = writer.GetMemory(MinimumReadSize);
-                var read = await _stream.ReadAsync(memory, _stopToken).ConfigureAwait(false);
+                var read = await _stream.ReadAsync(memory, _readToken).ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;
