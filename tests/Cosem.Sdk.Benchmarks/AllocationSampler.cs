@@ -20,7 +20,7 @@ internal sealed class AllocationSampler : EventListener
     public IEnumerable<KeyValuePair<string, int>> Stop()
     {
         _recording = false;
-        return _samples.OrderByDescending(pair => pair.Value).Take(15);
+        return _samples.OrderByDescending(pair => pair.Value).Take(25);
     }
 
     protected override void OnEventSourceCreated(EventSource eventSource)
@@ -40,6 +40,13 @@ internal sealed class AllocationSampler : EventListener
         var index = eventData.PayloadNames?.IndexOf("TypeName") ?? -1;
         if (index >= 0 && eventData.Payload?[index] is string type)
         {
+            // Arrays by size too (AllocationTick v3+ names the size of the object that crossed the mark): the size
+            // usually tells which buffer it is.
+            var sizeIndex = eventData.PayloadNames?.IndexOf("ObjectSize") ?? -1;
+            if (type.EndsWith("[]", StringComparison.Ordinal) && sizeIndex >= 0 && eventData.Payload?[sizeIndex] is ulong size)
+            {
+                type = $"{type} of {size} B";
+            }
             _samples.AddOrUpdate(type, 1, static (_, count) => count + 1);
         }
     }

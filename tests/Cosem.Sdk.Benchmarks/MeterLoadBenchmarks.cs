@@ -57,7 +57,7 @@ public class MeterLoadBenchmarks
         return rows;
     }
 
-    private static async Task<int> ReadMeterAsync(BenchmarkMeter meter)
+    internal static async Task<int> ReadMeterAsync(BenchmarkMeter meter)
     {
         await using var client = await meter.ConnectAsync();
         var device = new ReferenceMeter(client);

@@ -23,6 +23,12 @@ public static class Program
                 .GetAwaiter().GetResult();
             return;
         }
+        if (args is ["probe-association", ..])
+        {
+            AssociationProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2_000)
+                .GetAwaiter().GetResult();
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

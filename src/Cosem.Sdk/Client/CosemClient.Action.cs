@@ -44,8 +44,8 @@ public sealed partial class CosemClient
         try
         {
             Require(Conformance.Action, "an ACTION request");
-            EncodeInto(_value, parameter, encode);
-            var data = _value.WrittenMemory;
+            EncodeInto(ValueBuffer, parameter, encode);
+            var data = ValueBuffer.WrittenMemory;
             var invoke = NextInvokeId();
             _request.ResetWrittenCount();
             new ActionRequestNormal(invoke, method, data).Encode(_request);
@@ -69,7 +69,7 @@ public sealed partial class CosemClient
                         return ReadActionResult(normal.Response, method, decode, returnsOptional);
                     case ActionResponseWithPBlock first:
                         CheckBlocksGranted(Conformance.BlockTransferWithAction, "ACTION");
-                        _blocks.ResetWrittenCount();
+                        BlockBuffer.ResetWrittenCount();
                         var last = AppendActionBlock(first.PBlock, 1, method);
                         answer.Dispose();
                         if (!last)
@@ -154,8 +154,8 @@ public sealed partial class CosemClient
         {
             throw new CosemProtocolException($"Invoking {method}: the meter sent block {block.BlockNumber} where block {expected} was expected.");
         }
-        CountBlock((long)_blocks.WrittenCount + block.RawData.Length, method);
-        _blocks.Write(block.RawData.Span);
+        CountBlock((long)BlockBuffer.WrittenCount + block.RawData.Length, method);
+        BlockBuffer.Write(block.RawData.Span);
         return block.LastBlock;
     }
 
@@ -184,13 +184,13 @@ public sealed partial class CosemClient
     }
 
     /// <summary>
-    /// The return parameters of a long ACTION answer, reassembled in <see cref="_blocks"/>: the encoded Data, or
+    /// The return parameters of a long ACTION answer, reassembled in <see cref="BlockBuffer"/>: the encoded Data, or
     /// (as some meters send it) the whole Action-Response-With-Optional-Data. A lone Data starting with 0 is
     /// null-data of one byte, so a longer run starting with 0 (result success) is the second form.
     /// </summary>
     private TResult ReadLongActionResult<TResult>(CosemMethodDescriptor method, AxdrDecoder<TResult>? decode, bool returnsOptional)
     {
-        var data = _blocks.WrittenSpan;
+        var data = BlockBuffer.WrittenSpan;
         if (data.Length > 1 && data[0] == (byte)ActionResult.Success && data[1] is 0 or 1)
         {
             var reader = new AxdrReader(data);

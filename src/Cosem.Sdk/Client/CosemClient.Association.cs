@@ -1,5 +1,6 @@
 using Cosem.Sdk.Apdu;
 using Cosem.Sdk.Security;
+using Microsoft.Extensions.Logging;
 
 namespace Cosem.Sdk.Client;
 
@@ -35,7 +36,10 @@ public sealed partial class CosemClient
         };
         _request.ResetWrittenCount();
         aarq.Encode(_request);
-        ClientLog.Associating(_logger, Options.ClientAddress.Value, Options.ServerAddress.Value, authentication.ToString() ?? mechanism.ToString());
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            ClientLog.Associating(_logger, Options.ClientAddress.Value, Options.ServerAddress.Value, authentication.ToString() ?? mechanism.ToString());
+        }
 
         AareApdu aare;
         using (var answer = await ExchangeAsync(_request.WrittenMemory, ApduTag.Aare, AnyInvokeId, protect: false, cancellationToken).ConfigureAwait(false))
@@ -62,7 +66,11 @@ public sealed partial class CosemClient
         ServerMaxReceivePduSize = response.ServerMaxReceivePduSize == 0 ? UnlimitedPduSize : response.ServerMaxReceivePduSize;
         AssociationResponse = aare;
         _state = Associated;
-        ClientLog.Associated(_logger, NegotiatedConformance.ToString(), ServerMaxReceivePduSize);
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            // Only when logged: a flags enum's text costs a string and a walk of its names per association.
+            ClientLog.Associated(_logger, NegotiatedConformance.ToString(), ServerMaxReceivePduSize);
+        }
         await authentication.CompleteAsync(this, aare, cancellationToken).ConfigureAwait(false);
         await LoadShortNamesAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -47,7 +47,7 @@ public sealed partial class CosemClient
             switch (answer.Response)
             {
                 case null:
-                    return DecodeValue(_blocks.WrittenSpan, decode, attribute);
+                    return DecodeValue(BlockBuffer.WrittenSpan, decode, attribute);
                 case GetResponseNormal { Result.HasData: true } normal:
                     return DecodeValue(normal.Result.Data.Span, decode, attribute);
                 case GetResponseNormal refused:
@@ -64,7 +64,7 @@ public sealed partial class CosemClient
 
     /// <summary>
     /// Sends the GET request in <see cref="_request"/> and returns its answer: a normal or with-list response, or,
-    /// when the meter answered in blocks, a null response with the reassembled data in <see cref="_blocks"/>.
+    /// when the meter answered in blocks, a null response with the reassembled data in <see cref="BlockBuffer"/>.
     /// <paramref name="decodesValue"/>: the caller decodes a normal answer's value whole at once, so it is not walked
     /// here first (<see cref="TryReadNormalValue"/>).
     /// </summary>
@@ -85,7 +85,7 @@ public sealed partial class CosemClient
                 message = null;
                 return answer;
             }
-            _blocks.ResetWrittenCount();
+            BlockBuffer.ResetWrittenCount();
             var last = AppendGetBlock(first.Block, 1, what);
             message.Dispose();
             message = null;
@@ -104,14 +104,14 @@ public sealed partial class CosemClient
     /// <summary>A GET answer and the message its values are sliced from.</summary>
     private readonly struct GetAnswer(ApduMessage? message, GetResponse? response) : IDisposable
     {
-        /// <summary>The answer, or null when it came in blocks (the data is then in <see cref="_blocks"/>).</summary>
+        /// <summary>The answer, or null when it came in blocks (the data is then in <see cref="BlockBuffer"/>).</summary>
         public GetResponse? Response => response;
 
         public void Dispose() => message?.Dispose();
     }
 
     /// <summary>
-    /// Collects the rest of a long GET answer into <see cref="_blocks"/>: each block is acknowledged with
+    /// Collects the rest of a long GET answer into <see cref="BlockBuffer"/>: each block is acknowledged with
     /// GET-Request-Next and must carry the next block number (IEC 62056-5-3 §9.4.6.2).
     /// </summary>
     private async ValueTask ReceiveRemainingGetBlocksAsync(InvokeIdAndPriority invoke, uint received, object what, CancellationToken cancellationToken)
@@ -143,8 +143,8 @@ public sealed partial class CosemClient
         {
             throw new CosemProtocolException($"Reading {what}: the meter sent block {block.BlockNumber} where block {expected} was expected.");
         }
-        CountBlock((long)_blocks.WrittenCount + block.RawData.Length, what);
-        _blocks.Write(block.RawData.Span);
+        CountBlock((long)BlockBuffer.WrittenCount + block.RawData.Length, what);
+        BlockBuffer.Write(block.RawData.Span);
         return block.LastBlock;
     }
 

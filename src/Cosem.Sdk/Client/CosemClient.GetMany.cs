@@ -113,7 +113,7 @@ public sealed partial class CosemClient
             using var answer = await SendGetAsync(invoke, item.Descriptor, cancellationToken).ConfigureAwait(false);
             return answer.Response switch
             {
-                null => new CosemGetResult(item.Descriptor, DataAccessResult.Success, _blocks.WrittenSpan.ToArray()),
+                null => new CosemGetResult(item.Descriptor, DataAccessResult.Success, BlockBuffer.WrittenSpan.ToArray()),
                 GetResponseNormal normal => ToResult(item.Descriptor, normal.Result),
                 _ => throw new CosemProtocolException($"The meter answered a GET-Request-Normal for {item.Descriptor} with a GET-Response-With-List."),
             };
@@ -176,7 +176,7 @@ public sealed partial class CosemClient
     /// </summary>
     private void ReadListFromBlocks(CosemAttributeDescriptorWithSelection[] batch, int start, CosemGetResult[] results)
     {
-        var data = _blocks.WrittenSpan;
+        var data = BlockBuffer.WrittenSpan;
         var reader = new AxdrReader(data);
         var count = reader.ReadLength("result count");
         if (count != batch.Length)

@@ -42,8 +42,8 @@ public sealed partial class CosemClient
             {
                 Require(Conformance.SelectiveAccess, "a SET with selective access");
             }
-            EncodeInto(_value, value, encode);
-            var data = _value.WrittenMemory;
+            EncodeInto(ValueBuffer, value, encode);
+            var data = ValueBuffer.WrittenMemory;
             var invoke = NextInvokeId();
             _request.ResetWrittenCount();
             new SetRequestNormal(invoke, attribute, access, data).Encode(_request);

@@ -161,7 +161,7 @@ public sealed partial class CosemClient
         if (response.Results is [{ Kind: ReadResultKind.DataBlockResult } first])
         {
             await ReceiveReadBlocksAsync(first, what, cancellationToken).ConfigureAwait(false);
-            return variables.Count == 1 ? [ReadResult.FromData(_blocks.WrittenSpan.ToArray())] : DecodeBlockList(variables.Count, what);
+            return variables.Count == 1 ? [ReadResult.FromData(BlockBuffer.WrittenSpan.ToArray())] : DecodeBlockList(variables.Count, what);
         }
         return CopyResults(response.Results, variables.Count, what);
     }
@@ -188,9 +188,9 @@ public sealed partial class CosemClient
     /// <summary>A with-list answer that came in blocks: the blocks join into the SEQUENCE OF Read-Result.</summary>
     private ReadResult[] DecodeBlockList(int expected, object what)
     {
-        var apdu = new byte[_blocks.WrittenCount + 1];
+        var apdu = new byte[BlockBuffer.WrittenCount + 1];
         apdu[0] = (byte)ApduTag.ReadResponse;
-        _blocks.WrittenSpan.CopyTo(apdu.AsSpan(1));
+        BlockBuffer.WrittenSpan.CopyTo(apdu.AsSpan(1));
         return CopyResults(Decode<ReadResponse>(apdu, ApduTag.ReadResponse).Results, expected, what);
     }
 
@@ -200,8 +200,8 @@ public sealed partial class CosemClient
         {
             throw new CosemProtocolException($"Reading {what}: the meter's first block is numbered {first.BlockNumber}.");
         }
-        _blocks.ResetWrittenCount();
-        _blocks.Write(first.Data.Span);
+        BlockBuffer.ResetWrittenCount();
+        BlockBuffer.Write(first.Data.Span);
         var last = first.LastBlock;
         for (var received = (ushort)1; !last; received++)
         {
@@ -219,11 +219,11 @@ public sealed partial class CosemClient
             {
                 throw new CosemProtocolException($"Reading {what}: the meter sent block {block.BlockNumber} where block {received + 1} was expected.");
             }
-            if (_blocks.WrittenCount + block.Data.Length > MaxShortNameReadBytes)
+            if (BlockBuffer.WrittenCount + block.Data.Length > MaxShortNameReadBytes)
             {
                 throw new CosemProtocolException($"Reading {what}: the answer exceeds {MaxShortNameReadBytes} bytes.");
             }
-            _blocks.Write(block.Data.Span);
+            BlockBuffer.Write(block.Data.Span);
             last = block.LastBlock;
             if (received == ushort.MaxValue - 1 && !last)
             {

@@ -76,8 +76,8 @@ public sealed partial class CosemClient
         try
         {
             var variable = Variable(attribute, access);
-            EncodeInto(_value, value, encode);
-            var result = (await WriteCoreAsync([variable], [_value.WrittenMemory], attribute, cancellationToken).ConfigureAwait(false))[0];
+            EncodeInto(ValueBuffer, value, encode);
+            var result = (await WriteCoreAsync([variable], [ValueBuffer.WrittenMemory], attribute, cancellationToken).ConfigureAwait(false))[0];
             if (result.Kind != WriteResultKind.Success)
             {
                 ThrowIfRefused(result.Kind == WriteResultKind.DataAccessError ? result.Error : DataAccessResult.OtherReason, attribute);
@@ -97,17 +97,17 @@ public sealed partial class CosemClient
         try
         {
             var name = ShortNameOf(method);
-            EncodeInto(_value, parameter, encode);
+            EncodeInto(ValueBuffer, parameter, encode);
             if (decode is null)
             {
-                var written = (await WriteCoreAsync([VariableAccessSpecification.ByName(name)], [_value.WrittenMemory], method, cancellationToken).ConfigureAwait(false))[0];
+                var written = (await WriteCoreAsync([VariableAccessSpecification.ByName(name)], [ValueBuffer.WrittenMemory], method, cancellationToken).ConfigureAwait(false))[0];
                 if (written.Kind == WriteResultKind.DataAccessError)
                 {
                     throw new CosemServiceException(written.Error, $"Invoking {method} failed: data-access-result {written.Error}.");
                 }
                 return default!;
             }
-            var variable = VariableAccessSpecification.Parameterized(name, MethodInvocationSelector, _value.WrittenMemory.ToArray());
+            var variable = VariableAccessSpecification.Parameterized(name, MethodInvocationSelector, ValueBuffer.WrittenMemory.ToArray());
             var result = (await ReadCoreAsync([variable], method, cancellationToken).ConfigureAwait(false))[0];
             if (result.Kind != ReadResultKind.Data)
             {

@@ -26,12 +26,12 @@ public sealed partial class CosemClient
             {
                 throw new CosemProtocolException($"Writing {what}: {body.Length} bytes need more than {ushort.MaxValue} blocks of {room} bytes.");
             }
-            _value.ResetWrittenCount();
-            var writer = new AxdrWriter(_value);
+            ValueBuffer.ResetWrittenCount();
+            var writer = new AxdrWriter(ValueBuffer);
             writer.WriteOctetString(body.AsSpan(offset, take));
             writer.Flush();
             _request.ResetWrittenCount();
-            new WriteRequest([VariableAccessSpecification.WriteDataBlockAccess(last, number)], [_value.WrittenMemory]).Encode(_request);
+            new WriteRequest([VariableAccessSpecification.WriteDataBlockAccess(last, number)], [ValueBuffer.WrittenMemory]).Encode(_request);
             offset += take;
             using var answer = await ExchangeAsync(_request.WrittenMemory, ApduTag.WriteResponse, AnyInvokeId, protect: true, cancellationToken).ConfigureAwait(false);
             var results = Decode<WriteResponse>(answer.Memory, ApduTag.WriteResponse).Results;

@@ -36,8 +36,9 @@ public sealed partial class CosemClient : ICosemSession, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ArrayBufferWriter<byte> _request = new(256);
-    private readonly ArrayBufferWriter<byte> _value = new(256);
-    private readonly ArrayBufferWriter<byte> _blocks = new(1024);
+    // Created on first use: many sessions (a read of a few registers) never send a value nor receive blocks.
+    private ArrayBufferWriter<byte>? _valueBuffer;
+    private ArrayBufferWriter<byte>? _blockBuffer;
     private CancellationTokenSource? _spareTimeout;
     private readonly Lock _watchdogLock = new();
     private Timer? _watchdog;
@@ -53,6 +54,10 @@ public sealed partial class CosemClient : ICosemSession, IAsyncDisposable
         _channel = channel;
         _logger = logger;
     }
+
+    private ArrayBufferWriter<byte> ValueBuffer => _valueBuffer ??= new ArrayBufferWriter<byte>(256);
+
+    private ArrayBufferWriter<byte> BlockBuffer => _blockBuffer ??= new ArrayBufferWriter<byte>(1024);
 
     /// <summary>Where the meter is.</summary>
     public ClientTransport Transport { get; }

@@ -229,7 +229,11 @@ internal static class AssociationNegotiator
             };
             aare.Encode(response);
         }
-        ServerLog.Associated(logger, session, clientAddress.Value, device.Address.Value, required.ToString(), conformance.ToString(), clientMaxPdu);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            // Only when logged: a flags enum's text costs a string and a walk of its names per association.
+            ServerLog.Associated(logger, session, clientAddress.Value, device.Address.Value, required.ToString(), conformance.ToString(), clientMaxPdu);
+        }
         return association;
     }
 

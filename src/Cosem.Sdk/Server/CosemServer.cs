@@ -290,24 +290,29 @@ public sealed partial class CosemServer : IAsyncDisposable
         {
             var session = new ServerSession(this, channel, id, _logger, new SessionRefusals(_refusals, id, remote));
             Interlocked.Increment(ref _active);
-            var token = _stop.Token;
-            task = Task.Run(async () =>
-            {
-                try
-                {
-                    await session.RunAsync(token).ConfigureAwait(false);
-                }
-                finally
-                {
-                    _connections.Leave(address);
-                    Interlocked.Decrement(ref _active);
-                    _sessions.TryRemove(id, out _);
-                }
-            });
+            task = ServeAsync(session, address, id);
         }
         _sessions.TryAdd(id, task);
         if (task.IsCompleted)
         {
+            _sessions.TryRemove(id, out _);
+        }
+    }
+
+    // One thread-pool hand-off, as Task.Run gave, but without its closure, task and unwrap promise per connection.
+    // The hand-off stays: run inline, a client that keeps its pipe full could hold the accept loop for as long as
+    // its requests complete synchronously.
+    private async Task ServeAsync(ServerSession session, System.Net.IPAddress? address, long id)
+    {
+        try
+        {
+            await Task.Yield();
+            await session.RunAsync(_stop.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            _connections.Leave(address);
+            Interlocked.Decrement(ref _active);
             _sessions.TryRemove(id, out _);
         }
     }

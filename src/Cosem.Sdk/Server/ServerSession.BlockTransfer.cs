@@ -14,7 +14,10 @@ namespace Cosem.Sdk.Server;
 /// </summary>
 internal sealed partial class ServerSession
 {
-    private readonly ArrayBufferWriter<byte> _block = new(256);
+    // Created on first use: only sessions that send general block transfer answers need it.
+    private ArrayBufferWriter<byte>? _blockBuffer;
+
+    private ArrayBufferWriter<byte> BlockBuffer => _blockBuffer ??= new ArrayBufferWriter<byte>(256);
 
     // _response already holds a GBT APDU (an acknowledgement): sent as it is, never split again.
     private bool _responseIsBlock;
@@ -136,9 +139,9 @@ internal sealed partial class ServerSession
             state.PendingWindow = null;
             for (var number = window.First; number <= window.Last && number != 0; number++)
             {
-                _block.ResetWrittenCount();
-                blocks.WriteBlock(_block, number, window.Last, OwnWindow, state.Incoming.LastInSequence);
-                await SendAsync(_block.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                BlockBuffer.ResetWrittenCount();
+                blocks.WriteBlock(BlockBuffer, number, window.Last, OwnWindow, state.Incoming.LastInSequence);
+                await SendAsync(BlockBuffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
                 if (number == ushort.MaxValue)
                 {
                     break;

@@ -38,7 +38,7 @@ public abstract class ServerTransport
         ArgumentNullException.ThrowIfNull(endPoint);
         return new Delegating("wrapper tcp", context =>
         {
-            var listener = TcpChannelListener.StartWrapper(endPoint, context.CreateWrapperOptions(), maxBufferedBytes: context.MaxBufferedBytesPerConnection);
+            var listener = TcpChannelListener.StartWrapper(endPoint, context.CreateWrapperOptions(), backlog: 512, context.MaxBufferedBytesPerConnection, inlineReads: true);
             return (listener, listener.LocalEndPoint);
         });
     }

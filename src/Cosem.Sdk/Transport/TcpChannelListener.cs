@@ -16,14 +16,19 @@ public sealed class TcpChannelListener : IApduChannelListener
     private readonly Socket _socket;
     private readonly Func<IDuplexPipe, IApduChannel> _createChannel;
     private readonly long _maxBufferedBytes;
+    // The server's wrapper sessions only: their reader never blocks on the pipe, so it may resume on the pump's
+    // thread. Other channels keep the thread-pool hand-off.
+    private readonly bool _inlineReads;
     // Not disposed: a pending accept may still be linking to or reading its token when the listener stops.
     private readonly CancellationTokenSource _stop = new();
     private readonly CancellationToken _stopToken;
     private int _disposed;
 
-    private TcpChannelListener(IPEndPoint endPoint, Func<IDuplexPipe, IApduChannel> createChannel, int backlog, long maxBufferedBytes)
+    private TcpChannelListener(IPEndPoint endPoint, Func<IDuplexPipe, IApduChannel> createChannel, int backlog, long maxBufferedBytes,
+        bool inlineReads = false)
     {
         _createChannel = createChannel;
+        _inlineReads = inlineReads;
         _maxBufferedBytes = maxBufferedBytes;
         _stopToken = _stop.Token;
         _socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
@@ -49,7 +54,14 @@ public sealed class TcpChannelListener : IApduChannelListener
     /// </summary>
     public static TcpChannelListener StartWrapper(IPEndPoint endPoint, WrapperOptions? options = null, int backlog = 512,
         long maxBufferedBytes = StreamDuplexPipe.DefaultMaxBufferedBytes) =>
-        new(endPoint, pipe => WrapperChannel.CreateServer(pipe, options), backlog, maxBufferedBytes);
+        StartWrapper(endPoint, options, backlog, maxBufferedBytes, inlineReads: false);
+
+    /// <summary><see cref="StartWrapper(IPEndPoint, WrapperOptions?, int, long)"/>; with <paramref name="inlineReads"/>
+    /// (the server's sessions, which never wait synchronously on their channel) a received frame resumes its reader on
+    /// the socket pump's thread.</summary>
+    internal static TcpChannelListener StartWrapper(IPEndPoint endPoint, WrapperOptions? options, int backlog, long maxBufferedBytes,
+        bool inlineReads) =>
+        new(endPoint, pipe => WrapperChannel.CreateServer(pipe, options), backlog, maxBufferedBytes, inlineReads);
 
     /// <summary>
     /// Listens for HDLC-over-TCP clients; every connection becomes an <see cref="HdlcServerLink"/> reading through a
@@ -72,13 +84,14 @@ public sealed class TcpChannelListener : IApduChannelListener
     public async ValueTask<IApduChannel> AcceptAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopToken);
+        // No token linked with the listener's own per accept: stopping the listener closes its socket, which ends a
+        // pending accept (mapped to cancellation below) without a source and two registrations per connection.
         while (true)
         {
             Socket client;
             try
             {
-                client = await _socket.AcceptAsync(linked.Token).ConfigureAwait(false);
+                client = await _socket.AcceptAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted)
             {
@@ -88,7 +101,7 @@ public sealed class TcpChannelListener : IApduChannelListener
             {
                 throw new OperationCanceledException("The listener was stopped.", ex, _stopToken);
             }
-            return _createChannel(StreamDuplexPipe.FromSocket(client, _maxBufferedBytes));
+            return _createChannel(StreamDuplexPipe.OverSocket(client, _maxBufferedBytes, _inlineReads));
         }
     }
 

@@ -12,7 +12,9 @@ namespace Cosem.Sdk.Server;
 // the global unicast key (identified key) with the server's next counter, echoing the transaction-id.
 internal sealed partial class ServerProtection
 {
-    private readonly ArrayBufferWriter<byte> _signedAnswer = new(256);
+    private ArrayBufferWriter<byte>? _signedAnswerBuffer;
+
+    private ArrayBufferWriter<byte> SignedAnswer => _signedAnswerBuffer ??= new ArrayBufferWriter<byte>(256);
 
     private async ValueTask HandleSignedAsync(AssociationState association, AssociationSecurity security, ReadOnlyMemory<byte> apdu,
         IBufferWriter<byte> response, CancellationToken cancellationToken)
@@ -45,14 +47,14 @@ internal sealed partial class ServerProtection
             Refuse(RequestRefusal.Other("a general-signing APDU must hold one other APDU"), response);
             return;
         }
-        _signedAnswer.ResetWrittenCount();
-        await HandleAsync(association, security, content, _signedAnswer, signatureVerified: true, cancellationToken).ConfigureAwait(false);
-        if (_signedAnswer.WrittenCount == 0)
+        SignedAnswer.ResetWrittenCount();
+        await HandleAsync(association, security, content, SignedAnswer, signatureVerified: true, cancellationToken).ConfigureAwait(false);
+        if (SignedAnswer.WrittenCount == 0)
         {
             return; // unconfirmed request
         }
         var header = new GeneralProtectionHeader(security.SystemTitle, client, signing.TransactionId);
-        EncodeProtected(GeneralSigningProtection.Sign(header, serverKey, _signedAnswer.WrittenMemory), response);
+        EncodeProtected(GeneralSigningProtection.Sign(header, serverKey, SignedAnswer.WrittenMemory), response);
     }
 
     private async ValueTask HandleGeneralCipheringAsync(AssociationState association, AssociationSecurity security, ReadOnlyMemory<byte> apdu,
@@ -119,7 +121,7 @@ internal sealed partial class ServerProtection
         var counter = await security.NextServerInvocationCounterAsync(cancellationToken).ConfigureAwait(false);
         var header = new GeneralProtectionHeader(security.SystemTitle, client, ciphering.TransactionId);
         EncodeProtected(GeneralCipheringProtection.Protect(header, GeneralCipheringKeyMode.GlobalUnicastKey, keyring, answerControl, counter,
-            _plainResponse.WrittenSpan), response);
+            PlainResponse.WrittenSpan), response);
     }
 
     private static void EnsureAddressed(ReadOnlySpan<byte> originator, ReadOnlySpan<byte> recipient, SystemTitle client, SystemTitle server)

@@ -17,8 +17,13 @@ internal sealed partial class ServerProtection : IRequestHandler
 {
     private readonly IRequestHandler _inner;
     private readonly SessionRefusals _refusals;
-    private readonly ArrayBufferWriter<byte> _plainRequest = new(256);
-    private readonly ArrayBufferWriter<byte> _plainResponse = new(256);
+    // Created on first use (as the signed answer's): most sessions are not ciphered and never need them.
+    private ArrayBufferWriter<byte>? _plainRequestBuffer;
+    private ArrayBufferWriter<byte>? _plainResponseBuffer;
+
+    private ArrayBufferWriter<byte> PlainRequest => _plainRequestBuffer ??= new ArrayBufferWriter<byte>(256);
+
+    private ArrayBufferWriter<byte> PlainResponse => _plainResponseBuffer ??= new ArrayBufferWriter<byte>(256);
 
     public ServerProtection(IRequestHandler inner, SessionRefusals refusals)
     {
@@ -109,10 +114,10 @@ internal sealed partial class ServerProtection : IRequestHandler
             Refuse(refused, response);
             return;
         }
-        _plainRequest.ResetWrittenCount();
+        PlainRequest.ResetWrittenCount();
         try
         {
-            cipher.Unprotect(client, content, _plainRequest, out _);
+            cipher.Unprotect(client, content, PlainRequest, out _);
         }
         catch (CosemSecurityException ex)
         {
@@ -124,7 +129,7 @@ internal sealed partial class ServerProtection : IRequestHandler
             Refuse(stale, response);
             return;
         }
-        var plain = _plainRequest.WrittenMemory;
+        var plain = PlainRequest.WrittenMemory;
         if (plain.IsEmpty || ApduEnvelope.TryRead(plain.Span, out _))
         {
             Refuse(RequestRefusal.Other("a protected APDU must hold a plain request"), response);
@@ -136,20 +141,20 @@ internal sealed partial class ServerProtection : IRequestHandler
         }
         var tag = envelope.IsGeneral
             ? envelope.Tag
-            : ApduEnvelope.CipheredTagFor((ApduTag)_plainResponse.WrittenSpan[0], envelope.IsDedicated) ?? (envelope.IsDedicated ? ApduTag.GeneralDedCiphering : ApduTag.GeneralGloCiphering);
+            : ApduEnvelope.CipheredTagFor((ApduTag)PlainResponse.WrittenSpan[0], envelope.IsDedicated) ?? (envelope.IsDedicated ? ApduTag.GeneralDedCiphering : ApduTag.GeneralGloCiphering);
         // Answer with the request's protection, under the unicast (or dedicated) key even for a broadcast request.
         var control = SecurityControlByte.Create(snapshot.Suite, header.Control.IsAuthenticated, header.Control.IsEncrypted);
         var responseCipher = envelope.IsDedicated ? cipher : snapshot.Unicast!;
         var counter = await security.NextServerInvocationCounterAsync(cancellationToken).ConfigureAwait(false);
-        ApduEnvelope.Write(responseCipher, tag, control, security.SystemTitle, counter, _plainResponse.WrittenSpan, response);
+        ApduEnvelope.Write(responseCipher, tag, control, security.SystemTitle, counter, PlainResponse.WrittenSpan, response);
     }
 
-    /// <summary>Serves the opened request into <see cref="_plainResponse"/>; false when it has no answer (unconfirmed).</summary>
+    /// <summary>Serves the opened request into <see cref="PlainResponse"/>; false when it has no answer (unconfirmed).</summary>
     private async ValueTask<bool> ServeAsync(AssociationState association, ReadOnlyMemory<byte> plain, CancellationToken cancellationToken)
     {
-        _plainResponse.ResetWrittenCount();
-        await _inner.HandleAsync(association, plain, _plainResponse, cancellationToken).ConfigureAwait(false);
-        return _plainResponse.WrittenCount > 0;
+        PlainResponse.ResetWrittenCount();
+        await _inner.HandleAsync(association, plain, PlainResponse, cancellationToken).ConfigureAwait(false);
+        return PlainResponse.WrittenCount > 0;
     }
 
     /// <summary>Before opening: the request's protection meets the policy and its counter is fresh for the client.</summary>

@@ -18,6 +18,7 @@ public sealed class StreamDuplexPipe : IDuplexPipe, IAsyncDisposable
     // Not disposed: the pump may outlive disposal when a stream ignores both cancellation and closing.
     private readonly CancellationTokenSource _stop = new();
     private readonly CancellationToken _stopToken;
+    private readonly CancellationToken _readToken;
     private readonly Task _pump;
     private int _disposed;
 
@@ -35,16 +36,29 @@ public sealed class StreamDuplexPipe : IDuplexPipe, IAsyncDisposable
     /// it).</param>
     /// <param name="maxBufferedBytes">Unread bytes at which the pump stops reading (it resumes below half).</param>
     public StreamDuplexPipe(Stream stream, bool leaveOpen = false, long maxBufferedBytes = DefaultMaxBufferedBytes)
+        : this(stream, leaveOpen, maxBufferedBytes, ownedSocket: false, inlineReads: false)
+    {
+    }
+
+    // A socket the pipe owns is read without a cancellation token (closing it at disposal ends a pending read, and a
+    // cancellable read registers on the token once per frame), and its pump starts on the calling thread: a socket
+    // read is truly asynchronous, so the first one returns at once, and a thread-pool hand-off per connection is
+    // saved. Other streams (serial ports, test streams) may read synchronously, so their pump starts on the pool.
+    // With inlineReads, a pending reader resumes on the pump's thread as soon as bytes arrive instead of being queued
+    // to the thread pool: one hand-off less per received frame. Only for readers that never wait synchronously on
+    // this pipe (the pump stays inside that reader until it next awaits): the SDK's own server sessions.
+    private StreamDuplexPipe(Stream stream, bool leaveOpen, long maxBufferedBytes, bool ownedSocket, bool inlineReads)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBufferedBytes, MinimumReadSize);
-        _inbound = new Pipe(new PipeOptions(pauseWriterThreshold: maxBufferedBytes, resumeWriterThreshold: maxBufferedBytes / 2,
-            useSynchronizationContext: false));
+        _inbound = new Pipe(new PipeOptions(readerScheduler: inlineReads ? PipeScheduler.Inline : PipeScheduler.ThreadPool,
+            pauseWriterThreshold: maxBufferedBytes, resumeWriterThreshold: maxBufferedBytes / 2, useSynchronizationContext: false));
         _stream = stream;
         _leaveOpen = leaveOpen;
         Output = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
         _stopToken = _stop.Token;
-        _pump = Task.Run(PumpAsync);
+        _readToken = ownedSocket ? CancellationToken.None : _stopToken;
+        _pump = ownedSocket ? PumpAsync() : Task.Run(PumpAsync);
     }
 
     /// <summary>The bytes read from the stream; completes when the stream ends or breaks (an unexpected stream error
@@ -58,14 +72,22 @@ public sealed class StreamDuplexPipe : IDuplexPipe, IAsyncDisposable
     public PipeWriter Output { get; }
 
     /// <summary>Wraps a connected socket; the pipe owns it. Nagle is disabled: frames are small and latency matters.</summary>
-    public static StreamDuplexPipe FromSocket(Socket socket, long maxBufferedBytes = DefaultMaxBufferedBytes)
+    public static StreamDuplexPipe FromSocket(Socket socket, long maxBufferedBytes = DefaultMaxBufferedBytes) =>
+        OverSocket(socket, maxBufferedBytes, inlineReads: false);
+
+    /// <summary><see cref="FromSocket(Socket, long)"/>; with <paramref name="inlineReads"/>, the reader resumes on
+    /// the pump's thread (see the constructor).</summary>
+    internal static StreamDuplexPipe OverSocket(Socket socket, long maxBufferedBytes, bool inlineReads)
     {
         ArgumentNullException.ThrowIfNull(socket);
         if (socket.ProtocolType == ProtocolType.Tcp)
         {
             socket.NoDelay = true;
         }
-        return new StreamDuplexPipe(new NetworkStream(socket, ownsSocket: true), maxBufferedBytes: maxBufferedBytes) { RemoteEndPoint = socket.RemoteEndPoint };
+        return new StreamDuplexPipe(new NetworkStream(socket, ownsSocket: true), leaveOpen: false, maxBufferedBytes, ownedSocket: true, inlineReads)
+        {
+            RemoteEndPoint = socket.RemoteEndPoint,
+        };
     }
 
     private async Task PumpAsync()
@@ -77,7 +99,7 @@ public sealed class StreamDuplexPipe : IDuplexPipe, IAsyncDisposable
             while (true)
             {
                 var memory = writer.GetMemory(MinimumReadSize);
-                var read = await _stream.ReadAsync(memory, _stopToken).ConfigureAwait(false);
+                var read = await _stream.ReadAsync(memory, _readToken).ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;
