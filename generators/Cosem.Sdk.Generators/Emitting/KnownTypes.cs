@@ -102,6 +102,13 @@ internal static class KnownTypes
     /// <summary>Streams typed rows while a profile's buffer arrives.</summary>
     public const string ProfileRowReader = "global::Cosem.Sdk.Objects.ProfileRowReader";
 
+    /// <summary>A row type that decodes itself, which <see cref="ProfileRowReader"/> calls without a delegate; a type
+    /// argument in angle brackets follows.</summary>
+    public const string TypedProfileRow = "global::Cosem.Sdk.Objects.ITypedProfileRow";
+
+    /// <summary>System.ReadOnlyMemory; a type argument in angle brackets follows (a batch of rows).</summary>
+    public const string ReadOnlyMemory = "global::System.ReadOnlyMemory";
+
     /// <summary>A date-time as COSEM encodes it.</summary>
     public const string CosemDateTime = "global::Cosem.Sdk.Axdr.CosemDateTime";
 

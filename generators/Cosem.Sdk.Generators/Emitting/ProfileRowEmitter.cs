@@ -36,7 +36,8 @@ internal static class ProfileRowEmitter
             w.WriteLine("/// <param name=\"" + column.Member + "\">" + ColumnText(column) + "</param>");
         }
         w.WriteLine(GeneratedFile.GeneratedCodeAttribute);
-        w.OpenBlock("public readonly record struct " + row + "(" + string.Join(", ", columns.Select(c => ClrTypes.CsType(c.Type) + " " + c.Member)) + ")");
+        w.OpenBlock("public readonly record struct " + row + "(" + string.Join(", ", columns.Select(c => ClrTypes.CsType(c.Type) + " " + c.Member)) + ") : "
+            + KnownTypes.TypedProfileRow + "<" + row + ">");
         w.WriteLine("/// <summary>The capture objects of the row's columns, in capture order, as the device profile declares them.</summary>");
         w.WriteLine("public static " + KnownTypes.ReadOnlyList + "<" + KnownTypes.CaptureObjectReference + "> CaptureObjects { get; } =");
         w.WriteLine("[");
@@ -81,7 +82,8 @@ internal static class ProfileRowEmitter
         string row = RowName(obj);
         string rows = KnownTypes.AsyncEnumerable + "<" + row + ">";
         string token = KnownTypes.CancellationToken + " cancellationToken = default";
-        string read = KnownTypes.ProfileRowReader + ".ReadAsync(Session, Attribute(2), ";
+        // The row type's own static Decode is called without a delegate (ITypedProfileRow): one direct call per row.
+        string read = KnownTypes.ProfileRowReader + ".ReadAsync<" + row + ">(Session, Attribute(2), ";
         var timeColumn = obj.Columns.FirstOrDefault(c => c.Type.Kind == AxdrKind.DateTime);
         string range = "new " + KnownTypes.RangeSelection + "(from, to)"
             + (timeColumn is null ? "" : " { RestrictingObject = " + Reference(timeColumn) + " }");
@@ -102,12 +104,12 @@ internal static class ProfileRowEmitter
         w.WriteLine();
         w.WriteLine("/// <summary>Every row of the buffer, oldest first as the meter sorts it.</summary>");
         w.WriteLine("public " + rows + " ReadAllAsync(" + token + ") =>");
-        w.WriteLine("    " + read + "null, " + row + ".Decode, cancellationToken);");
+        w.WriteLine("    " + read + "null, cancellationToken);");
         w.WriteLine();
         w.WriteLine("/// <summary>The rows captured from <paramref name=\"from\"/> to <paramref name=\"to\"/> (selective access by range"
             + (timeColumn is null ? " on the clock" : " on " + Escape(timeColumn.Member)) + ").</summary>");
         w.WriteLine("public " + rows + " ReadRangeAsync(" + KnownTypes.CosemDateTime + " from, " + KnownTypes.CosemDateTime + " to, " + token + ") =>");
-        w.WriteLine("    " + read + range + ".ToDescriptor(), " + row + ".Decode, cancellationToken);");
+        w.WriteLine("    " + read + range + ".ToDescriptor(), cancellationToken);");
         w.WriteLine();
         w.WriteLine("/// <summary>The rows captured from <paramref name=\"from\"/> to <paramref name=\"to\"/>, given as instants (sent with their UTC offsets).</summary>");
         w.WriteLine("public " + rows + " ReadRangeAsync(" + KnownTypes.DateTimeOffset + " from, " + KnownTypes.DateTimeOffset + " to, " + token + ") =>");
@@ -115,7 +117,15 @@ internal static class ProfileRowEmitter
         w.WriteLine();
         w.WriteLine("/// <summary>Rows <paramref name=\"fromEntry\"/> to <paramref name=\"toEntry\"/> (1-based; 0 as the end means the last), by entry.</summary>");
         w.WriteLine("public " + rows + " ReadEntriesAsync(uint fromEntry, uint toEntry, " + token + ") =>");
-        w.WriteLine("    " + read + "new " + KnownTypes.EntrySelection + "(fromEntry, toEntry).ToDescriptor(), " + row + ".Decode, cancellationToken);");
+        w.WriteLine("    " + read + "new " + KnownTypes.EntrySelection + "(fromEntry, toEntry).ToDescriptor(), cancellationToken);");
+        w.WriteLine();
+        w.WriteLine("/// <summary>The rows (all, or those <paramref name=\"access\"/> selects) a batch per block received, the fastest read:");
+        w.WriteLine("/// one await per block and a plain loop over the batch's <c>Span</c>. A batch lies in a pooled array that the next");
+        w.WriteLine("/// batch reuses, so copy the rows you keep before moving on.</summary>");
+        w.WriteLine("/// <param name=\"access\">A range or entry selection's descriptor, or null for every row.</param>");
+        w.WriteLine("/// <param name=\"cancellationToken\">Stops the transfer: no further block is asked for.</param>");
+        w.WriteLine("public " + KnownTypes.AsyncEnumerable + "<" + KnownTypes.ReadOnlyMemory + "<" + row + ">> ReadBatchesAsync(" + KnownTypes.SelectiveAccessDescriptor + "? access, " + token + ") =>");
+        w.WriteLine("    " + KnownTypes.ProfileRowReader + ".ReadBatchesAsync<" + row + ">(Session, Attribute(2), access, cancellationToken);");
         w.CloseBlock();
     }
 

@@ -21,15 +21,15 @@ public class ProfileRowSplitterTests
 
     private static List<ReferenceMeter.LoadProfileRow> Split(byte[] encoded, IEnumerable<int> pieceSizes)
     {
-        using var splitter = new ProfileRowSplitter<ReferenceMeter.LoadProfileRow>(ReferenceMeter.LoadProfileRow.Decode);
+        using var splitter = new ProfileRowSplitter<ReferenceMeter.LoadProfileRow, TypedRowDecoder<ReferenceMeter.LoadProfileRow>>(default);
         var all = new List<ReferenceMeter.LoadProfileRow>();
-        var rows = new List<ReferenceMeter.LoadProfileRow>();
         int at = 0;
         foreach (int size in pieceSizes)
         {
             int length = Math.Min(size, encoded.Length - at);
-            splitter.Push(encoded.AsSpan(at, length), rows);
-            all.AddRange(rows);
+            int count = splitter.Push(encoded.AsSpan(at, length));
+            Assert.Equal(count, splitter.Rows.Length);
+            all.AddRange(splitter.Rows);
             at += length;
             if (at == encoded.Length)
             {
@@ -117,13 +117,12 @@ public class ProfileRowSplitterTests
 
     private static List<int> SplitStrings(byte[] encoded, int pieceSize)
     {
-        using var splitter = new ProfileRowSplitter<int>(StringLength);
+        using var splitter = new ProfileRowSplitter<int, DelegateRowDecoder<int>>(new DelegateRowDecoder<int>(StringLength));
         var all = new List<int>();
-        var rows = new List<int>();
         for (int at = 0; at < encoded.Length; at += pieceSize)
         {
-            splitter.Push(encoded.AsSpan(at, Math.Min(pieceSize, encoded.Length - at)), rows);
-            all.AddRange(rows);
+            splitter.Push(encoded.AsSpan(at, Math.Min(pieceSize, encoded.Length - at)));
+            all.AddRange(splitter.Rows);
         }
         splitter.Finish();
         return all;
@@ -133,6 +132,7 @@ public class ProfileRowSplitterTests
     [InlineData(64)]
     [InlineData(100)]
     [InlineData(333)]
+    [InlineData(1100)] // the 1000-byte row is cut by the end of the first piece and completed from the second
     public void A_row_far_longer_than_those_before_it_waits_for_the_next_piece(int pieceSize)
     {
         // Short rows are decoded in place without being measured; the long one is cut by the end of a piece.

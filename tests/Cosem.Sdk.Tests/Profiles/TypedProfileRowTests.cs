@@ -13,7 +13,7 @@ namespace Cosem.Sdk.Tests.Profiles;
 /// declares its three capture objects), read from our server over the loopback wrapper: whole, by range, by entry,
 /// block by block, and stopped early or cancelled with the association still usable afterwards.
 /// </summary>
-public sealed class TypedProfileRowTests : IAsyncLifetime
+public sealed partial class TypedProfileRowTests : IAsyncLifetime
 {
     private static readonly ObisCode ClockName = new(0, 0, 1, 0, 0, 255);
     private static readonly ObisCode ImportName = new(1, 0, 1, 8, 0, 255);

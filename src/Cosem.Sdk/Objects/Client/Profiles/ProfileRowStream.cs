@@ -1,88 +1,58 @@
-using Cosem.Sdk.Axdr;
-
 namespace Cosem.Sdk.Objects;
 
 /// <summary>
-/// The rows of a profile buffer as an async stream whose next row, when the current piece still holds one, is
-/// handed out synchronously with no state machine: a compiler-generated async iterator costs tens of nanoseconds
-/// per element, more than decoding the row. Only moving to the next piece (block) awaits.
+/// The rows of a profile buffer one by one, over the batches of <see cref="ProfileRowBatches{TRow, TDecoder}"/>: the
+/// next row of a batch already decoded is handed out synchronously, straight from the batch's array, with no state
+/// machine (a compiler-generated async iterator costs tens of nanoseconds per element, more than decoding the row).
+/// Only moving to the next batch awaits.
 /// </summary>
-internal sealed class ProfileRowStream<TRow>(
-    Func<CancellationToken, IAsyncEnumerable<ReadOnlyMemory<byte>>> pieces, AxdrDecoder<TRow> decodeRow, CancellationToken cancellationToken)
-    : IAsyncEnumerable<TRow>
+internal sealed class ProfileRowStream<TRow, TDecoder>(ProfileRowBatches<TRow, TDecoder> batches) : IAsyncEnumerable<TRow>
+    where TDecoder : struct, IProfileRowDecoder<TRow>
 {
-    public IAsyncEnumerator<TRow> GetAsyncEnumerator(CancellationToken enumeratorCancellation = default)
-    {
-        CancellationTokenSource? linked = null;
-        var token = cancellationToken;
-        if (enumeratorCancellation.CanBeCanceled)
-        {
-            if (token.CanBeCanceled)
-            {
-                linked = CancellationTokenSource.CreateLinkedTokenSource(token, enumeratorCancellation);
-                token = linked.Token;
-            }
-            else
-            {
-                token = enumeratorCancellation;
-            }
-        }
-        return new Enumerator(pieces(token).GetAsyncEnumerator(token), decodeRow, linked);
-    }
+    public IAsyncEnumerator<TRow> GetAsyncEnumerator(CancellationToken enumeratorCancellation = default) =>
+        new Enumerator(batches.Open(enumeratorCancellation));
 
-    private sealed class Enumerator(IAsyncEnumerator<ReadOnlyMemory<byte>> source, AxdrDecoder<TRow> decodeRow, CancellationTokenSource? linked)
-        : IAsyncEnumerator<TRow>
+    private sealed class Enumerator(ProfileRowBatches<TRow, TDecoder>.Enumerator batches) : IAsyncEnumerator<TRow>
     {
-        private readonly ProfileRowSplitter<TRow> _splitter = new(decodeRow);
-        private readonly List<TRow> _rows = [];
+        private TRow[] _rows = [];
+        private int _count;
         private int _next;
-        private bool _ended;
 
         public TRow Current { get; private set; } = default!;
 
         public ValueTask<bool> MoveNextAsync()
         {
-            if (_next < _rows.Count)
+            int next = _next;
+            if (next < _count)
             {
-                Current = _rows[_next++];
+                Current = _rows[next];
+                _next = next + 1;
                 return new ValueTask<bool>(true);
             }
-            return NextPieceAsync();
+            return NextBatchAsync();
         }
 
-        private async ValueTask<bool> NextPieceAsync()
+        private async ValueTask<bool> NextBatchAsync()
         {
-            while (!_ended)
+            if (!await batches.MoveNextAsync().ConfigureAwait(false))
             {
-                if (!await source.MoveNextAsync().ConfigureAwait(false))
-                {
-                    _ended = true;
-                    _rows.Clear();
-                    _splitter.Finish();
-                    return false;
-                }
-                _splitter.Push(source.Current.Span, _rows);
+                _rows = [];
+                _count = 0;
                 _next = 0;
-                if (_rows.Count > 0)
-                {
-                    Current = _rows[_next++];
-                    return true;
-                }
+                return false;
             }
-            return false;
+            _rows = batches.RowArray;
+            _count = batches.Count;
+            Current = _rows[0];
+            _next = 1;
+            return true;
         }
 
-        public async ValueTask DisposeAsync()
+        public ValueTask DisposeAsync()
         {
-            try
-            {
-                await source.DisposeAsync().ConfigureAwait(false);
-            }
-            finally
-            {
-                _splitter.Dispose();
-                linked?.Dispose();
-            }
+            _rows = [];
+            _count = 0;
+            return batches.DisposeAsync();
         }
     }
 }
