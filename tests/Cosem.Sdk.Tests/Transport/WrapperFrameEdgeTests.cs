@@ -136,4 +136,33 @@ public class WrapperFrameEdgeTests
             SegmentedSequence.Create(System.Text.Encoding.ASCII.GetBytes(sent[..5]), System.Text.Encoding.ASCII.GetBytes(sent[5..])), out _));
         Assert.Equal(new string('A', 80), error.PeerText);
     }
+
+    [Fact]
+    public void Write_puts_the_header_and_an_apdu_larger_than_the_header_into_a_buffer_writer()
+    {
+        var apdu = Enumerable.Range(0, 300).Select(i => (byte)i).ToArray();
+        var output = new System.Buffers.ArrayBufferWriter<byte>(1);
+        WrapperFrame.Write(output, 0x10, 0x01, apdu);
+        Assert.Equal(WrapperHeader.Size + 300, output.WrittenCount);
+        Assert.Equal(new WrapperHeader(1, 0x10, 0x01, 300), WrapperHeader.Read(output.WrittenSpan));
+        Assert.Equal(apdu, output.WrittenSpan[WrapperHeader.Size..].ToArray());
+    }
+
+    [Fact]
+    public void A_valid_header_is_read_without_copying_what_arrived()
+    {
+        // The bytes are copied (for the peer's text) only on the error path: a connection reads a header per frame.
+        var frame = Frame(1, 2);
+        var whole = new System.Buffers.ReadOnlySequence<byte>(frame);
+        var split = SegmentedSequence.Create(frame[..3], frame[3..]);
+        Assert.True(WrapperFrame.TryReadHeader(whole, out _));
+        Assert.True(WrapperFrame.TryReadHeader(split, out _));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            WrapperFrame.TryReadHeader(whole, out _);
+            WrapperFrame.TryReadHeader(split, out _);
+        }
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 256);
+    }
 }
