@@ -101,7 +101,7 @@ public class GetRoundTripBenchmarks
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Throughput, warmupCount: 3, iterationCount: 15)]
-public class ProfileReadBenchmarks
+public partial class ProfileReadBenchmarks
 {
     private BenchmarkMeter _meter = null!;
     private CosemClient _client = null!;
@@ -113,6 +113,7 @@ public class ProfileReadBenchmarks
         _meter = BenchmarkMeter.StartAsync(profileRows: 10_000).GetAwaiter().GetResult();
         _client = _meter.ConnectAsync().GetAwaiter().GetResult();
         _profile = new Objects.ProfileGeneric.Proxy(_client, BenchmarkMeter.ProfileName);
+        StartRawTransfer(_profile.GetBufferAsync().AsTask().GetAwaiter().GetResult());
     }
 
     [Benchmark]
@@ -137,6 +138,7 @@ public class ProfileReadBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        StopRawTransfer();
         _client.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _meter.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
