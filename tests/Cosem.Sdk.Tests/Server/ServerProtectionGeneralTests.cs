@@ -46,6 +46,10 @@ public sealed class ServerProtectionGeneralTests
         var content = GeneralSigningProtection.Verify(signed, serverKey.PublicKey).ToArray();
         Assert.Equal(PlainAnswer, Open(content, harness.Unicast, out var envelope, out _));
         Assert.Equal(ApduTag.GloGetResponse, envelope.Tag);
+
+        // The next signed answer holds that request's answer only (the session's buffer starts again).
+        var next = Assert.IsType<GeneralSigning>(ApduDecoder.DecodeXdlms(await harness.SendAsync(Signed(clientKey, harness.Protect(Get, 6)))));
+        Assert.Equal(PlainAnswer, Open(GeneralSigningProtection.Verify(next, serverKey.PublicKey).ToArray(), harness.Unicast, out _, out _));
     }
 
     [Fact]
@@ -258,6 +262,19 @@ public sealed class ServerProtectionGeneralTests
         await harness.SendAsync(request);
         harness.Served.Clear();
         var refused = await harness.RefusedAsync(request);
+        Assert.Equal(ExceptionServiceError.InvocationCounterError, refused.ServiceError);
+        Assert.Equal(6u, refused.InvocationCounter);
+    }
+
+    [Fact]
+    public async Task A_stale_general_ciphering_counter_is_refused_before_the_request_is_opened()
+    {
+        var harness = new ServerProtectionHarness();
+        await harness.SendAsync(Ciphered(harness, Get, 5));
+        harness.Served.Clear();
+        var forged = Ciphered(harness, Get, 4);
+        forged[^1] ^= 0x01; // would not open either: the counter is checked first, without deciphering
+        var refused = await harness.RefusedAsync(forged);
         Assert.Equal(ExceptionServiceError.InvocationCounterError, refused.ServiceError);
         Assert.Equal(6u, refused.InvocationCounter);
     }

@@ -201,6 +201,19 @@ public sealed class ServerProtectionTests
     }
 
     [Fact]
+    public async Task A_stale_counter_is_refused_before_the_request_is_opened()
+    {
+        var harness = new ServerProtectionHarness();
+        await harness.SendAsync(harness.Protect(Get, 5));
+        harness.Served.Clear();
+        var forged = harness.Protect(Get, 4);
+        forged[^1] ^= 0x01; // would not open either: the counter is checked first, without deciphering
+        var refused = await harness.RefusedAsync(forged);
+        Assert.Equal(ExceptionServiceError.InvocationCounterError, refused.ServiceError);
+        Assert.Equal(6u, refused.InvocationCounter);
+    }
+
+    [Fact]
     public async Task After_the_highest_counter_the_counter_expected_is_zero()
     {
         var harness = new ServerProtectionHarness();
