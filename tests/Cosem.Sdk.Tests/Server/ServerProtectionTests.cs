@@ -41,7 +41,8 @@ public sealed class ServerProtectionTests
         Assert.Equal(5u, harness.Security.LastClientInvocationCounter);
 
         var second = await harness.SendAsync(harness.Protect(Get, 6, authenticated: authenticated, encrypted: encrypted));
-        Open(second, harness.Unicast, out _, out header);
+        Assert.Equal(PlainAnswer, Open(second, harness.Unicast, out _, out header)); // the session's buffers start again
+        Assert.Equal(Get, harness.Served[1]);
         Assert.Equal(2u, header.InvocationCounter);
         Assert.Empty(harness.Logs.Lines);
     }
