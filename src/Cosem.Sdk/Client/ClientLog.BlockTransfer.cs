@@ -1,3 +1,4 @@
+using Cosem.Sdk.Apdu;
 using Microsoft.Extensions.Logging;
 
 namespace Cosem.Sdk.Client;
@@ -27,7 +28,7 @@ internal static partial class ClientLog
         }
     }
 
-    public static void BlockReceived(ILogger logger, in Transport.BlockTransfer.GbtApdu block)
+    public static void BlockReceived(ILogger logger, in GeneralBlockTransferFields block)
     {
         if (logger.IsEnabled(LogLevel.Trace))
         {

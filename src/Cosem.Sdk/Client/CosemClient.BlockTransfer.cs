@@ -214,12 +214,12 @@ public sealed partial class CosemClient
     }
 
     /// <summary>Decodes a GBT APDU (its block-data stays a slice of the message) and takes the meter's window.</summary>
-    private GbtApdu ReadBlock(ApduMessage message)
+    private GeneralBlockTransferFields ReadBlock(ApduMessage message)
     {
-        GbtApdu block;
+        GeneralBlockTransferFields block;
         try
         {
-            block = GbtBlock.Read(message.Memory);
+            block = GeneralBlockTransferFields.Read(message.Memory);
         }
         catch (CosemEncodingException ex)
         {

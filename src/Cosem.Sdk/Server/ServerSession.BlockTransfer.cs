@@ -27,10 +27,10 @@ internal sealed partial class ServerSession
         CancellationToken cancellationToken)
     {
         var state = association.BlockTransfer ??= new AssociationBlockTransfer(_server.Options.MaxIncomingBlockBytes);
-        GbtApdu block;
+        GeneralBlockTransferFields block;
         try
         {
-            block = GbtBlock.Read(apdu);
+            block = GeneralBlockTransferFields.Read(apdu);
         }
         catch (CosemEncodingException ex)
         {

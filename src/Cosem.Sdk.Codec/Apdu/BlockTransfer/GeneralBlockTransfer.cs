@@ -64,12 +64,7 @@ public sealed class GeneralBlockTransfer : Apdu
 
     internal static GeneralBlockTransfer Decode(ReadOnlyMemory<byte> source, ref AxdrReader reader)
     {
-        ApduFields.ExpectTag(ref reader, ApduTag.GeneralBlockTransfer);
-        byte control = reader.ReadRawByte("block-control");
-        ushort blockNumber = reader.ReadRawUInt16("block-number");
-        ushort blockNumberAck = reader.ReadRawUInt16("block-number-ack");
-        var data = ApduFields.ReadOctetString(source, ref reader, "block-data");
-        return new GeneralBlockTransfer(
-            (control & 0x80) != 0, (control & 0x40) != 0, (byte)(control & MaxWindow), blockNumber, blockNumberAck, data);
+        var fields = GeneralBlockTransferFields.ReadAt(source, ref reader);
+        return new GeneralBlockTransfer(fields.LastBlock, fields.Streaming, fields.Window, fields.BlockNumber, fields.BlockNumberAck, fields.BlockData);
     }
 }

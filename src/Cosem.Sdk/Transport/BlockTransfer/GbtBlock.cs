@@ -5,8 +5,9 @@ using Cosem.Sdk.Axdr;
 namespace Cosem.Sdk.Transport.BlockTransfer;
 
 /// <summary>
-/// Reading and writing single general block transfer APDUs (IEC 62056-5-3 §9.4.6.13), shared by the client and the
-/// server. Our reading of the procedure, which both sides follow:
+/// Writing single general block transfer APDUs (IEC 62056-5-3 §9.4.6.13; they are read in place by the codec's
+/// <see cref="GeneralBlockTransferFields.Read"/>), shared by the client and the server. Our reading of the procedure,
+/// which both sides follow:
 /// <list type="bullet">
 /// <item>Any APDU longer than the peer's max receive PDU size — or any APDU of an exchange the peer started in GBT —
 /// travels as GBT blocks; the protected (ciphered) APDU is what is split, so it is opened only once reassembled.</item>
@@ -69,31 +70,8 @@ internal static class GbtBlock
     /// <summary>Whether <paramref name="apdu"/> is a GBT APDU (tag 224).</summary>
     public static bool Is(ReadOnlySpan<byte> apdu) => !apdu.IsEmpty && apdu[0] == (byte)ApduTag.GeneralBlockTransfer;
 
-    /// <summary>
-    /// Reads a GBT APDU in place (the checks of <see cref="GeneralBlockTransfer"/>'s decoder: tag, fields, block-data
-    /// length, nothing after it); malformed bytes throw <see cref="CosemEncodingException"/>.
-    /// </summary>
-    public static GbtApdu Read(ReadOnlyMemory<byte> apdu)
-    {
-        var reader = new AxdrReader(apdu.Span);
-        if (apdu.IsEmpty || reader.ReadRawByte("apdu tag") != (byte)ApduTag.GeneralBlockTransfer)
-        {
-            throw new CosemEncodingException("Not a general-block-transfer APDU.", 0, "general-block-transfer");
-        }
-        var control = reader.ReadRawByte("block-control");
-        var number = reader.ReadRawUInt16("block-number");
-        var ack = reader.ReadRawUInt16("block-number-ack");
-        // Field names are constants: a name built per block would be the one allocation of reading it.
-        var length = reader.ReadLength("block-data length");
-        var start = reader.Position;
-        reader.ReadRawBytes(length, "block-data");
-        reader.EnsureAtEnd("end of apdu");
-        return new GbtApdu((control & 0x80) != 0, (control & 0x40) != 0, (byte)(control & GeneralBlockTransfer.MaxWindow), number, ack,
-            apdu.Slice(start, length));
-    }
-
     /// <summary>An acknowledgement carries no data and is not a last block.</summary>
-    public static bool IsAck(in GbtApdu block) => block.BlockData.IsEmpty && !block.LastBlock;
+    public static bool IsAck(in GeneralBlockTransferFields block) => block.BlockData.IsEmpty && !block.LastBlock;
 
     // A-XDR length (IEC 62056-6-2 §4.1.2): one octet below 128, else 0x8n and n octets.
     private static void WriteLength(Span<byte> span, int length)

@@ -92,7 +92,7 @@ internal sealed class GbtIncoming
     }
 
     /// <summary>Takes one data block (not an acknowledgement); <paramref name="violation"/> says why on <see cref="GbtAcceptance.Violation"/>.</summary>
-    public GbtAcceptance Accept(in GbtApdu block, out string? violation)
+    public GbtAcceptance Accept(in GeneralBlockTransferFields block, out string? violation)
     {
         violation = null;
         var number = block.BlockNumber;
