@@ -91,6 +91,9 @@ public sealed partial class AssociationState
 
     internal OutgoingBlocks? PendingGet { get; set; }
 
+    /// <summary>The buffer of the last long GET once all its blocks were sent: the next long GET's payload buffer.</summary>
+    internal System.Buffers.ArrayBufferWriter<byte>? SpareBlockBuffer { get; set; }
+
     internal IncomingBlocks? PendingSet { get; set; }
 
     internal IncomingBlocks? PendingActionParameters { get; set; }

@@ -130,6 +130,42 @@ public sealed class GetServiceTests
     }
 
     [Fact]
+    public async Task EachLongAnswerSendsItsOwnBytesThoughTheBuffersAreReused()
+    {
+        // A long answer is sent from the buffer it was written into, and that buffer serves the next long GET: an
+        // answer abandoned half-way, a short answer and the next long answers must each come out whole and unmixed.
+        var (harness, client) = await AssociatedAsync(maxPdu: 128);
+        await using var _ = harness;
+        await using var __ = client;
+        byte[] first = [(byte)DataType.OctetString, 0x82, 0x03, 0xE8, .. Enumerable.Range(0, 1000).Select(i => (byte)i)];
+        byte[] second = [(byte)DataType.OctetString, 0x82, 0x02, 0xBC, .. Enumerable.Range(0, 700).Select(i => (byte)(255 - i))];
+        harness.Value.Value = first;
+        Assert.False(Assert.IsType<GetResponseWithDataBlock>(ApduDecoder.Decode(await client.RequestAsync(GetValue))).Block.LastBlock);
+        Assert.Equal(first, await ReadLongAsync(client)); // starts again: a new GET abandons the one half-way
+        // The association object's logical name (class 15, 0.0.40.0.0.255, attribute 1): a short answer in between.
+        Assert.True(Assert.IsType<GetResponseNormal>(ApduDecoder.Decode(await client.RequestAsync("C001C1000F0000280000FF0100"))).Result.HasData);
+        harness.Value.Value = second;
+        Assert.Equal(second, await ReadLongAsync(client));
+        Assert.Equal(second, await ReadLongAsync(client));
+        harness.Value.Value = first;
+        Assert.Equal(first, await ReadLongAsync(client));
+    }
+
+    private static async Task<byte[]> ReadLongAsync(RawClient client)
+    {
+        var block = Assert.IsType<GetResponseWithDataBlock>(ApduDecoder.Decode(await client.RequestAsync(GetValue))).Block;
+        var joined = new List<byte>(block.RawData.ToArray());
+        while (!block.LastBlock)
+        {
+            block = Assert.IsType<GetResponseWithDataBlock>(ApduDecoder.Decode(
+                await client.RequestAsync(new GetRequestNext(InvokeIdAndPriority.Default, block.BlockNumber).ToArray()))).Block;
+            Assert.True(block.HasRawData);
+            joined.AddRange(block.RawData.ToArray());
+        }
+        return [.. joined];
+    }
+
+    [Fact]
     public async Task AWrongBlockNumberAbandonsTheLongGet()
     {
         var (harness, client) = await AssociatedAsync(maxPdu: 64);

@@ -154,7 +154,12 @@ internal sealed partial class ServiceProcessor
             }
             return;
         }
-        association.PendingGet = new OutgoingBlocks(_payload.WrittenSpan.ToArray());
+        // The answer is sent from the buffer it was written into; the payload buffer of the last long GET, whose
+        // blocks are all sent, takes its place here.
+        association.PendingGet = new OutgoingBlocks(_payload);
+        _payload = association.SpareBlockBuffer ?? new ArrayBufferWriter<byte>(256);
+        association.SpareBlockBuffer = null;
+        _payload.ResetWrittenCount();
         WriteNextGetBlock(association, invoke, response);
     }
 
@@ -192,6 +197,7 @@ internal sealed partial class ServiceProcessor
         if (last)
         {
             association.PendingGet = null;
+            association.SpareBlockBuffer = pending.ReleaseBuffer();
         }
     }
 

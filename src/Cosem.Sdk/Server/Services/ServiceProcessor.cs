@@ -17,7 +17,8 @@ internal sealed partial class ServiceProcessor : IRequestHandler
     private readonly SessionRefusals _refusals;
     private readonly int _maxIncomingBlockBytes;
     private readonly ArrayBufferWriter<byte> _value = new(256);
-    private readonly ArrayBufferWriter<byte> _payload = new(256);
+    // Not readonly: a long GET takes this buffer with it (OutgoingBlocks) and leaves another in its place.
+    private ArrayBufferWriter<byte> _payload = new(256);
 
     /// <param name="session">The session number, for the log.</param>
     /// <param name="logger">Where object failures are logged.</param>
