@@ -65,7 +65,11 @@ public sealed class CosemAccessResult
         }
         var reader = new AxdrReader(_data);
         var value = decode(ref reader);
-        reader.EnsureAtEnd($"end of {Item}");
+        if (!reader.IsAtEnd)
+        {
+            // Throws; the field name (the descriptor formatted) is built only then, not on every read.
+            reader.EnsureAtEnd($"end of {Item}");
+        }
         return value;
     }
 

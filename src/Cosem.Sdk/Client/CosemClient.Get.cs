@@ -170,7 +170,11 @@ public sealed partial class CosemClient
         {
             throw longer;
         }
-        reader.EnsureAtEnd($"end of {what}");
+        if (!reader.IsAtEnd)
+        {
+            // Throws; the field name (the descriptor formatted) is built only then, not on every read.
+            reader.EnsureAtEnd($"end of {what}");
+        }
         return value;
     }
 

@@ -45,7 +45,11 @@ public sealed class CosemGetResult
         }
         var reader = new AxdrReader(_data);
         var value = decode(ref reader);
-        reader.EnsureAtEnd($"end of {Attribute}");
+        if (!reader.IsAtEnd)
+        {
+            // Throws; the field name (the descriptor formatted) is built only then, not on every read.
+            reader.EnsureAtEnd($"end of {Attribute}");
+        }
         return value;
     }
 
