@@ -32,16 +32,8 @@ internal sealed class BenchmarkMeter : IAsyncDisposable
     /// <param name="port">The port <paramref name="transport"/> listens on.</param>
     public static async Task<BenchmarkMeter> StartAsync(int profileRows, ServerTransport? transport = null, int port = 0)
     {
+        var rows = BuildRows(profileRows);
         var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        var rows = new CosemData[profileRows];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            // structure { date-time as octet-string(12), 4 x double-long-unsigned }: the usual load profile row.
-            rows[i] = CosemData.Structure(
-                CosemData.DateTime(CosemDateTime.From(start.AddMinutes(15 * i))),
-                CosemData.FromUInt32((uint)(1000 + i)), CosemData.FromUInt32((uint)(2000 + 2 * i)),
-                CosemData.FromUInt32((uint)(3 * i)), CosemData.FromUInt32((uint)(7 * i)));
-        }
         var device = new LogicalDevice(1)
         {
             new Clock(ClockName) { Time = CosemDateTime.From(start) },
@@ -52,6 +44,22 @@ internal sealed class BenchmarkMeter : IAsyncDisposable
         var server = new CosemServer(device).Listen(transport ?? ServerTransport.Tcp(new IPEndPoint(IPAddress.Loopback, 0)), out var endPoint);
         await server.StartAsync();
         return new BenchmarkMeter(server, transport is null ? endPoint.EndPoint!.Port : port);
+    }
+
+    /// <summary>The load profile's rows as the meter holds them: one structure of values per row.</summary>
+    public static CosemData[] BuildRows(int count)
+    {
+        var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var rows = new CosemData[count];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            // structure { date-time as octet-string(12), 4 x double-long-unsigned }: the usual load profile row.
+            rows[i] = CosemData.Structure(
+                CosemData.DateTime(CosemDateTime.From(start.AddMinutes(15 * i))),
+                CosemData.FromUInt32((uint)(1000 + i)), CosemData.FromUInt32((uint)(2000 + 2 * i)),
+                CosemData.FromUInt32((uint)(3 * i)), CosemData.FromUInt32((uint)(7 * i)));
+        }
+        return rows;
     }
 
     public Task<CosemClient> ConnectAsync() =>

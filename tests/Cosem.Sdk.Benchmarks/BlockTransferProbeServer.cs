@@ -4,9 +4,11 @@ using System.Globalization;
 namespace Cosem.Sdk.Benchmarks;
 
 /// <summary>
-/// The server of <see cref="BlockTransferProbe"/> in a process of its own (`-- probe-gbt-server`), so its
-/// allocations and work items are counted apart from the client's: it prints its port, then answers every line on
-/// its standard input with its <see cref="ProcessCounters"/>, until the input ends.
+/// The 10,000-row meter of <see cref="BlockTransferProbe"/> and <see cref="BlockTransferBenchmarks"/> in a process of
+/// its own (`-- probe-gbt-server [plain]`), as a meter is another device: its allocations, work items and collections
+/// are its own, not the client's. It prints its port, then answers every line on its standard input with its
+/// <see cref="ProcessCounters"/>, until the input ends. Plain: the server's standard TCP transport instead of the
+/// counting one (the benchmarks' figures come from the transport users run).
 /// </summary>
 internal sealed class BlockTransferProbeServer : IDisposable
 {
@@ -21,7 +23,8 @@ internal sealed class BlockTransferProbeServer : IDisposable
     public int Port { get; }
 
     /// <summary>Starts this program again as the server.</summary>
-    public static BlockTransferProbeServer Spawn()
+    /// <param name="plain">Serve on the standard TCP transport (no counters of sends and socket calls).</param>
+    public static BlockTransferProbeServer Spawn(bool plain = false)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
@@ -34,6 +37,10 @@ internal sealed class BlockTransferProbeServer : IDisposable
             start.ArgumentList.Add(typeof(BlockTransferProbeServer).Assembly.Location);
         }
         start.ArgumentList.Add("probe-gbt-server");
+        if (plain)
+        {
+            start.ArgumentList.Add("plain");
+        }
         var process = Process.Start(start)!;
         var port = int.Parse(process.StandardOutput.ReadLine()!, CultureInfo.InvariantCulture);
         return new BlockTransferProbeServer(process, port);
@@ -62,11 +69,13 @@ internal sealed class BlockTransferProbeServer : IDisposable
     }
 
     /// <summary>The child process: serves until its standard input ends.</summary>
-    public static async Task ServeAsync()
+    public static async Task ServeAsync(bool plain)
     {
         await using var listener = new CountingListener();
-        await using var meter = await BenchmarkMeter.StartAsync(profileRows: 10_000, listener.Transport, listener.Port);
-        Console.WriteLine(listener.Port.ToString(CultureInfo.InvariantCulture));
+        await using var meter = plain
+            ? await BenchmarkMeter.StartAsync(profileRows: 10_000)
+            : await BenchmarkMeter.StartAsync(profileRows: 10_000, listener.Transport, listener.Port);
+        Console.WriteLine(meter.Port.ToString(CultureInfo.InvariantCulture));
         using var sampler = new AllocationSampler();
         sampler.Start();
         while (Console.ReadLine() is { } command)

@@ -10,13 +10,14 @@ namespace Cosem.Sdk.Benchmarks;
 /// A quick check of the GET path without BenchmarkDotNet's minutes of pilot runs (`-- probe-get [requests]`): the
 /// median of single GET round trips against the median of a raw loopback socket echo, measured in alternating rounds
 /// in the same process, and the bytes allocated per GET by client and server together. Used to see what one change
-/// buys; the figures for the docs come from <see cref="GetRoundTripBenchmarks"/>.
+/// buys; the figures for the docs come from <see cref="GetRoundTripBenchmarks"/>. `-- probe-get N thread` calls the
+/// requests from a thread of its own, as BenchmarkDotNet does, instead of from a thread-pool thread.
 /// </summary>
 internal static class GetPathProbe
 {
     private static readonly CosemAttributeDescriptor Energy = new(3, BenchmarkMeter.EnergyName, 2);
 
-    public static async Task RunAsync(int requests)
+    public static async Task RunAsync(int requests, bool dedicatedThread = false)
     {
         await using var meter = await BenchmarkMeter.StartAsync(profileRows: 1);
         await using var client = await meter.ConnectAsync();
@@ -48,45 +49,71 @@ internal static class GetPathProbe
             }
             return received;
         }
+        async Task GetManyAsync(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                await client.GetAsync(Energy, static (ref AxdrReader reader) => reader.ReadUInt32());
+            }
+        }
         uint Get() => client.GetAsync(Energy, static (ref AxdrReader reader) => reader.ReadUInt32()).AsTask().GetAwaiter().GetResult();
 
-        for (var i = 0; i < 500; i++)
-        {
-            Echo();
-            Get();
-        }
-        // Echo and GET alternate request by request, so both see the same load on a shared machine.
         var echoTimes = new List<double>(requests);
         var getTimes = new List<double>(requests);
         long allocated = 0;
-        for (var i = 0; i < requests; i++)
+        double inARow = 0;
+        void Measure()
         {
-            var start = Stopwatch.GetTimestamp();
-            Echo();
-            echoTimes.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
-            var before = GC.GetTotalAllocatedBytes(precise: true);
-            start = Stopwatch.GetTimestamp();
-            Get();
-            getTimes.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
-            allocated += GC.GetTotalAllocatedBytes(precise: true) - before;
-        }
-        echoTimes.Sort();
-        getTimes.Sort();
-        double P(List<double> times, double q) => times[(int)(q * (times.Count - 1))];
-        using (var sampler = new AllocationSampler())
-        {
-            sampler.Start();
-            for (var i = 0; i < requests * 4; i++)
+            for (var i = 0; i < 500; i++)
             {
+                Echo();
                 Get();
             }
-            foreach (var (type, samples) in sampler.Stop())
+            // Echo and GET alternate request by request, so both see the same load on a shared machine.
+            for (var i = 0; i < requests; i++)
             {
-                Console.WriteLine($"  allocation samples {samples,5}  {type}");
+                var start = Stopwatch.GetTimestamp();
+                Echo();
+                echoTimes.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+                var before = GC.GetTotalAllocatedBytes(precise: true);
+                start = Stopwatch.GetTimestamp();
+                Get();
+                getTimes.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+                allocated += GC.GetTotalAllocatedBytes(precise: true) - before;
+            }
+            echoTimes.Sort();
+            getTimes.Sort();
+            // The same GETs in a row, awaited (as the benchmark's GetsInARow runs them): no task per GET for blocking.
+            var rowBefore = GC.GetTotalAllocatedBytes(precise: true);
+            GetManyAsync(requests).GetAwaiter().GetResult();
+            inARow = (GC.GetTotalAllocatedBytes(precise: true) - rowBefore) / (double)requests;
+            using (var sampler = new AllocationSampler())
+            {
+                sampler.Start();
+                for (var i = 0; i < requests * 4; i++)
+                {
+                    Get();
+                }
+                foreach (var (type, samples) in sampler.Stop())
+                {
+                    Console.WriteLine($"  allocation samples {samples,5}  {type}");
+                }
             }
         }
+        if (dedicatedThread)
+        {
+            var thread = new Thread(Measure);
+            thread.Start();
+            thread.Join();
+        }
+        else
+        {
+            Measure();
+        }
+        double P(List<double> times, double q) => times[(int)(q * (times.Count - 1))];
         Console.WriteLine($"echo p50 {P(echoTimes, 0.5):F1} us p99 {P(echoTimes, 0.99):F1} us | GET p50 {P(getTimes, 0.5):F1} us p99 {P(getTimes, 0.99):F1} us"
-            + $" | ratio p50 {P(getTimes, 0.5) / P(echoTimes, 0.5):F2} | {allocated / (double)getTimes.Count:F0} B per GET (client and server)");
+            + $" | ratio p50 {P(getTimes, 0.5) / P(echoTimes, 0.5):F2} | {allocated / (double)getTimes.Count:F0} B per GET (client and server)"
+            + $", {inARow:F0} B per GET in a row, awaited");
 
         // The per-association cost: connect, AARQ/AARE, release, one after another against the same server.
         var associations = Math.Max(50, requests / 20);

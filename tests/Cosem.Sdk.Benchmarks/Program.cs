@@ -8,18 +8,24 @@ public static class Program
     {
         if (args is ["probe-get", ..])
         {
-            GetPathProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000)
-                .GetAwaiter().GetResult();
+            GetPathProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000,
+                dedicatedThread: args is [_, _, "thread"]).GetAwaiter().GetResult();
             return;
         }
-        if (args is ["probe-gbt-server"])
+        if (args is ["probe-gbt-server", ..])
         {
-            BlockTransferProbeServer.ServeAsync().GetAwaiter().GetResult();
+            BlockTransferProbeServer.ServeAsync(plain: args is [_, "plain"]).GetAwaiter().GetResult();
             return;
         }
         if (args is ["probe-gbt", ..])
         {
             BlockTransferProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10)
+                .GetAwaiter().GetResult();
+            return;
+        }
+        if (args is ["probe-profile-read", ..])
+        {
+            ProfileReadProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100)
                 .GetAwaiter().GetResult();
             return;
         }
