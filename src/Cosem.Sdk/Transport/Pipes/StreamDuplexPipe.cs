@@ -12,6 +12,10 @@ namespace Cosem.Sdk.Transport.Pipes;
 public sealed class StreamDuplexPipe : IDuplexPipe, IAsyncDisposable
 {
     private const int MinimumReadSize = 4096;
+    // The largest read the pump asks for once reads keep filling their buffer (a long answer in 64 KB blocks): one
+    // socket read and one reader wake-up per 64 KB instead of per 4 KB. A short read goes back to the minimum, so an
+    // idle connection holds only a small segment while its read is pending.
+    private const int MaximumReadSize = 64 * 1024;
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
     private readonly Pipe _inbound;
@@ -20,11 +24,13 @@ public sealed class StreamDuplexPipe : IDuplexPipe, IAsyncDisposable
     private readonly CancellationToken _stopToken;
     private readonly CancellationToken _readToken;
     private readonly Task _pump;
+    private readonly int _maxReadSize;
     private int _disposed;
 
     /// <summary>
     /// Received bytes buffered and not yet consumed before the pump stops reading from the stream (it resumes below
-    /// half): a peer that sends faster than the reader consumes holds at most about this much memory.
+    /// half): a peer that sends faster than the reader consumes holds at most this much memory and one read more (a
+    /// read is at most half of it, and 64 KB).
     /// </summary>
     public const long DefaultMaxBufferedBytes = 128 * 1024;
 
@@ -55,6 +61,7 @@ public sealed class StreamDuplexPipe : IDuplexPipe, IAsyncDisposable
             pauseWriterThreshold: maxBufferedBytes, resumeWriterThreshold: maxBufferedBytes / 2, useSynchronizationContext: false));
         _stream = stream;
         _leaveOpen = leaveOpen;
+        _maxReadSize = (int)Math.Clamp(maxBufferedBytes / 2, MinimumReadSize, MaximumReadSize);
         Output = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
         _stopToken = _stop.Token;
         _readToken = ownedSocket ? CancellationToken.None : _stopToken;
@@ -96,15 +103,17 @@ public sealed class StreamDuplexPipe : IDuplexPipe, IAsyncDisposable
         Exception? failure = null;
         try
         {
+            var readSize = MinimumReadSize;
             while (true)
             {
-                var memory = writer.GetMemory(MinimumReadSize);
+                var memory = writer.GetMemory(readSize);
                 var read = await _stream.ReadAsync(memory, _readToken).ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;
                 }
                 writer.Advance(read);
+                readSize = read == memory.Length ? Math.Min(readSize * 2, _maxReadSize) : MinimumReadSize;
                 var flush = await writer.FlushAsync(_stopToken).ConfigureAwait(false);
                 if (flush.IsCompleted || flush.IsCanceled)
                 {
