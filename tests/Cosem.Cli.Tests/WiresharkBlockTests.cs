@@ -16,32 +16,17 @@ namespace Cosem.Cli.Tests;
 /// ACTION-Request-With-Pblock) and general block transfer. Each block frame says which block it is and where the
 /// reassembly ends; the frame of the last block shows the rejoined value decoded and typed by the request.
 /// </summary>
-public sealed class WiresharkBlockTests : IAsyncLifetime
+public sealed class WiresharkBlockTests() : GeneratedDissectorTests("cosem-wireshark-blocks-")
 {
     private static readonly ObisCode ObjectList = new(0, 0, 40, 0, 0, 255);
     private static readonly ObisCode ImageTransfer = new(0, 0, 44, 0, 0, 255);
-    private readonly string _directory = Directory.CreateTempSubdirectory("cosem-wireshark-blocks-").FullName;
-    private string _lua = "";
-
-    public async Task InitializeAsync()
-    {
-        _lua = Path.Combine(_directory, "cosem.lua");
-        var (exit, _, error) = await CliRunner.RunAsync(null, "wireshark", "--output", _lua);
-        Assert.True(exit == 0, error);
-    }
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(_directory, recursive: true);
-        return Task.CompletedTask;
-    }
 
     [TsharkFact]
     public async Task Service_specific_blocks_are_rejoined_and_typed_on_the_last_block()
     {
-        string pcap = await Tshark.WritePcapAsync(_directory, "datablocks", await RecordSessionAsync(gbtWindow: 0), 4059);
+        string pcap = await Tshark.WritePcapAsync(WorkDirectory, "datablocks", await RecordSessionAsync(gbtWindow: 0), 4059);
         // Two passes, as Wireshark's GUI does: the first collects the blocks, the second links every block to the end.
-        string tree = await Tshark.DissectAsync(_lua, pcap, "-2", "-V", "-O", "cosem");
+        string tree = await Tshark.DissectAsync(Lua, pcap, "-2", "-V", "-O", "cosem");
         Assert.DoesNotContain("Malformed", tree);
         Assert.Contains("GetResponseWithDatablock", tree);
         Assert.Contains("Block 1 of reassembly (GetResponseWithDatablock)", tree);
@@ -63,13 +48,13 @@ public sealed class WiresharkBlockTests : IAsyncLifetime
         Assert.Contains("image_block_number (double-long-unsigned): 0", tree);
 
         // The fields: the block numbers of every frame and one reassembly per long value.
-        string fields = await Tshark.DissectAsync(_lua, pcap, "-2", "-T", "fields", "-E", "separator=|", "-e", "frame.number",
+        string fields = await Tshark.DissectAsync(Lua, pcap, "-2", "-T", "fields", "-E", "separator=|", "-e", "frame.number",
             "-e", "cosem.block.number", "-e", "cosem.block.reassembled_in", "-e", "cosem.block.count");
         var rows = fields.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split('|')).Where(r => r[1].Length > 0).ToList();
         Assert.True(rows.Count > 10, fields);
         Assert.All(rows.Where(r => r[1] != "1"), r => Assert.NotEqual("", r[2]));          // every block links to its end
         Assert.Contains(rows, r => r[2] == r[0] && int.Parse(r[3]) > 1);                   // the last block holds the reassembly
-        string info = await Tshark.DissectAsync(_lua, pcap, "-2");
+        string info = await Tshark.DissectAsync(Lua, pcap, "-2");
         Assert.Contains("[block 2]", info);
         Assert.Matches(@"\[reassembled \d+ blocks\]", info);
     }
@@ -77,8 +62,8 @@ public sealed class WiresharkBlockTests : IAsyncLifetime
     [TsharkFact]
     public async Task General_block_transfer_blocks_are_rejoined_into_the_apdu_they_carry()
     {
-        string pcap = await Tshark.WritePcapAsync(_directory, "gbt", await RecordSessionAsync(gbtWindow: 4), 4059);
-        string tree = await Tshark.DissectAsync(_lua, pcap, "-2", "-V", "-O", "cosem");
+        string pcap = await Tshark.WritePcapAsync(WorkDirectory, "gbt", await RecordSessionAsync(gbtWindow: 4), 4059);
+        string tree = await Tshark.DissectAsync(Lua, pcap, "-2", "-V", "-O", "cosem");
         Assert.DoesNotContain("Malformed", tree);
         Assert.Contains("GeneralBlockTransfer", tree);
         Assert.Contains("Block 1 of reassembly (general block transfer)", tree);
@@ -91,7 +76,7 @@ public sealed class WiresharkBlockTests : IAsyncLifetime
         // The long SET went out in GBT blocks from the client: its rejoined SetRequestNormal is typed too.
         Assert.Contains("push_object_list (array [24])", tree);
         Assert.Contains("image_block_number (double-long-unsigned): 0", tree);
-        string info = await Tshark.DissectAsync(_lua, pcap, "-2");
+        string info = await Tshark.DissectAsync(Lua, pcap, "-2");
         Assert.Matches(@"GeneralBlockTransfer \[reassembled \d+ blocks\] GetResponseNormal", info);
     }
 
@@ -108,14 +93,14 @@ public sealed class WiresharkBlockTests : IAsyncLifetime
             Frame(false, "C4 02 C1 01 00000003 00 02 EA01"),
             Frame(false, "C4 02 C1 01 00000002 01 03"),
         ];
-        string pcap = await Tshark.WritePcapAsync(_directory, "gap", packets, 4059);
-        string tree = await Tshark.DissectAsync(_lua, pcap, "-2", "-V", "-O", "cosem");
+        string pcap = await Tshark.WritePcapAsync(WorkDirectory, "gap", packets, 4059);
+        string tree = await Tshark.DissectAsync(Lua, pcap, "-2", "-V", "-O", "cosem");
         Assert.DoesNotContain("Malformed", tree);
         Assert.Contains("Block 1 of reassembly (GetResponseWithDatablock)", tree);
         Assert.Contains("Block state: block 2 missing", tree);
         Assert.DoesNotContain("Reassembled data", tree);
         Assert.DoesNotContain("Reassembled in", tree);
-        Assert.Equal(5, (await Tshark.DissectAsync(_lua, pcap, "-2")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(5, (await Tshark.DissectAsync(Lua, pcap, "-2")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
     // A wrapper frame between the public client (16) and the management logical device (1).

@@ -13,37 +13,22 @@ namespace Cosem.Cli.Tests;
 /// (recorded through a TCP proxy, written with text2pcap): wrapper over TCP and UDP, HDLC over TCP, and a class
 /// from a user's own schema. Each test asserts the dissected names and values, not just that tshark ran.
 /// </summary>
-public sealed class WiresharkDissectorTests : IAsyncLifetime
+public sealed class WiresharkDissectorTests() : GeneratedDissectorTests("cosem-wireshark-")
 {
     private static readonly DateTimeOffset SetTime = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
-    private readonly string _directory = Directory.CreateTempSubdirectory("cosem-wireshark-").FullName;
-    private string _lua = "";
-
-    public async Task InitializeAsync()
-    {
-        _lua = Path.Combine(_directory, "cosem.lua");
-        var (exit, _, error) = await CliRunner.RunAsync(null, "wireshark", "--output", _lua);
-        Assert.True(exit == 0, error);
-    }
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(_directory, recursive: true);
-        return Task.CompletedTask;
-    }
 
     [TsharkFact]
     public async Task Wrapper_over_tcp_names_get_set_action_and_the_association()
     {
         var packets = await RecordSessionAsync(hdlc: false);
-        string pcap = await Tshark.WritePcapAsync(_directory, "wrapper-tcp", packets, 4059);
-        string tree = await Tshark.DissectAsync(_lua, pcap, "-V", "-O", "cosem,cosem_wrapper");
+        string pcap = await Tshark.WritePcapAsync(WorkDirectory, "wrapper-tcp", packets, 4059);
+        string tree = await Tshark.DissectAsync(Lua, pcap, "-V", "-O", "cosem,cosem_wrapper");
         AssertSession(tree);
         Assert.Contains("Destination wPort: 1", tree);
         Assert.Contains("Source wPort: 1", tree);
 
         // The named fields, one row per frame (tshark joins repeated values with commas).
-        string fields = await Tshark.DissectAsync(_lua, pcap, "-T", "fields", "-E", "separator=|",
+        string fields = await Tshark.DissectAsync(Lua, pcap, "-T", "fields", "-E", "separator=|",
             "-e", "cosem.apdu", "-e", "cosem.service", "-e", "cosem.class", "-e", "cosem.obis", "-e", "cosem.attribute", "-e", "cosem.method", "-e", "cosem.value");
         var rows = fields.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(r => r.Trim('|').Length > 0).ToList();
         Assert.Contains("Aarq||||||", rows);
@@ -53,7 +38,7 @@ public sealed class WiresharkDissectorTests : IAsyncLifetime
         Assert.Contains("Rlrq||||||", rows);
         Assert.Contains(rows, r => Regex.IsMatch(r, @"^GetResponse\|GetResponseNormal\|\|\|\|\|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d"));
 
-        string pdml = await Tshark.DissectAsync(_lua, pcap, "-T", "pdml");
+        string pdml = await Tshark.DissectAsync(Lua, pcap, "-T", "pdml");
         Assert.Contains("<field name=\"cosem.class\" showname=\"Class: Clock\"", pdml);
         Assert.Contains("<field name=\"cosem.pdu.AttributeId\" showname=\"AttributeId: 2 (time)\"", pdml);
     }
@@ -62,8 +47,8 @@ public sealed class WiresharkDissectorTests : IAsyncLifetime
     public async Task Wrapper_over_udp_decodes_the_same_session()
     {
         var datagrams = WrapperDatagrams.FromTcp(await RecordSessionAsync(hdlc: false));
-        string pcap = await Tshark.WritePcapAsync(_directory, "wrapper-udp", datagrams, 4059, udp: true);
-        string tree = await Tshark.DissectAsync(_lua, pcap, "-V", "-O", "udp,cosem,cosem_wrapper");
+        string pcap = await Tshark.WritePcapAsync(WorkDirectory, "wrapper-udp", datagrams, 4059, udp: true);
+        string tree = await Tshark.DissectAsync(Lua, pcap, "-V", "-O", "udp,cosem,cosem_wrapper");
         Assert.Contains("User Datagram Protocol", tree);
         Assert.Contains("DLMS/COSEM wrapper", tree);
         AssertSession(tree);
@@ -73,8 +58,8 @@ public sealed class WiresharkDissectorTests : IAsyncLifetime
     public async Task Hdlc_over_tcp_decodes_frames_and_the_apdus_inside()
     {
         var packets = await RecordSessionAsync(hdlc: true);
-        string pcap = await Tshark.WritePcapAsync(_directory, "hdlc", packets, 4060);
-        string tree = await Tshark.DissectAsync(_lua, pcap, "-V", "-O", "cosem,cosem_hdlc");
+        string pcap = await Tshark.WritePcapAsync(WorkDirectory, "hdlc", packets, 4060);
+        string tree = await Tshark.DissectAsync(Lua, pcap, "-V", "-O", "cosem,cosem_hdlc");
         Assert.Contains("Frame type: SNRM P/F", tree);
         Assert.Contains("Frame type: UA P/F", tree);
         Assert.Contains("Frame type: I N(S)=0 N(R)=0", tree);
@@ -89,9 +74,9 @@ public sealed class WiresharkDissectorTests : IAsyncLifetime
     [TsharkFact]
     public async Task A_users_schema_names_its_class_and_types_its_values()
     {
-        string schemas = Directory.CreateDirectory(Path.Combine(_directory, "schemas")).FullName;
+        string schemas = Directory.CreateDirectory(Path.Combine(WorkDirectory, "schemas")).FullName;
         await File.WriteAllTextAsync(Path.Combine(schemas, "acme-widget.cosem.xml"), WiresharkCommandTests.AcmeWidgetSchema);
-        string lua = Path.Combine(_directory, "acme.lua");
+        string lua = Path.Combine(WorkDirectory, "acme.lua");
         var (exit, _, error) = await CliRunner.RunAsync(null, "wireshark", "--output", lua, "--schema", schemas, "--tcp-port", "5000");
         Assert.True(exit == 0, error);
 
@@ -103,7 +88,7 @@ public sealed class WiresharkDissectorTests : IAsyncLifetime
             Frame(true, "C0 01 C2 2328 00 80 60 01 00 FF 03 00"),
             Frame(false, "C4 01 C2 00 16 01"),
         ];
-        string pcap = await Tshark.WritePcapAsync(_directory, "acme", packets, 5000);
+        string pcap = await Tshark.WritePcapAsync(WorkDirectory, "acme", packets, 5000);
         string tree = await Tshark.DissectAsync(lua, pcap, "-V", "-O", "cosem");
         Assert.Contains("ClassId: 9000 (AcmeWidget)", tree);
         Assert.Contains("AttributeId: 4 (settings)", tree);
@@ -122,8 +107,8 @@ public sealed class WiresharkDissectorTests : IAsyncLifetime
             var segments = (await RecordSessionAsync(hdlc))
                 .SelectMany(p => p.Bytes.Chunk(5).Select(piece => new RecordedPacket(p.FromClient, piece)))
                 .ToList();
-            string pcap = await Tshark.WritePcapAsync(_directory, hdlc ? "hdlc-tiny" : "wrapper-tiny", segments, port);
-            AssertSession(await Tshark.DissectAsync(_lua, pcap, "-V", "-O", "cosem"));
+            string pcap = await Tshark.WritePcapAsync(WorkDirectory, hdlc ? "hdlc-tiny" : "wrapper-tiny", segments, port);
+            AssertSession(await Tshark.DissectAsync(Lua, pcap, "-V", "-O", "cosem"));
         }
     }
 
@@ -140,8 +125,8 @@ public sealed class WiresharkDissectorTests : IAsyncLifetime
             Frame(false, "D8 01 02"),                                                    // exception-response
             Frame(true, "C0 01 C1 00 08 00 00 01 00 00 FF 02 00"),                       // and a good one after them
         ];
-        string pcap = await Tshark.WritePcapAsync(_directory, "bad", packets, 4059);
-        string tree = await Tshark.DissectAsync(_lua, pcap, "-V", "-O", "cosem");
+        string pcap = await Tshark.WritePcapAsync(WorkDirectory, "bad", packets, 4059);
+        string tree = await Tshark.DissectAsync(Lua, pcap, "-V", "-O", "cosem");
         Assert.Contains("Malformed APDU: 6 byte(s) needed at offset 5, 2 left", tree); // the logical name is cut
         Assert.Contains("Malformed APDU: unknown APDU tag 255 (0xFF)", tree);
         Assert.Contains("Malformed APDU: Data nested deeper than 64 levels", tree);
@@ -152,7 +137,7 @@ public sealed class WiresharkDissectorTests : IAsyncLifetime
         Assert.Contains("StateError: 1 (service-not-allowed)", tree);
         Assert.Contains("ServiceError: ServiceNotSupported", tree);
         Assert.Contains("AttributeId: 2 (time)", tree);
-        string info = await Tshark.DissectAsync(_lua, pcap);
+        string info = await Tshark.DissectAsync(Lua, pcap);
         Assert.Contains("COSEM GetRequestNormal Clock 0.0.1.0.0.255 time", info);
         Assert.Contains("COSEM ExceptionResponse", info);
         Assert.Equal(6, info.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);

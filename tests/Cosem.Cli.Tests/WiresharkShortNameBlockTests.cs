@@ -12,29 +12,13 @@ namespace Cosem.Cli.Tests;
 /// with ReadResponse data-block-results, the client asking for each next block with block-number-access. The blocks
 /// are rejoined on the frame of the last one and the value is typed by the variable name read.
 /// </summary>
-public sealed class WiresharkShortNameBlockTests : IAsyncLifetime
+public sealed class WiresharkShortNameBlockTests() : GeneratedDissectorTests("cosem-wireshark-sn-blocks-")
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("cosem-wireshark-sn-blocks-").FullName;
-    private string _lua = "";
-
-    public async Task InitializeAsync()
-    {
-        _lua = Path.Combine(_directory, "cosem.lua");
-        var (exit, _, error) = await CliRunner.RunAsync(null, "wireshark", "--output", _lua);
-        Assert.True(exit == 0, error);
-    }
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(_directory, recursive: true);
-        return Task.CompletedTask;
-    }
-
     [TsharkFact]
     public async Task Read_response_data_blocks_are_rejoined_and_typed_by_the_variable_read()
     {
-        string pcap = await Tshark.WritePcapAsync(_directory, "sn-blocks", await RecordSessionAsync(), 4059);
-        string tree = await Tshark.DissectAsync(_lua, pcap, "-2", "-V", "-O", "cosem");
+        string pcap = await Tshark.WritePcapAsync(WorkDirectory, "sn-blocks", await RecordSessionAsync(), 4059);
+        string tree = await Tshark.DissectAsync(Lua, pcap, "-2", "-V", "-O", "cosem");
         Assert.DoesNotContain("Malformed", tree);
         Assert.Contains("DataBlockResult", tree);
         Assert.Contains("Block 1 of reassembly (ReadResponse)", tree);
@@ -46,12 +30,12 @@ public sealed class WiresharkShortNameBlockTests : IAsyncLifetime
         Assert.Matches(@"VariableName: 0x[0-9A-F]{4} \(ProfileGeneric 1\.0\.99\.1\.0\.255 buffer\)", tree);
         Assert.Matches(@"buffer \(array \[\d+\]\)", tree);
 
-        string fields = await Tshark.DissectAsync(_lua, pcap, "-2", "-T", "fields", "-E", "separator=|", "-e", "frame.number",
+        string fields = await Tshark.DissectAsync(Lua, pcap, "-2", "-T", "fields", "-E", "separator=|", "-e", "frame.number",
             "-e", "cosem.block.number", "-e", "cosem.block.reassembled_in", "-e", "cosem.block.count");
         var rows = fields.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split('|')).Where(r => r[1].Length > 0 && r[2].Length > 0).ToList();
         Assert.True(rows.Count > 4, fields);
         Assert.Contains(rows, r => r[2] == r[0] && int.Parse(r[3]) > 1);                   // the last block holds the reassembly
-        string info = await Tshark.DissectAsync(_lua, pcap, "-2");
+        string info = await Tshark.DissectAsync(Lua, pcap, "-2");
         Assert.Contains("ReadRequest [next block after 1]", info);
         Assert.Matches(@"ReadResponse \[reassembled \d+ blocks\]", info);
         Assert.Contains("ReadRequest ProfileGeneric 1.0.99.1.0.255 buffer", info);

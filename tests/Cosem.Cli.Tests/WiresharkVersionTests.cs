@@ -17,33 +17,18 @@ namespace Cosem.Cli.Tests;
 /// newest version key_transfer); without the list, by the newest version. Short-name variable names likewise, by the
 /// version the Association SN object_list gives.
 /// </summary>
-public sealed class WiresharkVersionTests : IAsyncLifetime
+public sealed class WiresharkVersionTests() : GeneratedDissectorTests("cosem-wireshark-versions-")
 {
     private static readonly ObisCode CurrentAssociation = new(0, 0, 40, 0, 0, 255);
     private static readonly ObisCode PushSetupV0 = new(0, 0, 25, 9, 100, 255);
     private static readonly ObisCode PushSetup = new(0, 0, 25, 9, 0, 255);
     private static readonly ObisCode SecuritySetupV0 = new(0, 0, 43, 0, 100, 255);
-    private readonly string _directory = Directory.CreateTempSubdirectory("cosem-wireshark-versions-").FullName;
-    private string _lua = "";
-
-    public async Task InitializeAsync()
-    {
-        _lua = Path.Combine(_directory, "cosem.lua");
-        var (exit, _, error) = await CliRunner.RunAsync(null, "wireshark", "--output", _lua);
-        Assert.True(exit == 0, error);
-    }
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(_directory, recursive: true);
-        return Task.CompletedTask;
-    }
 
     [TsharkFact]
     public async Task Objects_are_named_by_the_version_the_object_list_gave_them()
     {
-        string pcap = await Tshark.WritePcapAsync(_directory, "versions", await RecordSessionAsync(readObjectList: true), 4059);
-        string tree = await Tshark.DissectAsync(_lua, pcap, "-2", "-V", "-O", "cosem");
+        string pcap = await Tshark.WritePcapAsync(WorkDirectory, "versions", await RecordSessionAsync(readObjectList: true), 4059);
+        string tree = await Tshark.DissectAsync(Lua, pcap, "-2", "-V", "-O", "cosem");
         Assert.DoesNotContain("Malformed", tree);
         Assert.Matches(@"object_list \(array \[\d+\]\)", tree);
         // Push setup v0 ends at attribute 7: its attribute 8 is not the newest version's port_reference.
@@ -55,15 +40,15 @@ public sealed class WiresharkVersionTests : IAsyncLifetime
         // Security setup v0's method 2 has another name than the newest version's.
         Assert.Contains("MethodId: 2 (global_key_transfer)", tree);
         Assert.DoesNotContain("(key_transfer)", tree);
-        string info = await Tshark.DissectAsync(_lua, pcap, "-2");
+        string info = await Tshark.DissectAsync(Lua, pcap, "-2");
         Assert.Contains("ActionRequestNormal SecuritySetup 0.0.43.0.100.255 global_key_transfer", info);
     }
 
     [TsharkFact]
     public async Task Without_an_object_list_objects_are_named_by_the_newest_version()
     {
-        string pcap = await Tshark.WritePcapAsync(_directory, "newest", await RecordSessionAsync(readObjectList: false), 4059);
-        string tree = await Tshark.DissectAsync(_lua, pcap, "-2", "-V", "-O", "cosem");
+        string pcap = await Tshark.WritePcapAsync(WorkDirectory, "newest", await RecordSessionAsync(readObjectList: false), 4059);
+        string tree = await Tshark.DissectAsync(Lua, pcap, "-2", "-V", "-O", "cosem");
         Assert.DoesNotContain("Malformed", tree);
         Assert.DoesNotContain("not an attribute of", tree);
         Assert.Equal(2, tree.Split("AttributeId: 8 (port_reference)").Length - 1);
@@ -84,7 +69,7 @@ public sealed class WiresharkVersionTests : IAsyncLifetime
             Frame(true, "05 02 02 3030 02 3038"),
             Frame(false, "0C 02 00 12 0005 01 03"),
         ];
-        string tree = await Tshark.DissectAsync(_lua, await Tshark.WritePcapAsync(_directory, "sn-versions", listed, 4059), "-V", "-O", "cosem");
+        string tree = await Tshark.DissectAsync(Lua, await Tshark.WritePcapAsync(WorkDirectory, "sn-versions", listed, 4059), "-V", "-O", "cosem");
         Assert.DoesNotContain("Malformed", tree);
         Assert.Contains("VariableName: 0x3030 (PushSetupV0 0.0.25.9.100.255 repetition_delay)", tree);
         Assert.Contains("repetition_delay (long-unsigned): 5", tree);
@@ -93,7 +78,7 @@ public sealed class WiresharkVersionTests : IAsyncLifetime
 
         // The same object listed as version 2 (the newest): attribute 8 is port_reference.
         listed[1] = Frame(false, "0C 01 00 01 01 02 04 10 3000 12 0028 11 02 09 06 0000190900FF");
-        string newest = await Tshark.DissectAsync(_lua, await Tshark.WritePcapAsync(_directory, "sn-newest", listed, 4059), "-V", "-O", "cosem");
+        string newest = await Tshark.DissectAsync(Lua, await Tshark.WritePcapAsync(WorkDirectory, "sn-newest", listed, 4059), "-V", "-O", "cosem");
         Assert.Contains("VariableName: 0x3038 (PushSetup 0.0.25.9.0.255 port_reference)", newest);
     }
 
