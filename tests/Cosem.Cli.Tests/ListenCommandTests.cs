@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 
@@ -11,13 +10,6 @@ public class ListenCommandTests
     private const string Key = "000102030405060708090A0B0C0D0E0F";
     private const string AuthKey = "D0D1D2D3D4D5D6D7D8D9DADBDCDDDEDF";
 
-    private static int FreePort(SocketType type = SocketType.Stream)
-    {
-        using var probe = new Socket(type, type == SocketType.Stream ? ProtocolType.Tcp : ProtocolType.Udp);
-        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
-    }
-
     [Theory]
     [InlineData(false, false)]
     [InlineData(true, false)]
@@ -25,22 +17,13 @@ public class ListenCommandTests
     [InlineData(true, true)]
     public async Task Listen_prints_the_readings_simulate_pushes(bool udp, bool ciphered)
     {
-        var listenPort = FreePort(udp ? SocketType.Dgram : SocketType.Stream);
         string[] keys = ["--block-cipher-key", Key, "--authentication-key", AuthKey];
         string[] security = ciphered ? ["--auth", "hls-gmac", "--security", "auth-enc", "--suite", "0", .. keys] : [];
         string[] transport = udp ? ["--udp"] : [];
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var listen = CliRunner.RunAsync(timeout.Token,
-            ["listen", "--address", "127.0.0.1", "--port", listenPort.ToString(), "--count", "2", "--format", "json", .. transport,
-             .. ciphered ? [.. keys, "--require-protection"] : Array.Empty<string>()]);
-        await Task.Delay(500);
-        using var stop = new CancellationTokenSource();
-        var simulate = CliRunner.RunAsync(stop.Token,
-            ["simulate", "--wrapper-port", "0", "--hdlc-port", "0", "--push-to", $"127.0.0.1:{listenPort}", "--push-interval", "1",
-             .. udp ? ["--push-udp"] : Array.Empty<string>(), .. security]);
-        var (exit, output, error) = await listen;
-        stop.Cancel();
-        await simulate;
+        var (exit, output, error) = await ListenWhileSimulating.RunAsync(
+            ListenWhileSimulating.FreePort(udp ? SocketType.Dgram : SocketType.Stream),
+            ["--count", "2", "--format", "json", .. transport, .. ciphered ? [.. keys, "--require-protection"] : Array.Empty<string>()],
+            [.. udp ? ["--push-udp"] : Array.Empty<string>(), .. security], TimeSpan.FromSeconds(60));
 
         Assert.True(exit == 0, error);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -65,20 +48,11 @@ public class ListenCommandTests
     [InlineData(false)]
     public async Task Listen_with_objects_prints_the_readings_typed_entry_by_entry(bool json)
     {
-        var listenPort = FreePort();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         // The alarm list (3 entries) never fits the 5-element readings; the readings list names its push setup.
-        var listen = CliRunner.RunAsync(timeout.Token,
-            ["listen", "--address", "127.0.0.1", "--port", listenPort.ToString(), "--count", "1",
-             "--objects", "40/0.1.25.9.0.255/1,8/0.0.1.0.0.255/2,1/0.0.96.11.0.255/2", "--objects", ReadingsList,
-             .. json ? ["--format", "json"] : Array.Empty<string>()]);
-        await Task.Delay(500);
-        using var stop = new CancellationTokenSource();
-        var simulate = CliRunner.RunAsync(stop.Token,
-            ["simulate", "--wrapper-port", "0", "--hdlc-port", "0", "--push-to", $"127.0.0.1:{listenPort}", "--push-interval", "1"]);
-        var (exit, output, error) = await listen;
-        stop.Cancel();
-        await simulate;
+        var (exit, output, error) = await ListenWhileSimulating.RunAsync(ListenWhileSimulating.FreePort(),
+            ["--count", "1", "--objects", "40/0.1.25.9.0.255/1,8/0.0.1.0.0.255/2,1/0.0.96.11.0.255/2", "--objects", ReadingsList,
+             .. json ? ["--format", "json"] : Array.Empty<string>()],
+            [], TimeSpan.FromSeconds(60));
 
         Assert.True(exit == 0, error);
         var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -109,18 +83,10 @@ public class ListenCommandTests
     [Fact]
     public async Task Listen_prints_one_table_line_per_notification_and_refuses_a_wrong_key()
     {
-        var listenPort = FreePort();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(6)); // Ctrl+C after a few refused pushes
-        var listen = CliRunner.RunAsync(timeout.Token,
-            ["listen", "--address", "127.0.0.1", "--port", listenPort.ToString(), "--count", "1", "--block-cipher-key", "0F0E0D0C0B0A09080706050403020100", "--authentication-key", AuthKey]);
-        await Task.Delay(500);
-        using var stop = new CancellationTokenSource();
-        var simulate = CliRunner.RunAsync(stop.Token,
-            ["simulate", "--wrapper-port", "0", "--hdlc-port", "0", "--push-to", $"127.0.0.1:{listenPort}", "--push-interval", "1",
-             "--auth", "hls-gmac", "--security", "auth-enc", "--suite", "0", "--block-cipher-key", Key, "--authentication-key", AuthKey]);
-        var (exit, output, error) = await listen;
-        stop.Cancel();
-        await simulate;
+        var (exit, output, error) = await ListenWhileSimulating.RunAsync(ListenWhileSimulating.FreePort(),
+            ["--count", "1", "--block-cipher-key", "0F0E0D0C0B0A09080706050403020100", "--authentication-key", AuthKey],
+            ["--auth", "hls-gmac", "--security", "auth-enc", "--suite", "0", "--block-cipher-key", Key, "--authentication-key", AuthKey],
+            TimeSpan.FromSeconds(6)); // Ctrl+C after a few refused pushes
 
         Assert.True(exit == 0, error);
         Assert.Equal("", output);

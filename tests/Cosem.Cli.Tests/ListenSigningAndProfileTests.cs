@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Cosem.Sdk.Axdr;
 using Cosem.Sdk.Obis;
@@ -96,19 +94,11 @@ public sealed class ListenSigningAndProfileTests : IDisposable
     [InlineData(true)]
     public async Task Pushes_are_typed_with_the_members_of_a_device_profile(bool json)
     {
-        var listenPort = FreePort();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var listen = CliRunner.RunAsync(timeout.Token,
-            ["listen", "--address", "127.0.0.1", "--port", listenPort.ToString(), "--count", "1", "--device-profile", ReferenceMeterProfile(),
+        var (exit, output, error) = await ListenWhileSimulating.RunAsync(ListenWhileSimulating.FreePort(),
+            ["--count", "1", "--device-profile", ReferenceMeterProfile(),
              "--objects", "PushSetup/1,Clock/2,ActiveEnergyImport/2,3/1.0.2.8.0.255/2,VoltageL1/2",
-             .. json ? ["--format", "json"] : Array.Empty<string>()]);
-        await Task.Delay(500);
-        using var stop = new CancellationTokenSource();
-        var simulate = CliRunner.RunAsync(stop.Token,
-            ["simulate", "--wrapper-port", "0", "--hdlc-port", "0", "--push-to", $"127.0.0.1:{listenPort}", "--push-interval", "1"]);
-        var (exit, output, error) = await listen;
-        stop.Cancel();
-        await simulate;
+             .. json ? ["--format", "json"] : Array.Empty<string>()],
+            [], TimeSpan.FromSeconds(60));
 
         Assert.True(exit == 0, error);
         var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -169,7 +159,7 @@ public sealed class ListenSigningAndProfileTests : IDisposable
     // and pushes them over TCP until the listener stops (--count, or the time-out standing for Ctrl+C).
     private static async Task<(int Exit, string Output, string Error)> ListenWhilePushingAsync(EccKeyPair key, TimeSpan runFor, string[] options)
     {
-        var listenPort = FreePort();
+        var listenPort = ListenWhileSimulating.FreePort();
         using var timeout = new CancellationTokenSource(runFor);
         var listen = CliRunner.RunAsync(timeout.Token, ["listen", "--address", "127.0.0.1", "--port", listenPort.ToString(), .. options]);
         var push = SigningMeter(key, listenPort);
@@ -214,12 +204,5 @@ public sealed class ListenSigningAndProfileTests : IDisposable
             }
         }
         throw new FileNotFoundException("schema/devices/reference-meter.cosem.xml not found above the test directory.");
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new Socket(SocketType.Stream, ProtocolType.Tcp);
-        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
     }
 }
